@@ -1,0 +1,116 @@
+// The whole environment is validated once, here, at boot; everything else reads the typed
+// AppConfig (never process.env), so a typo in a variable fails the start, not a request.
+import { cpus } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { bool, cleanEnv, num, port, str, url } from 'envalid';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export interface AppConfig {
+  databaseUrl: string;
+  redisUrl: string;
+  port: number;
+  projectRoot: string;
+  labsDir: string;
+  migrationsDir: string;
+  /** Run the worker inside the API process (the single-machine start). */
+  workerInProcess: boolean;
+  worker: {
+    concurrency: number;
+    /** BullMQ lock: a job whose worker died is retried after about this long. */
+    lockDurationMs: number;
+    stalledIntervalMs: number;
+    infraAttempts: number;
+  };
+  sweeper: { intervalMs: number; graceMs: number };
+  sandbox: {
+    dockerSocket: string;
+    image: string;
+    harnessVersion: string;
+    defaultTimeLimitSec: number;
+    defaultPerTestTimeoutSec: number;
+    memoryMb: number;
+    pids: number;
+    cpus: number;
+    tmpfsMb: number;
+    outputCapBytes: number;
+  };
+}
+
+export function readHarnessVersion(projectRoot: string): string {
+  const source = readFileSync(join(projectRoot, 'sandboxes/python/asynclab_harness/version.py'), 'utf8');
+  const match = /^HARNESS_VERSION = "([^"]+)"/m.exec(source);
+  if (!match) throw new Error('sandboxes/python/asynclab_harness/version.py has no HARNESS_VERSION');
+  return match[1];
+}
+
+export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const env = cleanEnv(environment, {
+    DATABASE_URL: url({ default: 'postgresql://postgres:postgres@127.0.0.1:5432/asynclab' }),
+    REDIS_URL: url({ default: 'redis://127.0.0.1:6379' }),
+    PORT: port({ default: 3000 }),
+    ASYNCLAB_ROOT: str({ default: '' }),
+    LABS_DIR: str({ default: '' }),
+    WORKER_IN_PROCESS: bool({ default: true }),
+    WORKER_CONCURRENCY: num({ default: cpus().length }),
+    WORKER_LOCK_DURATION_MS: num({ default: 10_000 }),
+    WORKER_STALLED_INTERVAL_MS: num({ default: 5_000 }),
+    WORKER_INFRA_ATTEMPTS: num({ default: 4 }),
+    SWEEPER_INTERVAL_MS: num({ default: 5_000 }),
+    SWEEPER_GRACE_MS: num({ default: 2_000 }),
+    DOCKER_SOCKET: str({ default: '/var/run/docker.sock' }),
+    SANDBOX_IMAGE: str({ default: '' }),
+    SANDBOX_TIME_LIMIT_SEC: num({ default: 20 }),
+    SANDBOX_PER_TEST_TIMEOUT_SEC: num({ default: 10 }),
+    SANDBOX_MEMORY_MB: num({ default: 256 }),
+    SANDBOX_PIDS: num({ default: 128 }),
+    SANDBOX_CPUS: num({ default: 1 }),
+    SANDBOX_TMPFS_MB: num({ default: 64 }),
+    SANDBOX_OUTPUT_CAP_BYTES: num({ default: 4 * 1024 * 1024 }),
+  });
+  const projectRoot = env.ASYNCLAB_ROOT ? resolve(env.ASYNCLAB_ROOT) : findProjectRoot();
+  const harnessVersion = readHarnessVersion(projectRoot);
+  return {
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    port: env.PORT,
+    projectRoot,
+    labsDir: env.LABS_DIR ? resolve(env.LABS_DIR) : join(projectRoot, 'labs'),
+    migrationsDir: join(projectRoot, 'prisma/migrations'),
+    workerInProcess: env.WORKER_IN_PROCESS,
+    worker: {
+      concurrency: Math.max(1, env.WORKER_CONCURRENCY),
+      lockDurationMs: env.WORKER_LOCK_DURATION_MS,
+      stalledIntervalMs: env.WORKER_STALLED_INTERVAL_MS,
+      infraAttempts: Math.max(1, env.WORKER_INFRA_ATTEMPTS),
+    },
+    sweeper: { intervalMs: env.SWEEPER_INTERVAL_MS, graceMs: env.SWEEPER_GRACE_MS },
+    sandbox: {
+      dockerSocket: env.DOCKER_SOCKET,
+      image: env.SANDBOX_IMAGE || `asynclab-sandbox:${harnessVersion}`,
+      harnessVersion,
+      defaultTimeLimitSec: env.SANDBOX_TIME_LIMIT_SEC,
+      defaultPerTestTimeoutSec: env.SANDBOX_PER_TEST_TIMEOUT_SEC,
+      memoryMb: env.SANDBOX_MEMORY_MB,
+      pids: env.SANDBOX_PIDS,
+      cpus: env.SANDBOX_CPUS,
+      tmpfsMb: env.SANDBOX_TMPFS_MB,
+      outputCapBytes: env.SANDBOX_OUTPUT_CAP_BYTES,
+    },
+  };
+}
+
+/** The checkout's root, whether running from source (ts-jest, ts-node) or from dist/. */
+function findProjectRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 8; i++) {
+    try {
+      readFileSync(join(dir, 'nest-cli.json'));
+      return dir;
+    } catch {
+      dir = resolve(dir, '..');
+    }
+  }
+  throw new Error('cannot find the project root (nest-cli.json); set ASYNCLAB_ROOT');
+}

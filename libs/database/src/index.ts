@@ -1,0 +1,5 @@
+export * from './database.module';
+export * from './prisma.service';
+export * from './migrate';
+export * from './repositories/labs.repository';
+export * from './repositories/submissions.repository';

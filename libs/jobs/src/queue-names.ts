@@ -1,0 +1,9 @@
+// Queue and job names live in Redis with the jobs themselves. Renaming one strands every job
+// already queued under the old name (nobody consumes it any more): add a new name, never rename.
+export const QueueName = {
+  Submissions: 'submissions',
+} as const;
+
+export const JobName = {
+  RunSubmission: 'run-submission',
+} as const;

@@ -1,0 +1,6 @@
+export * from './lab-manifest';
+export * from './lab-content';
+export * from './lab-catalog.service';
+export * from './lab-catalog.module';
+export * from './run-plan';
+export * from './scoring';

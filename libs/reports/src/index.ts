@@ -1,0 +1,3 @@
+export * from './run-report';
+export * from './parse-run-report';
+export * from './submission-report';

@@ -1,0 +1,18 @@
+// For unit tests: answers each run with whatever the test scripted, and records the requests.
+import { SandboxDriver, SandboxRequest, SandboxResult } from './sandbox-driver';
+
+export class FakeSandboxDriver implements SandboxDriver {
+  readonly requests: SandboxRequest[] = [];
+  ready: Error | null = null;
+
+  constructor(private readonly answer: (request: SandboxRequest) => SandboxResult | Promise<SandboxResult>) {}
+
+  async assertReady(): Promise<void> {
+    if (this.ready) throw this.ready;
+  }
+
+  async run(request: SandboxRequest): Promise<SandboxResult> {
+    this.requests.push(request);
+    return this.answer(request);
+  }
+}

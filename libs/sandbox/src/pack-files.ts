@@ -1,0 +1,25 @@
+import { pack } from 'tar-stream';
+
+/**
+ * A tar of the run's files for the archive API. Files are root-owned and read-only to the
+ * sandbox user, directories listed before their files so the daemon never invents their modes.
+ */
+export async function packFiles(files: Record<string, string>): Promise<Buffer> {
+  const archive = pack();
+  const directories = new Set<string>();
+  for (const path of Object.keys(files)) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) directories.add(parts.slice(0, i).join('/'));
+  }
+  const mtime = new Date(0);
+  for (const directory of [...directories].sort()) {
+    archive.entry({ name: `${directory}/`, type: 'directory', mode: 0o755, uid: 0, gid: 0, mtime });
+  }
+  for (const [path, content] of Object.entries(files)) {
+    archive.entry({ name: path, mode: 0o644, uid: 0, gid: 0, mtime }, content);
+  }
+  archive.finalize();
+  const chunks: Buffer[] = [];
+  for await (const chunk of archive) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

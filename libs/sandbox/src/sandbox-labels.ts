@@ -1,0 +1,9 @@
+// Every sandbox container carries these labels, so the reaper can find the ones nobody owns.
+export const SANDBOX_LABEL = 'org.asynclab.sandbox';
+export const OWNER_LABEL = 'org.asynclab.owner';
+export const RUN_LABEL = 'org.asynclab.run';
+export const DEADLINE_LABEL = 'org.asynclab.deadline';
+
+export function sandboxLabels(ownerId: string, runId: string, deadlineMs: number): Record<string, string> {
+  return { [SANDBOX_LABEL]: 'true', [OWNER_LABEL]: ownerId, [RUN_LABEL]: runId, [DEADLINE_LABEL]: String(deadlineMs) };
+}

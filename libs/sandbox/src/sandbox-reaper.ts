@@ -1,0 +1,33 @@
+// Removes sandbox containers that no live worker owns: a worker killed mid-run (SIGKILL, OOM,
+// a lost machine) cannot run its `finally`, so its container would otherwise stay forever.
+import Docker from 'dockerode';
+import { DEADLINE_LABEL, OWNER_LABEL, SANDBOX_LABEL } from './sandbox-labels';
+
+/** Grace past a container's own deadline before anyone may remove it, whoever owns it. */
+const DEADLINE_GRACE_MS = 30_000;
+
+export class SandboxReaper {
+  constructor(
+    private readonly docker: Docker,
+    /** Whether the worker that created a container is still alive (a heartbeat, say). */
+    private readonly isOwnerAlive: (ownerId: string) => Promise<boolean>,
+  ) {}
+
+  /** Returns the ids of the containers it removed. */
+  async reap(now = Date.now()): Promise<string[]> {
+    const containers = await this.docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=true`] } });
+    const removed: string[] = [];
+    for (const info of containers) {
+      const owner = info.Labels[OWNER_LABEL] ?? '';
+      const deadline = Number(info.Labels[DEADLINE_LABEL] ?? 0);
+      const expired = deadline > 0 && now > deadline + DEADLINE_GRACE_MS;
+      if (!expired && owner && (await this.isOwnerAlive(owner))) continue;
+      await this.docker
+        .getContainer(info.Id)
+        .remove({ force: true, v: true })
+        .then(() => removed.push(info.Id))
+        .catch(() => undefined); // removed meanwhile by its owner
+    }
+    return removed;
+  }
+}
