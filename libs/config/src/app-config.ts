@@ -18,9 +18,6 @@ export interface AppConfig {
   workerInProcess: boolean;
   worker: {
     concurrency: number;
-    /** BullMQ lock: a job whose worker died is retried after about this long. */
-    lockDurationMs: number;
-    stalledIntervalMs: number;
     infraAttempts: number;
   };
   sweeper: { intervalMs: number; graceMs: number };
@@ -54,8 +51,6 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     LABS_DIR: str({ default: '' }),
     WORKER_IN_PROCESS: bool({ default: true }),
     WORKER_CONCURRENCY: num({ default: cpus().length }),
-    WORKER_LOCK_DURATION_MS: num({ default: 10_000 }),
-    WORKER_STALLED_INTERVAL_MS: num({ default: 5_000 }),
     WORKER_INFRA_ATTEMPTS: num({ default: 4 }),
     SWEEPER_INTERVAL_MS: num({ default: 5_000 }),
     SWEEPER_GRACE_MS: num({ default: 2_000 }),
@@ -81,8 +76,6 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     workerInProcess: env.WORKER_IN_PROCESS,
     worker: {
       concurrency: Math.max(1, env.WORKER_CONCURRENCY),
-      lockDurationMs: env.WORKER_LOCK_DURATION_MS,
-      stalledIntervalMs: env.WORKER_STALLED_INTERVAL_MS,
       infraAttempts: Math.max(1, env.WORKER_INFRA_ATTEMPTS),
     },
     sweeper: { intervalMs: env.SWEEPER_INTERVAL_MS, graceMs: env.SWEEPER_GRACE_MS },
@@ -113,4 +106,16 @@ function findProjectRoot(): string {
     }
   }
   throw new Error('cannot find the project root (nest-cli.json); set ASYNCLAB_ROOT');
+}
+
+/** ioredis options from a redis:// URL. */
+export function redisOptions(redisUrl: string): { host: string; port: number; password?: string; db?: number; username?: string } {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+    ...(url.pathname.length > 1 ? { db: Number(url.pathname.slice(1)) } : {}),
+  };
 }

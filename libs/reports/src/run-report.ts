@@ -22,8 +22,8 @@ export type TestOutcome = (typeof TEST_OUTCOMES)[number];
 
 export type ReportOutcome = 'pass' | 'fail' | 'error';
 
-/** Run-level states that are not learner bugs; the last three are decided by the worker. */
-export type RunOutcomeKind = 'syntax-error' | 'import-error' | 'timeout' | 'resource-limit' | 'infra-error';
+/** Run-level states that are not learner bugs; all but the first two are decided by the worker. */
+export type RunOutcomeKind = 'syntax-error' | 'import-error' | 'timeout' | 'resource-limit' | 'crashed' | 'infra-error';
 
 export interface RunOutcome {
   kind: RunOutcomeKind;

@@ -1,0 +1,19 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { CreateSubmissionDto } from './dto/create-submission.dto';
+import { SubmissionsService, SubmissionView } from './submissions.service';
+
+@Controller('submissions')
+export class SubmissionsController {
+  constructor(private readonly submissions: SubmissionsService) {}
+
+  @Post()
+  @HttpCode(202)
+  submit(@Body() dto: CreateSubmissionDto): Promise<{ id: string; status: string }> {
+    return this.submissions.submit(dto);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<SubmissionView> {
+    return this.submissions.get(id);
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { SubmissionsRepository } from '@asynclab/database';
+import { LabCatalogService } from '@asynclab/lab-catalog';
+import type { SubmissionReport } from '@asynclab/reports';
+import { ApiException } from '../common/api.exception';
+import { CreateSubmissionDto } from './dto/create-submission.dto';
+import { validateSubmissionFiles } from './submission-files';
+import { SubmissionQueueService } from './submission-queue.service';
+import { assembleReport } from './assemble-report';
+
+export interface SubmissionView {
+  id: string;
+  labId: string;
+  status: string;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  report: SubmissionReport | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    private readonly catalog: LabCatalogService,
+    private readonly submissions: SubmissionsRepository,
+    private readonly queue: SubmissionQueueService,
+  ) {}
+
+  /** Commits the submission first, then queues it: a queue outage can delay it, never lose it. */
+  async submit(dto: CreateSubmissionDto): Promise<{ id: string; status: string }> {
+    const lab = this.catalog.find(dto.labId);
+    if (!lab) throw new ApiException(404, 'LAB_NOT_FOUND', `lab "${dto.labId}" does not exist`, 'labId');
+    const files = validateSubmissionFiles(dto.files);
+    const { manifest } = lab.content;
+    if (manifest.kind !== 'playground') {
+      const foreign = Object.keys(files).filter((path) => !manifest.editable.includes(path));
+      if (foreign.length > 0) {
+        throw new ApiException(400, 'FILE_NOT_EDITABLE', `files["${foreign[0]}"] is not a file of lab "${manifest.id}"; it accepts ${manifest.editable.join(', ')}`, 'files');
+      }
+    }
+    const created = await this.submissions.create({
+      labId: manifest.id,
+      labVersionId: lab.versionId,
+      learnerId: dto.learnerId ?? null,
+      files,
+    });
+    await this.queue.tryEnqueue(created.id, manifest.id);
+    return { id: created.id, status: created.status };
+  }
+
+  async get(id: string): Promise<SubmissionView> {
+    const submission = UUID.test(id) ? await this.submissions.findWithRuns(id) : null;
+    if (!submission) throw new ApiException(404, 'SUBMISSION_NOT_FOUND', `submission "${id}" does not exist`, 'id');
+    return {
+      id: submission.id,
+      labId: submission.labId,
+      status: submission.status,
+      createdAt: submission.createdAt,
+      startedAt: submission.startedAt,
+      finishedAt: submission.finishedAt,
+      report: assembleReport(submission),
+    };
+  }
+}

@@ -1,0 +1,15 @@
+// The worker alone: `npm run start:worker` (the compose route runs it in its own container).
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { WorkerModule } from './worker.module';
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(WorkerModule);
+  app.enableShutdownHooks();
+}
+
+bootstrap().catch((error: Error) => {
+  new Logger('worker').error(error.message);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+// Grades one submission: plan its sandbox runs from the lab version it was made against, run
+// them, store every result and the verdict in one transaction. Safe to call twice for the same
+// submission: the second call finds it claimed-and-completed or loses the unique-key race.
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { APP_CONFIG, AppConfig } from '@asynclab/config';
+import { LabsRepository, RunToStore, SubmissionsRepository } from '@asynclab/database';
+import { labContentFromStored, planRuns } from '@asynclab/lab-catalog';
+import { SANDBOX_DRIVER, SandboxDriver } from '@asynclab/sandbox';
+import { sandboxResultToRun } from './sandbox-result-to-run';
+import { decideVerdict } from './verdict';
+
+export type RunSubmissionOutcome = 'stored' | 'already-done' | 'missing';
+
+@Injectable()
+export class RunSubmissionService {
+  private readonly logger = new Logger(RunSubmissionService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SANDBOX_DRIVER) private readonly sandbox: SandboxDriver,
+    private readonly submissions: SubmissionsRepository,
+    private readonly labs: LabsRepository,
+  ) {}
+
+  async run(submissionId: string): Promise<RunSubmissionOutcome> {
+    const submission = await this.submissions.findForRun(submissionId);
+    if (!submission) return 'missing';
+    if (!(await this.submissions.claimForRun(submissionId))) return 'already-done';
+    const version = await this.labs.findVersion(submission.labVersionId);
+    if (!version) throw new Error(`lab version ${submission.labVersionId} of submission ${submissionId} is missing`);
+    const lab = labContentFromStored(version.content);
+
+    const runs: RunToStore[] = [];
+    for (const plan of planRuns(lab, submission.files as Record<string, string>)) {
+      const result = await this.sandbox.run({
+        runId: `${submissionId}/${plan.variant}`,
+        files: plan.files,
+        config: plan.config,
+        timeLimitMs: plan.timeLimitMs,
+      });
+      runs.push(sandboxResultToRun(plan, result, this.config.sandbox));
+    }
+
+    const storeStarted = performance.now();
+    const stored = await this.submissions.complete(submissionId, runs, decideVerdict(lab.manifest, runs));
+    if (!stored) {
+      this.logger.warn(`submission ${submissionId} already had its report; this duplicate run was dropped`);
+      return 'already-done';
+    }
+    await this.submissions.recordStoreTime(submissionId, Math.round((performance.now() - storeStarted) * 10) / 10);
+    return 'stored';
+  }
+
+  async giveUp(submissionId: string, reason: string): Promise<void> {
+    await this.submissions.markInfraError(submissionId, reason);
+  }
+}

@@ -1,0 +1,71 @@
+// What one sandbox result means as a stored run: the harness's report when there is one, and a
+// run-level outcome saying which limit stopped it when there is not.
+import { countTests, deriveOutcome, RunOutcome } from '@asynclab/reports';
+import type { RunToStore } from '@asynclab/database';
+import type { ResourceLimit, SandboxResult } from '@asynclab/sandbox';
+import type { PlannedRun } from '@asynclab/lab-catalog';
+
+export interface SandboxLimitsForMessages {
+  memoryMb: number;
+  pids: number;
+  outputCapBytes: number;
+}
+
+export function sandboxResultToRun(plan: PlannedRun, result: SandboxResult, limits: SandboxLimitsForMessages): RunToStore {
+  const timings = { containerStartMs: result.timings.containerStartMs, runMs: result.timings.runMs };
+  const output = { stdoutTail: result.output.stdoutTail, stderrTail: result.output.stderrTail, outputTruncated: result.output.truncated };
+  if (result.status === 'completed') {
+    const { report } = result;
+    return {
+      variant: plan.variant,
+      outcome: deriveOutcome(report.tests, report.diagnostics, report.runOutcome),
+      runOutcome: report.runOutcome,
+      counts: countTests(report.tests),
+      tests: report.tests,
+      diagnostics: report.diagnostics,
+      ...output,
+      timings: { ...timings, pytestMs: report.timings.totalMs ?? result.timings.runMs },
+      harnessVersion: report.harness,
+    };
+  }
+  const runOutcome = runLevelOutcome(plan, result, limits);
+  return {
+    variant: plan.variant,
+    outcome: 'error',
+    runOutcome,
+    counts: countTests([]),
+    tests: [],
+    diagnostics: [],
+    ...output,
+    timings,
+    harnessVersion: null,
+  };
+}
+
+function runLevelOutcome(plan: PlannedRun, result: Exclude<SandboxResult, { status: 'completed' }>, limits: SandboxLimitsForMessages): RunOutcome {
+  switch (result.status) {
+    case 'timeout':
+      return {
+        kind: 'timeout',
+        message: `the whole run took longer than its ${plan.timeLimitMs / 1000} s limit and was stopped; the loop never finished the tests`,
+      };
+    case 'resource-limit':
+      return { kind: 'resource-limit', message: resourceMessage(result.limit, limits) };
+    case 'no-report':
+      return {
+        kind: 'crashed',
+        message: `the test process ended (exit code ${result.exitCode ?? 'unknown'}) before pytest could finish: does the code call sys.exit() or os._exit()?`,
+      };
+  }
+}
+
+function resourceMessage(limit: ResourceLimit, limits: SandboxLimitsForMessages): string {
+  switch (limit) {
+    case 'memory':
+      return `the sandbox stopped the run: it used more than ${limits.memoryMb} MiB of memory`;
+    case 'processes':
+      return `the sandbox stopped the run: it started more than ${limits.pids} processes or threads`;
+    case 'output':
+      return `the sandbox stopped the run: it printed more than ${Math.round(limits.outputCapBytes / 1024 / 1024)} MiB of output`;
+  }
+}

@@ -1,0 +1,47 @@
+// This worker's identity on its sandbox containers, kept alive in Redis by a heartbeat. A
+// container whose owner's heartbeat has lapsed belongs to a dead worker and is reaped.
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { APP_CONFIG, AppConfig, redisOptions } from '@asynclab/config';
+
+const KEY_PREFIX = 'asynclab:sandbox-owner:';
+const HEARTBEAT_MS = 2_000;
+/** Three missed heartbeats and the owner counts as dead. */
+const TTL_MS = 3 * HEARTBEAT_MS;
+
+@Injectable()
+export class SandboxOwnerService implements OnModuleDestroy {
+  readonly ownerId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  private readonly logger = new Logger(SandboxOwnerService.name);
+  private readonly redis: Redis;
+  private timer?: NodeJS.Timeout;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.redis = new Redis({ ...redisOptions(config.redisUrl), maxRetriesPerRequest: 1, lazyConnect: true });
+    this.redis.on('error', () => undefined); // reported by the heartbeat below
+  }
+
+  async start(): Promise<void> {
+    await this.beat();
+    this.timer = setInterval(() => void this.beat(), HEARTBEAT_MS);
+  }
+
+  async isAlive(ownerId: string): Promise<boolean> {
+    if (ownerId === this.ownerId) return true;
+    return (await this.redis.exists(KEY_PREFIX + ownerId)) === 1;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.redis.del(KEY_PREFIX + this.ownerId).catch(() => undefined);
+    this.redis.disconnect();
+  }
+
+  private async beat(): Promise<void> {
+    await this.redis
+      .set(KEY_PREFIX + this.ownerId, '1', 'PX', TTL_MS)
+      .catch((error: Error) => this.logger.warn(`heartbeat failed: ${error.message}`));
+  }
+}

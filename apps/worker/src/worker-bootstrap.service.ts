@@ -1,0 +1,47 @@
+// Starts the consumer only once it can do its job: the sandbox image exists (else the worker
+// refuses to start, saying how to build it), and containers orphaned by a crashed worker are gone.
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@asynclab/config';
+import { SANDBOX_DRIVER, SandboxDriver, SandboxReaper } from '@asynclab/sandbox';
+import { RunSubmissionProcessor } from './runs/run-submission.processor';
+import { SandboxOwnerService } from './sandbox/sandbox-owner.service';
+
+const REAP_INTERVAL_MS = 10_000;
+
+@Injectable()
+export class WorkerBootstrap implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(WorkerBootstrap.name);
+  private reapTimer?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SANDBOX_DRIVER) private readonly sandbox: SandboxDriver,
+    private readonly reaper: SandboxReaper,
+    private readonly owner: SandboxOwnerService,
+    private readonly processor: RunSubmissionProcessor,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.sandbox.assertReady();
+    await this.owner.start();
+    await this.reap();
+    this.reapTimer = setInterval(() => void this.reap(), REAP_INTERVAL_MS);
+    const worker = this.processor.worker;
+    worker.concurrency = this.config.worker.concurrency;
+    void worker.run().catch((error: Error) => this.logger.error(`worker stopped: ${error.message}`));
+    this.logger.log(`consuming with concurrency ${worker.concurrency}, sandbox ${this.config.sandbox.image}`);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.reapTimer);
+  }
+
+  private async reap(): Promise<void> {
+    try {
+      const removed = await this.reaper.reap();
+      if (removed.length > 0) this.logger.warn(`removed ${removed.length} orphaned sandbox container(s)`);
+    } catch (error) {
+      this.logger.warn(`reaping sandboxes failed: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Makes a machine of our kind (Debian bookworm, root, no container registry) ready to run
+# asynclab: installs what is missing from Debian's packages, starts PostgreSQL, Redis and the
+# Docker engine if they are not answering, and builds the sandbox image if it is missing.
+# Idempotent: on a ready machine it checks and returns in a second or two.
+# Where the services run elsewhere (docker compose, managed databases), do not call it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PG_PASSWORD=${ASYNCLAB_PG_PASSWORD:-postgres}
+log() { echo "provision: $*"; }
+
+need_packages=()
+command -v pg_ctlcluster >/dev/null || need_packages+=(postgresql)
+command -v redis-server >/dev/null || need_packages+=(redis-server)
+command -v dockerd >/dev/null || need_packages+=(docker.io)
+command -v debootstrap >/dev/null || need_packages+=(debootstrap)
+if [ "${ASYNCLAB_WITH_BROWSER:-0}" = 1 ] && ! command -v chromium >/dev/null; then need_packages+=(chromium); fi
+if [ ${#need_packages[@]} -gt 0 ]; then
+  log "installing ${need_packages[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/tmp/asynclab-apt.log 2>&1 \
+    || { tail -20 /tmp/asynclab-apt.log; exit 1; }
+fi
+
+# PostgreSQL: the Debian cluster, with a password for TCP on 127.0.0.1.
+if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  version=$(ls /etc/postgresql | sort -V | tail -1)
+  log "starting PostgreSQL $version"
+  pg_ctlcluster "$version" main start
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.5; done
+fi
+su postgres -c "psql -qtAc \"ALTER ROLE postgres PASSWORD '$PG_PASSWORD'\"" >/dev/null
+
+# Redis: no persistence (the queue is rebuilt from PostgreSQL by the sweeper), no eviction.
+if ! redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
+  log "starting Redis"
+  redis-server --daemonize yes --bind 127.0.0.1 --save '' --appendonly no --maxmemory-policy noeviction >/dev/null
+  for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && break; sleep 0.2; done
+fi
+
+# Docker engine.
+if ! docker info >/dev/null 2>&1; then
+  log "starting the Docker engine"
+  nohup dockerd >/tmp/asynclab-dockerd.log 2>&1 &
+  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
+  docker info >/dev/null 2>&1 || { tail -20 /tmp/asynclab-dockerd.log; exit 1; }
+fi
+
+bash scripts/sandbox-build.sh
