@@ -24,8 +24,8 @@ export function scoreSubmission(manifest: LabManifest, main: GradedRun, variants
     add('hiddenTests', total === 0 || main.outcome === 'error' ? 0 : passed / total, `${passed} of ${total} tests passed`);
   } else {
     const caught = variants.filter((variant) => variant.outcome !== 'pass').length;
-    add('correctPasses', main.outcome === 'pass' || (main.counts.total > 0 && main.counts.passed === main.counts.total) ? 1 : 0,
-      main.counts.total > 0 && main.counts.passed === main.counts.total ? 'your tests pass on the correct code' : 'your tests do not all pass on the correct code');
+    const allPass = main.counts.total > 0 && main.counts.passed === main.counts.total;
+    add('correctPasses', allPass ? 1 : 0, allPass ? 'your tests pass on the correct code' : 'your tests do not all pass on the correct code');
     add('variantsCaught', variants.length === 0 ? 0 : caught / variants.length, `${caught} of ${variants.length} broken variants caught`);
   }
   add('noDiagnostics', clean ? 1 : 0, clean ? 'no asyncio bug found' : `${errors} asyncio bug(s) found`);

@@ -1,0 +1,45 @@
+import { MAX_TOTAL_BYTES, validateSubmissionFiles } from './submission-files';
+
+const errorOf = (files: unknown) => {
+  try {
+    validateSubmissionFiles(files);
+  } catch (error) {
+    return error as { status: number; code: string; message: string };
+  }
+  throw new Error('expected a rejection');
+};
+
+describe('validateSubmissionFiles', () => {
+  it('accepts nested relative paths of allowed kinds', () => {
+    const files = { 'news.py': 'x', 'tests/test_news.py': 'y', 'setup.cfg': '', 'notes.txt': 'é ü 😀' };
+    expect(validateSubmissionFiles(files)).toBe(files);
+  });
+
+  it.each([
+    ['/abs.py', 'absolute'],
+    ['a/../b.py', '..'],
+    ['./a.py', 'normalised'],
+    ['a/.hidden/b.py', 'hidden'],
+    ['a.exe', 'only .py'],
+    ['a b.py', 'letters, digits'],
+    ['', 'empty'],
+  ])('rejects the path %j', (path, problem) => {
+    const error = errorOf({ [path]: 'x' });
+    expect(error.status).toBe(400);
+    expect(error.code).toBe('INVALID_FILE_PATH');
+    expect(error.message).toContain(problem);
+  });
+
+  it('counts UTF-8 bytes, not characters, against the size limit', () => {
+    const fourByteChars = '😀'.repeat(MAX_TOTAL_BYTES / 4 + 1); // half the limit in UTF-16 units, just over it in bytes
+    expect(fourByteChars.length).toBeLessThan(MAX_TOTAL_BYTES);
+    const error = errorOf({ 'a.py': fourByteChars });
+    expect(error.status).toBe(413);
+  });
+
+  it('rejects lone surrogates and NUL bytes as not UTF-8 text', () => {
+    expect(errorOf({ 'a.py': 'x\uD800y' }).code).toBe('FILE_NOT_UTF8');
+    expect(errorOf({ 'a.py': 'x\u0000y' }).code).toBe('FILE_NOT_UTF8');
+    expect(validateSubmissionFiles({ 'a.py': '\uD83D\uDE00' })).toBeDefined();
+  });
+});

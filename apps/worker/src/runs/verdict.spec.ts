@@ -1,0 +1,54 @@
+import type { RunToStore } from '@asynclab/database';
+import { parseLabManifest } from '@asynclab/lab-catalog';
+import { decideVerdict } from './verdict';
+
+const manifest = (kind: 'fix-code' | 'fix-tests') =>
+  parseLabManifest(
+    {
+      id: 'lab',
+      title: 't',
+      chapter: 12,
+      difficulty: 'beginner',
+      kind,
+      objectives: ['o'],
+      editable: ['x.py'],
+      codeUnderTest: ['news.py'],
+      scoring: kind === 'fix-code' ? { hiddenTests: 70, noDiagnostics: 30 } : { correctPasses: 20, variantsCaught: 60, noDiagnostics: 20 },
+    },
+    'lab.yaml',
+    'lab',
+  );
+
+const run = (variant: string, outcome: 'pass' | 'fail' | 'error', passed: number, total: number, diagnostics: string[] = []): RunToStore => ({
+  variant,
+  outcome,
+  runOutcome: outcome === 'error' ? { kind: 'timeout', message: '' } : null,
+  counts: { total, passed, failed: total - passed, error: 0, skipped: 0 },
+  tests: [],
+  diagnostics: diagnostics.map((code) => ({ code, severity: 'error' }) as never),
+  stdoutTail: '',
+  stderrTail: '',
+  outputTruncated: false,
+  timings: {},
+  harnessVersion: null,
+});
+
+describe('decideVerdict', () => {
+  it('scores a fix-code lab from its tests and its diagnostics', () => {
+    expect(decideVerdict(manifest('fix-code'), [run('main', 'pass', 4, 4)])).toMatchObject({ outcome: 'pass', score: 100 });
+    const partial = decideVerdict(manifest('fix-code'), [run('main', 'fail', 2, 4, ['never-awaited'])]);
+    expect(partial).toMatchObject({ outcome: 'fail', score: 35 });
+    expect(decideVerdict(manifest('fix-code'), [run('main', 'error', 0, 0)])).toMatchObject({ outcome: 'error', runOutcome: 'timeout', score: 0 });
+  });
+
+  it('fails a fix-tests submission whose tests let a broken variant through', () => {
+    const verdict = decideVerdict(manifest('fix-tests'), [run('main', 'pass', 3, 3), run('variant:a', 'fail', 2, 3), run('variant:b', 'pass', 3, 3)]);
+    expect(verdict.outcome).toBe('fail');
+    expect(verdict.score).toBe(20 + 30 + 20);
+  });
+
+  it('passes a fix-tests submission that passes on the solution and catches every variant', () => {
+    const verdict = decideVerdict(manifest('fix-tests'), [run('main', 'pass', 3, 3), run('variant:a', 'fail', 2, 3)]);
+    expect(verdict).toMatchObject({ outcome: 'pass', score: 100 });
+  });
+});

@@ -1,0 +1,148 @@
+// Nothing is lost: a submit while Redis is down is queued later by the sweeper; a worker killed
+// mid-job leaves no container behind and the retry makes exactly one report; infra failures end
+// as infra-error after retries, never as the learner's fault.
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import Docker from 'dockerode';
+import { Client } from 'pg';
+import { startService, RunningService } from '../../../../test/e2e/support/service';
+import { get, post, waitForVerdict } from '../../../../test/e2e/support/client';
+import { TEST_DATABASE_URL, TEST_REDIS_URL } from '../../../../test/e2e-env';
+import { SANDBOX_LABEL } from '@asynclab/sandbox';
+import { correctNews, slowTest } from './programs';
+
+const ROOT = join(__dirname, '../../../..');
+const docker = new Docker();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
+async function query(sql: string, params: unknown[] = []): Promise<any[]> {
+  const db = new Client({ connectionString: TEST_DATABASE_URL });
+  await db.connect();
+  try {
+    return (await db.query(sql, params)).rows;
+  } finally {
+    await db.end();
+  }
+}
+
+describe('when Redis is unreachable at submit time', () => {
+  const port = 6391;
+  const redisUrl = `redis://127.0.0.1:${port}`;
+  const startRedis = () => execFileSync('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--daemonize', 'yes', '--save', '', '--appendonly', 'no']);
+  const stopRedis = () => execFileSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave']);
+  let service: RunningService;
+
+  beforeAll(async () => {
+    startRedis();
+    await sleep(300);
+    service = await startService({ env: { REDIS_URL: redisUrl } });
+  });
+  afterAll(async () => {
+    await service.close();
+    try {
+      stopRedis();
+    } catch {
+      // already down
+    }
+  });
+
+  it('still answers 202, keeps the submission, and the sweeper queues it once Redis is back', async () => {
+    stopRedis();
+    const created = await post(service.baseUrl, '/submissions', { labId: 'playground', files: correctNews });
+    expect(created.status).toBe(202);
+    const [row] = await query('SELECT status, enqueued_at FROM submissions WHERE id = $1', [created.body.id]);
+    expect(row).toEqual({ status: 'queued', enqueued_at: null });
+
+    startRedis();
+    const result = await waitForVerdict(service.baseUrl, created.body.id, 90_000);
+    expect(result.status).toBe('completed');
+    expect(result.report.outcome).toBe('pass');
+    const runs = await query('SELECT count(*)::int AS n FROM runs WHERE submission_id = $1', [created.body.id]);
+    expect(runs[0].n).toBe(1);
+  });
+});
+
+describe('when a worker is killed in the middle of a job', () => {
+  let api: RunningService;
+  const workers: ChildProcess[] = [];
+  const startWorker = () => {
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: TEST_DATABASE_URL, REDIS_URL: TEST_REDIS_URL, WORKER_CONCURRENCY: '1' }, stdio: 'ignore' },
+    );
+    workers.push(child);
+    return child;
+  };
+  const sandboxesOf = async (submissionId: string) =>
+    (await docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=true`] } })).filter((c) =>
+      (c.Labels['org.asynclab.run'] ?? '').startsWith(submissionId),
+    );
+
+  beforeAll(async () => {
+    api = await startService({ worker: false });
+  });
+  afterAll(async () => {
+    for (const child of workers) child.kill('SIGKILL');
+    await api.close();
+  });
+
+  it('leaves no container behind and makes exactly one report', async () => {
+    const first = startWorker();
+    const created = await post(api.baseUrl, '/submissions', { labId: 'playground', files: slowTest(6) });
+    expect(created.status).toBe(202);
+    const id = created.body.id;
+    await until('the first sandbox to start', async () => (await sandboxesOf(id)).length > 0, 60_000);
+    first.kill('SIGKILL');
+
+    startWorker();
+    // The orphan goes once the dead worker's heartbeat lapses; the job comes back when its lock does.
+    const result = await waitForVerdict(api.baseUrl, id, 120_000);
+    expect(result.status).toBe('completed');
+    expect(result.report.outcome).toBe('pass');
+    await until('every sandbox of the submission to be removed', async () => (await sandboxesOf(id)).length === 0, 30_000);
+    const [runs] = await query('SELECT count(*)::int AS n FROM runs WHERE submission_id = $1', [id]);
+    expect(runs.n).toBe(1);
+    const [submission] = await query('SELECT attempts FROM submissions WHERE id = $1', [id]);
+    expect(submission.attempts).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('when the sandbox cannot run at all', () => {
+  it('refuses to start a worker whose sandbox image is missing, saying how to build it', async () => {
+    await expect(startService({ env: { SANDBOX_IMAGE: 'asynclab-sandbox:does-not-exist' } })).rejects.toThrow(/npm run sandbox:build/);
+  });
+
+  it('retries an infra failure and ends it as infra-error, not as the learner failing', async () => {
+    const image = (await docker.listImages()).find((i) => (i.RepoTags ?? []).some((t) => /^asynclab-sandbox:\d/.test(t)));
+    expect(image).toBeDefined();
+    const tag = 'asynclab-sandbox:e2e-vanishing';
+    await docker.getImage(image!.Id).tag({ repo: 'asynclab-sandbox', tag: 'e2e-vanishing' });
+    const service = await startService({ env: { SANDBOX_IMAGE: tag, WORKER_INFRA_ATTEMPTS: '3' } });
+    try {
+      await docker.getImage(tag).remove();
+      const created = await post(service.baseUrl, '/submissions', { labId: 'playground', files: correctNews });
+      const result = await waitForVerdict(service.baseUrl, created.body.id, 60_000);
+      expect(result.status).toBe('error');
+      expect(result.report.outcome).toBe('error');
+      expect(result.report.runOutcome.kind).toBe('infra-error');
+      expect(result.report.runOutcome.message).toContain('not your code');
+      const [row] = await query('SELECT attempts FROM submissions WHERE id = $1', [created.body.id]);
+      expect(row.attempts).toBe(3);
+      const { body } = await get(service.baseUrl, `/submissions/${created.body.id}`);
+      expect(body.report.tests).toEqual([]);
+    } finally {
+      await service.close();
+    }
+  });
+});

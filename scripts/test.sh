@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `npm test`: provisions what the tests need (PostgreSQL, Redis, Docker engine, sandbox image),
+# runs the jest unit and e2e tests and the harness's own tests inside the sandbox image, and
+# ends with one line: `N passed, N failed`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/provision.sh || { echo "0 passed, 1 failed"; exit 1; }
+[ -d node_modules ] || npm ci --no-audit --no-fund || { echo "0 passed, 1 failed"; exit 1; }
+
+results=$(mktemp -d /tmp/asynclab-test.XXXXXX)
+# e2e tests share one database and one Docker engine: one test file at a time.
+npx jest --runInBand --json --outputFile="$results/jest.json" "$@"
+jest_status=$?
+
+harness_status=0
+if [ -d sandboxes/python/tests ]; then
+  echo "harness tests (in the sandbox image):"
+  image="asynclab-sandbox:$(sed -nE 's/^HARNESS_VERSION = "([^"]+)"/\1/p' sandboxes/python/asynclab_harness/version.py)"
+  docker run --rm --network none --read-only --tmpfs /tmp:rw,size=256m --memory 1g --pids-limit 512 \
+    -v "$PWD/sandboxes/python:/src:ro" -w /src "$image" \
+    python3 -m pytest tests -q -p no:cacheprovider -o cache_dir=/tmp/pytest-cache 2>&1 | tee "$results/harness.txt"
+  harness_status=${PIPESTATUS[0]}
+fi
+
+node scripts/test-summary.js "$results/jest.json" "$results/harness.txt"
+summary_status=$?
+rm -rf "$results"
+[ $jest_status -eq 0 ] && [ $harness_status -eq 0 ] && [ $summary_status -eq 0 ]

@@ -1,0 +1,38 @@
+// Boots the real service in the test process: the API on a free port and, unless told not to,
+// the worker, both against the test PostgreSQL, Redis and the Docker engine.
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createApiApp } from '../../../apps/api/src/create-api-app';
+import { WorkerModule } from '../../../apps/worker/src/worker.module';
+import { applyTestEnv } from '../../e2e-env';
+
+export interface RunningService {
+  baseUrl: string;
+  api: INestApplication;
+  worker: INestApplicationContext | null;
+  close(): Promise<void>;
+}
+
+export async function startService(options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<RunningService> {
+  applyTestEnv();
+  const saved = { ...process.env };
+  Object.assign(process.env, options.env ?? {});
+  try {
+    const api = await createApiApp();
+    api.useLogger(['error']);
+    await api.listen(0, '127.0.0.1');
+    const worker = options.worker === false ? null : await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    const address = api.getHttpServer().address() as { port: number };
+    return {
+      baseUrl: `http://127.0.0.1:${address.port}/api/v1`,
+      api,
+      worker,
+      async close() {
+        await worker?.close();
+        await api.close();
+      },
+    };
+  } finally {
+    process.env = saved;
+  }
+}
