@@ -5,6 +5,7 @@ import { DatabaseModule } from '@asynclab/database';
 import { RUN_SUBMISSION_QUEUE } from '@asynclab/jobs';
 import { RunSubmissionProcessor } from './runs/run-submission.processor';
 import { RunSubmissionService } from './runs/run-submission.service';
+import { SubmissionEventsPublisher } from './runs/submission-events.publisher';
 import { sandboxProviders } from './sandbox/sandbox.providers';
 import { WorkerBootstrap } from './worker-bootstrap.service';
 
@@ -19,6 +20,6 @@ import { WorkerBootstrap } from './worker-bootstrap.service';
     }),
     BullModule.registerQueue({ name: RUN_SUBMISSION_QUEUE }),
   ],
-  providers: [...sandboxProviders, RunSubmissionService, RunSubmissionProcessor, WorkerBootstrap],
+  providers: [...sandboxProviders, SubmissionEventsPublisher, RunSubmissionService, RunSubmissionProcessor, WorkerBootstrap],
 })
 export class WorkerModule {}

@@ -25,8 +25,6 @@ export interface AppConfig {
     dockerSocket: string;
     image: string;
     harnessVersion: string;
-    defaultTimeLimitSec: number;
-    defaultPerTestTimeoutSec: number;
     memoryMb: number;
     pids: number;
     cpus: number;
@@ -56,8 +54,6 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     SWEEPER_GRACE_MS: num({ default: 2_000 }),
     DOCKER_SOCKET: str({ default: '/var/run/docker.sock' }),
     SANDBOX_IMAGE: str({ default: '' }),
-    SANDBOX_TIME_LIMIT_SEC: num({ default: 20 }),
-    SANDBOX_PER_TEST_TIMEOUT_SEC: num({ default: 10 }),
     SANDBOX_MEMORY_MB: num({ default: 256 }),
     SANDBOX_PIDS: num({ default: 128 }),
     SANDBOX_CPUS: num({ default: 1 }),
@@ -83,8 +79,6 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
       dockerSocket: env.DOCKER_SOCKET,
       image: env.SANDBOX_IMAGE || `asynclab-sandbox:${harnessVersion}`,
       harnessVersion,
-      defaultTimeLimitSec: env.SANDBOX_TIME_LIMIT_SEC,
-      defaultPerTestTimeoutSec: env.SANDBOX_PER_TEST_TIMEOUT_SEC,
       memoryMb: env.SANDBOX_MEMORY_MB,
       pids: env.SANDBOX_PIDS,
       cpus: env.SANDBOX_CPUS,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CreateSubmissionDto } from './dto/create-submission.dto';
 import { SubmissionsService, SubmissionView } from './submissions.service';
 
@@ -10,6 +10,12 @@ export class SubmissionsController {
   @HttpCode(202)
   submit(@Body() dto: CreateSubmissionDto): Promise<{ id: string; status: string }> {
     return this.submissions.submit(dto);
+  }
+
+  /** A learner's attempts, newest first: GET /submissions?learnerId=...&labId=... */
+  @Get()
+  history(@Query('learnerId') learnerId?: string, @Query('labId') labId?: string) {
+    return this.submissions.history(learnerId, labId);
   }
 
   @Get(':id')

@@ -15,8 +15,12 @@ export interface SubmissionView {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  learnerId: string | null;
+  files: Record<string, string>;
   report: SubmissionReport | null;
 }
+
+const HISTORY_LIMIT = 50;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -50,6 +54,11 @@ export class SubmissionsService {
     return { id: created.id, status: created.status };
   }
 
+  async history(learnerId: string | undefined, labId: string | undefined) {
+    if (!learnerId) throw new ApiException(400, 'LEARNER_REQUIRED', 'learnerId is required to list submissions', 'learnerId');
+    return { submissions: await this.submissions.listForLearner(learnerId, labId ?? null, HISTORY_LIMIT) };
+  }
+
   async get(id: string): Promise<SubmissionView> {
     const submission = UUID.test(id) ? await this.submissions.findWithRuns(id) : null;
     if (!submission) throw new ApiException(404, 'SUBMISSION_NOT_FOUND', `submission "${id}" does not exist`, 'id');
@@ -60,6 +69,8 @@ export class SubmissionsService {
       createdAt: submission.createdAt,
       startedAt: submission.startedAt,
       finishedAt: submission.finishedAt,
+      learnerId: submission.learnerId,
+      files: submission.files as Record<string, string>,
       report: assembleReport(submission),
     };
   }

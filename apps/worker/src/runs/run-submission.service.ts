@@ -8,6 +8,7 @@ import { LabsRepository, RunToStore, SubmissionsRepository } from '@asynclab/dat
 import { labContentFromStored, planRuns } from '@asynclab/lab-catalog';
 import { SANDBOX_DRIVER, SandboxDriver } from '@asynclab/sandbox';
 import { sandboxResultToRun } from './sandbox-result-to-run';
+import { SubmissionEventsPublisher } from './submission-events.publisher';
 import { decideVerdict } from './verdict';
 
 export type RunSubmissionOutcome = 'stored' | 'already-done' | 'missing';
@@ -21,12 +22,14 @@ export class RunSubmissionService {
     @Inject(SANDBOX_DRIVER) private readonly sandbox: SandboxDriver,
     private readonly submissions: SubmissionsRepository,
     private readonly labs: LabsRepository,
+    private readonly events: SubmissionEventsPublisher,
   ) {}
 
   async run(submissionId: string): Promise<RunSubmissionOutcome> {
     const submission = await this.submissions.findForRun(submissionId);
     if (!submission) return 'missing';
     if (!(await this.submissions.claimForRun(submissionId))) return 'already-done';
+    await this.events.publish(submissionId, 'running');
     const version = await this.labs.findVersion(submission.labVersionId);
     if (!version) throw new Error(`lab version ${submission.labVersionId} of submission ${submissionId} is missing`);
     const lab = labContentFromStored(version.content);
@@ -49,10 +52,12 @@ export class RunSubmissionService {
       return 'already-done';
     }
     await this.submissions.recordStoreTime(submissionId, Math.round((performance.now() - storeStarted) * 10) / 10);
+    await this.events.publish(submissionId, 'completed');
     return 'stored';
   }
 
   async giveUp(submissionId: string, reason: string): Promise<void> {
     await this.submissions.markInfraError(submissionId, reason);
+    await this.events.publish(submissionId, 'error');
   }
 }

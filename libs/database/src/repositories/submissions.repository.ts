@@ -135,6 +135,16 @@ export class SubmissionsRepository {
     });
   }
 
+  /** A learner's attempts, newest first; the learner id is required so no query leaks across learners. */
+  async listForLearner(learnerId: string, labId: string | null, take: number) {
+    return this.prisma.submission.findMany({
+      where: { learnerId, ...(labId ? { labId } : {}) },
+      orderBy: { createdAt: 'desc' },
+      take,
+      select: { id: true, labId: true, status: true, outcome: true, runOutcome: true, score: true, createdAt: true, finishedAt: true },
+    });
+  }
+
   async countRuns(id: string): Promise<number> {
     return this.prisma.run.count({ where: { submissionId: id } });
   }
