@@ -5,7 +5,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/provision.sh || { echo "0 passed, 1 failed"; exit 1; }
+# Browser tests need Debian's chromium; the service itself does not.
+ASYNCLAB_WITH_BROWSER=1 bash scripts/provision.sh || { echo "0 passed, 1 failed"; exit 1; }
 [ -d node_modules ] || npm ci --no-audit --no-fund || { echo "0 passed, 1 failed"; exit 1; }
 
 results=$(mktemp -d /tmp/asynclab-test.XXXXXX)
