@@ -8,6 +8,8 @@ const shared = {
 };
 
 module.exports = {
+  // e2e tests wait for real sandbox runs; unit tests finish in milliseconds either way.
+  testTimeout: 120000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
@@ -16,7 +18,6 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs}/**/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       setupFiles: ['<rootDir>/test/e2e-env.ts'],
-      testTimeout: 120000,
     },
   ],
 };
