@@ -18,15 +18,21 @@ export function scoreSubmission(manifest: LabManifest, main: GradedRun, variants
     const weight = weights[name] ?? 0;
     if (weight > 0) parts.push({ name, weight, earned: Math.round(weight * fraction), detail });
   };
-  const clean = main.outcome !== 'error' && errors === 0;
+  // Nothing ran, nothing found: the absence of diagnostics only counts when tests actually ran.
+  const clean = main.outcome !== 'error' && main.counts.total > 0 && errors === 0;
   if (manifest.kind === 'fix-code') {
     const { passed, total } = main.counts;
     add('hiddenTests', total === 0 || main.outcome === 'error' ? 0 : passed / total, `${passed} of ${total} tests passed`);
   } else {
-    const caught = variants.filter((variant) => variant.outcome !== 'pass').length;
     const allPass = main.counts.total > 0 && main.counts.passed === main.counts.total;
+    const caught = variants.filter((variant) => variant.outcome !== 'pass').length;
     add('correctPasses', allPass ? 1 : 0, allPass ? 'your tests pass on the correct code' : 'your tests do not all pass on the correct code');
-    add('variantsCaught', variants.length === 0 ? 0 : caught / variants.length, `${caught} of ${variants.length} broken variants caught`);
+    // Tests that fail on the correct code fail on everything: catching a variant then proves nothing.
+    add(
+      'variantsCaught',
+      allPass && variants.length > 0 ? caught / variants.length : 0,
+      allPass ? `${caught} of ${variants.length} broken variants caught` : 'variants count only once your tests pass on the correct code',
+    );
   }
   add('noDiagnostics', clean ? 1 : 0, clean ? 'no asyncio bug found' : `${errors} asyncio bug(s) found`);
   return { total: parts.reduce((sum, part) => sum + part.earned, 0), parts };
