@@ -4,3 +4,4 @@ export * from './lab-catalog.service';
 export * from './lab-catalog.module';
 export * from './run-plan';
 export * from './scoring';
+export * from './lab-self-check';

@@ -1,0 +1,83 @@
+// Proves a lab teaches what it claims, through a real sandbox: the starter fails and shows every
+// code the lab declares; the reference solution passes with no diagnostic; in a fix-tests lab the
+// reference tests catch every broken variant and the starter tests let at least one through.
+import type { Diagnostic, HarnessReport } from '@asynclab/reports';
+import type { SandboxDriver, SandboxResult } from '@asynclab/sandbox';
+import type { Files, LoadedLab } from './lab-content';
+import { MAIN_RUN, planRuns } from './run-plan';
+
+export interface LabCheck {
+  labId: string;
+  kind: string;
+  /** Each failed expectation, in words; empty when the lab is sound. */
+  problems: string[];
+  starterCodes: string[];
+  solutionDiagnostics: string[];
+  variants: { name: string; caughtByReference: boolean; caughtByStarter: boolean }[];
+  seconds: number;
+}
+
+interface RunSummary {
+  variant: string;
+  outcome: 'pass' | 'fail' | 'error';
+  diagnostics: Diagnostic[];
+  detail: string;
+}
+
+export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<LabCheck> {
+  const started = Date.now();
+  const { manifest } = lab.content;
+  const check: LabCheck = { labId: manifest.id, kind: manifest.kind, problems: [], starterCodes: [], solutionDiagnostics: [], variants: [], seconds: 0 };
+  if (manifest.kind === 'playground') return { ...check, seconds: 0 };
+
+  const pick = (files: Files) => Object.fromEntries(manifest.editable.map((path) => [path, files[path]]));
+  const starter = await runAll(lab, pick(lab.content.starter), sandbox);
+  const solution = await runAll(lab, pick(lab.content.solution), sandbox);
+  const starterMain = starter.find((run) => run.variant === MAIN_RUN)!;
+  const solutionMain = solution.find((run) => run.variant === MAIN_RUN)!;
+
+  check.starterCodes = unique(starter.flatMap((run) => run.diagnostics.map((d) => d.code)));
+  check.solutionDiagnostics = solutionMain.diagnostics.map((d) => `${d.code} ${d.location.file}:${d.location.line}`);
+  for (const code of manifest.exhibits) {
+    if (!check.starterCodes.includes(code)) check.problems.push(`starter does not show ${code} (it shows: ${check.starterCodes.join(', ') || 'nothing'})`);
+  }
+  if (solutionMain.outcome !== 'pass') check.problems.push(`solution does not pass: ${solutionMain.detail}`);
+  if (check.solutionDiagnostics.length > 0) check.problems.push(`solution has diagnostics: ${check.solutionDiagnostics.join('; ')}`);
+
+  if (manifest.kind === 'fix-code') {
+    if (starterMain.outcome === 'pass') check.problems.push('starter passes: nothing to fix');
+  } else {
+    for (const run of solution.filter((r) => r.variant !== MAIN_RUN)) {
+      const starterRun = starter.find((r) => r.variant === run.variant)!;
+      check.variants.push({ name: run.variant.replace(/^variant:/, ''), caughtByReference: run.outcome !== 'pass', caughtByStarter: starterRun.outcome !== 'pass' });
+    }
+    const missedByReference = check.variants.filter((v) => !v.caughtByReference).map((v) => v.name);
+    if (missedByReference.length > 0) check.problems.push(`reference tests miss variants: ${missedByReference.join(', ')}`);
+    const starterLies = starterMain.outcome === 'pass' && check.variants.some((v) => !v.caughtByStarter);
+    const starterShowsBug = manifest.exhibits.length > 0 && manifest.exhibits.every((code) => check.starterCodes.includes(code));
+    if (!starterLies && !starterShowsBug) check.problems.push('starter tests neither let a variant through nor show the declared codes');
+  }
+  check.seconds = Math.round((Date.now() - started) / 100) / 10;
+  return check;
+}
+
+async function runAll(lab: LoadedLab, learnerFiles: Files, sandbox: SandboxDriver): Promise<RunSummary[]> {
+  const summaries: RunSummary[] = [];
+  for (const plan of planRuns(lab.content, learnerFiles)) {
+    const result = await sandbox.run({ runId: `labs-check/${lab.content.manifest.id}/${plan.variant}`, files: plan.files, config: plan.config, timeLimitMs: plan.timeLimitMs });
+    summaries.push(summarise(plan.variant, result));
+  }
+  return summaries;
+}
+
+function summarise(variant: string, result: SandboxResult): RunSummary {
+  if (result.status !== 'completed') return { variant, outcome: 'error', diagnostics: [], detail: `sandbox ${result.status}` };
+  const report: HarnessReport = result.report;
+  const failing = report.tests.filter((t) => t.outcome !== 'passed').map((t) => `${t.id} ${t.outcome}`);
+  const detail = report.runOutcome ? `${report.runOutcome.kind}: ${report.runOutcome.message}` : failing.join('; ') || `${report.tests.length} tests, outcome ${report.outcome}`;
+  return { variant, outcome: report.outcome, diagnostics: report.diagnostics, detail };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}

@@ -1,0 +1,45 @@
+// `npm run labs:check`: every lab of labs/ through the real sandbox (see lab-self-check.ts),
+// two at a time, then a table. Exits non-zero when any lab is unsound.
+import Docker from 'dockerode';
+import { loadAppConfig } from '@asynclab/config';
+import { checkLab, LabCheck, loadCatalog } from '@asynclab/lab-catalog';
+import { DockerSandboxDriver } from '@asynclab/sandbox';
+
+const CONCURRENCY = 2;
+
+async function main(): Promise<void> {
+  const config = loadAppConfig();
+  const sandbox = new DockerSandboxDriver(new Docker({ socketPath: config.sandbox.dockerSocket }), config.sandbox.image, config.sandbox, 'labs-check');
+  await sandbox.assertReady();
+  const labs = loadCatalog(config.labsDir).filter((lab) => lab.content.manifest.kind !== 'playground');
+  const results: LabCheck[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < labs.length) {
+        const lab = labs[next++];
+        results.push(await checkLab(lab, sandbox));
+      }
+    }),
+  );
+  results.sort((a, b) => a.labId.localeCompare(b.labId));
+  const byId = new Map(labs.map((lab) => [lab.content.manifest.id, lab.content.manifest]));
+  console.log('| lab | kind | ch. | declares | starter shows | solution | variants caught (reference / starter) | verdict |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    const m = byId.get(r.labId)!;
+    const variants = r.variants.length === 0 ? '-' : `${r.variants.filter((v) => v.caughtByReference).length}/${r.variants.length} / ${r.variants.filter((v) => v.caughtByStarter).length}/${r.variants.length}`;
+    console.log(`| ${r.labId} | ${r.kind} | ${m.chapter} | ${m.exhibits.join(', ')} | ${r.starterCodes.join(', ') || '-'} | ${r.solutionDiagnostics.length === 0 ? 'clean' : r.solutionDiagnostics.join('; ')} | ${variants} | ${r.problems.length === 0 ? 'ok' : 'FAIL'} (${r.seconds}s) |`);
+  }
+  const covered = new Set(results.flatMap((r) => byId.get(r.labId)!.exhibits));
+  console.log(`\n${results.length} labs; codes covered: ${[...covered].sort().join(', ')}`);
+  const unsound = results.filter((r) => r.problems.length > 0);
+  for (const r of unsound) console.log(`\n${r.labId}:\n  - ${r.problems.join('\n  - ')}`);
+  console.log(`\nlabs:check: ${results.length - unsound.length} ok, ${unsound.length} failing`);
+  process.exit(unsound.length === 0 ? 0 : 1);
+}
+
+main().catch((error: Error) => {
+  console.error(`labs:check: ${error.message}`);
+  process.exit(1);
+});
