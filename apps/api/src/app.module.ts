@@ -5,6 +5,8 @@ import { APP_CONFIG, AppConfig, ConfigModule, redisOptions } from '@asynclab/con
 import { GlobalExceptionFilter } from './common/filters/global-exception.filter';
 import { LabsModule } from './labs/labs.module';
 import { SubmissionsModule } from './submissions/submissions.module';
+import { LiveModule } from './live/live.module';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -19,6 +21,8 @@ import { SubmissionsModule } from './submissions/submissions.module';
     }),
     LabsModule,
     SubmissionsModule,
+    LiveModule,
+    WebModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
 })

@@ -18,8 +18,7 @@ export async function startService(options: { worker?: boolean; env?: Record<str
   const saved = { ...process.env };
   Object.assign(process.env, options.env ?? {});
   try {
-    const api = await createApiApp();
-    api.useLogger(['error']);
+    const api = await createApiApp({ quiet: true });
     await api.listen(0, '127.0.0.1');
     const worker = options.worker === false ? null : await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
     const address = api.getHttpServer().address() as { port: number };

@@ -40,7 +40,6 @@ function build(answer: (request: SandboxRequest) => SandboxResult, claim = true)
       stored.push({ runs, verdict });
       return stored.length === 1;
     },
-    recordStoreTime: async () => undefined,
     markInfraError: async () => undefined,
   } as unknown as SubmissionsRepository;
   const labs = { findVersion: async () => ({ id: 'v1', labId: 'lab', contentHash: 'h', content: fixTestsLab }) } as unknown as LabsRepository;

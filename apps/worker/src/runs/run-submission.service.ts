@@ -2,7 +2,6 @@
 // them, store every result and the verdict in one transaction. Safe to call twice for the same
 // submission: the second call finds it claimed-and-completed or loses the unique-key race.
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { performance } from 'node:perf_hooks';
 import { APP_CONFIG, AppConfig } from '@asynclab/config';
 import { LabsRepository, RunToStore, SubmissionsRepository } from '@asynclab/database';
 import { labContentFromStored, planRuns } from '@asynclab/lab-catalog';
@@ -45,13 +44,11 @@ export class RunSubmissionService {
       runs.push(sandboxResultToRun(plan, result, this.config.sandbox));
     }
 
-    const storeStarted = performance.now();
     const stored = await this.submissions.complete(submissionId, runs, decideVerdict(lab.manifest, runs));
     if (!stored) {
       this.logger.warn(`submission ${submissionId} already had its report; this duplicate run was dropped`);
       return 'already-done';
     }
-    await this.submissions.recordStoreTime(submissionId, Math.round((performance.now() - storeStarted) * 10) / 10);
     await this.events.publish(submissionId, 'completed');
     return 'stored';
   }

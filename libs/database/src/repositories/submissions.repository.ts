@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
 import { PrismaService } from '../prisma.service';
 import { Prisma } from '../../../../generated/prisma/client';
 import type { Diagnostic, RunOutcome, TestCounts, TestResult } from '@asynclab/reports';
@@ -91,8 +92,11 @@ export class SubmissionsRepository {
   /**
    * Stores every run and the verdict in one transaction. The unique (submission, variant) key
    * makes a duplicated job fail here instead of storing a second report; returns false then.
+   * The time spent storing is written in the same transaction, so a reader who sees the verdict
+   * always sees the store phase too.
    */
   async complete(id: string, runs: RunToStore[], verdict: SubmissionVerdict): Promise<boolean> {
+    const started = performance.now();
     try {
       await this.prisma.$transaction(async (tx) => {
         for (const run of runs) {
@@ -110,20 +114,14 @@ export class SubmissionsRepository {
           },
         });
         if (updated.count !== 1) throw new AlreadyCompletedError();
+        const storeMs = Math.round((performance.now() - started) * 10) / 10;
+        await tx.$executeRaw`UPDATE runs SET timings = timings || jsonb_build_object('storeMs', ${storeMs}::float8) WHERE submission_id = ${id}::uuid`;
       });
       return true;
     } catch (error) {
       if (error instanceof AlreadyCompletedError) return false;
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;
       throw error;
-    }
-  }
-
-  async recordStoreTime(id: string, storeMs: number): Promise<void> {
-    const runs = await this.prisma.run.findMany({ where: { submissionId: id }, select: { id: true, timings: true } });
-    for (const run of runs) {
-      const timings = { ...(run.timings as Record<string, number>), storeMs };
-      await this.prisma.run.update({ where: { id: run.id }, data: { timings } });
     }
   }
 
@@ -145,9 +143,6 @@ export class SubmissionsRepository {
     });
   }
 
-  async countRuns(id: string): Promise<number> {
-    return this.prisma.run.count({ where: { submissionId: id } });
-  }
 }
 
 class AlreadyCompletedError extends Error {}

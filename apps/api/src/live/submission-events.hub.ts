@@ -1,0 +1,55 @@
+// The one Redis subscriber of this process. Every live status stream listens here instead of
+// opening its own connection: a thousand open browser tabs cost one Redis connection, not a thousand.
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import Redis from 'ioredis';
+import { Observable, Subject } from 'rxjs';
+import { APP_CONFIG, AppConfig, redisOptions } from '@asynclab/config';
+import { SUBMISSION_EVENTS_CHANNEL, SubmissionEvent, parseSubmissionEvent } from '@asynclab/jobs';
+
+@Injectable()
+export class SubmissionEventsHub implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(SubmissionEventsHub.name);
+  private readonly redis: Redis;
+  private readonly eventsSubject = new Subject<SubmissionEvent>();
+  private readonly resyncSubject = new Subject<void>();
+  private connectedOnce = false;
+
+  /** Every status change of every submission, as the worker published it. */
+  readonly events$: Observable<SubmissionEvent> = this.eventsSubject.asObservable();
+
+  /**
+   * Fires after the subscriber reconnects. Pub/sub keeps nothing for a disconnected listener,
+   * so streams re-read their submission from PostgreSQL instead of trusting they missed nothing.
+   */
+  readonly resync$: Observable<void> = this.resyncSubject.asObservable();
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    // lazyConnect: nothing touches Redis until the module starts; ioredis re-subscribes by itself
+    // after a reconnect (autoResubscribe), so only the missed messages need the resync signal.
+    this.redis = new Redis({ ...redisOptions(config.redisUrl), lazyConnect: true, maxRetriesPerRequest: null });
+    this.redis.on('error', (error: Error) => this.logger.warn(`live status subscriber: ${error.message}`));
+    this.redis.on('ready', () => {
+      if (this.connectedOnce) this.resyncSubject.next();
+      this.connectedOnce = true;
+    });
+    this.redis.on('message', (channel: string, message: string) => {
+      if (channel !== SUBMISSION_EVENTS_CHANNEL) return;
+      const event = parseSubmissionEvent(message);
+      if (event) this.eventsSubject.next(event);
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    // A Redis that is down at boot must not stop the API: the subscription comes with the
+    // first successful (re)connect, and streams still answer from PostgreSQL meanwhile.
+    this.redis.subscribe(SUBMISSION_EVENTS_CHANNEL).catch((error: Error) => {
+      this.logger.warn(`live status subscriber not subscribed yet: ${error.message}`);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.eventsSubject.complete();
+    this.resyncSubject.complete();
+    this.redis.disconnect();
+  }
+}
