@@ -9,7 +9,7 @@ const CONCURRENCY = 2;
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
-  const sandbox = new DockerSandboxDriver(new Docker({ socketPath: config.sandbox.dockerSocket }), config.sandbox.image, config.sandbox, 'labs-check');
+  const sandbox = new DockerSandboxDriver(new Docker({ socketPath: config.sandbox.dockerSocket }), config.sandbox.image, config.sandbox, null);
   await sandbox.assertReady();
   const labs = loadCatalog(config.labsDir).filter((lab) => lab.content.manifest.kind !== 'playground');
   const results: LabCheck[] = [];

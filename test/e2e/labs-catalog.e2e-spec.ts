@@ -9,7 +9,7 @@ import { DIAGNOSTIC_CODES } from '@asynclab/reports';
 const config = loadAppConfig();
 const labs = loadCatalog(config.labsDir);
 const graded = labs.filter((lab) => lab.content.manifest.kind !== 'playground');
-const sandbox = new DockerSandboxDriver(new Docker({ socketPath: config.sandbox.dockerSocket }), config.sandbox.image, config.sandbox, 'labs-e2e');
+const sandbox = new DockerSandboxDriver(new Docker({ socketPath: config.sandbox.dockerSocket }), config.sandbox.image, config.sandbox, null);
 
 describe('the lab catalog', () => {
   it('has a playground and at least 12 graded labs, fix-code and fix-tests, covering every diagnostic code', () => {

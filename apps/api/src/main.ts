@@ -4,10 +4,12 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadAppConfig } from '@asynclab/config';
 import { WorkerModule } from '../../worker/src/worker.module';
+import { assertWorkerCanStart } from '../../worker/src/preflight';
 import { createApiApp } from './create-api-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
+  if (config.workerInProcess) await assertWorkerCanStart(config);
   const app = await createApiApp();
   if (config.workerInProcess) {
     const worker = await NestFactory.createApplicationContext(WorkerModule);

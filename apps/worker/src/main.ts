@@ -2,9 +2,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { loadAppConfig } from '@asynclab/config';
+import { assertWorkerCanStart } from './preflight';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
+  await assertWorkerCanStart(loadAppConfig());
   const app = await NestFactory.createApplicationContext(WorkerModule);
   app.enableShutdownHooks();
 }

@@ -27,6 +27,8 @@ export interface PublicLab {
   editable?: string[];
   starterFiles?: Record<string, string>;
   visibleTests?: Record<string, string>;
+  /** fix-tests labs: the correct code the learner's tests exercise, read-only. */
+  codeUnderTest?: Record<string, string>;
 }
 
 export function loadCatalog(labsDir: string): LoadedLab[] {
@@ -104,6 +106,7 @@ function toPublic(entry: CatalogEntry, detailed: boolean): PublicLab {
     editable: manifest.editable,
     starterFiles: entry.content.starter,
     visibleTests: entry.content.tests,
+    codeUnderTest: Object.fromEntries(manifest.codeUnderTest.map((path) => [path, entry.content.solution[path]])),
   };
 }
 

@@ -17,7 +17,16 @@ export interface LabManifest {
   editable: string[];
   codeUnderTest: string[];
   exhibits: DiagnosticCode[];
+  /** Where labs:check expects each exhibited code: lines of starter files, found by their text. */
+  exhibitsAt: Partial<Record<DiagnosticCode, ExpectedLine[]>>;
   scoring: Record<string, number>;
+}
+
+export interface ExpectedLine {
+  file: string;
+  /** Text on the line; the `occurrence`-th line containing it (default the first). */
+  pattern: string;
+  occurrence: number;
 }
 
 export class LabCatalogError extends Error {}
@@ -70,6 +79,7 @@ export function parseLabManifest(raw: unknown, file: string, folderName: string)
   }
   const codeUnderTest = list('codeUnderTest', kind === 'fix-tests');
   const scoring = parseScoring(m.scoring, kind, fail);
+  const exhibitsAt = parseExhibitsAt(m.exhibitsAt, exhibits, fail);
 
   return {
     id,
@@ -83,8 +93,27 @@ export function parseLabManifest(raw: unknown, file: string, folderName: string)
     editable,
     codeUnderTest,
     exhibits: exhibits as DiagnosticCode[],
+    exhibitsAt,
     scoring,
   };
+}
+
+function parseExhibitsAt(raw: unknown, exhibits: string[], fail: (field: string, problem: string) => never): LabManifest['exhibitsAt'] {
+  if (raw === undefined) return {};
+  if (typeof raw !== 'object' || raw === null) return fail('exhibitsAt', 'must map codes to lists of { file, pattern }');
+  const result: LabManifest['exhibitsAt'] = {};
+  for (const [code, lines] of Object.entries(raw)) {
+    if (!exhibits.includes(code)) fail(`exhibitsAt.${code}`, 'names a code that exhibits does not list');
+    if (!Array.isArray(lines) || lines.length === 0) fail(`exhibitsAt.${code}`, 'must be a non-empty list');
+    result[code as DiagnosticCode] = (lines as unknown[]).map((line, i) => {
+      const l = line as Record<string, unknown>;
+      if (typeof l?.file !== 'string' || typeof l.pattern !== 'string') fail(`exhibitsAt.${code}[${i}]`, 'needs file and pattern strings');
+      const occurrence = l.occurrence ?? 1;
+      if (!Number.isInteger(occurrence) || (occurrence as number) < 1) fail(`exhibitsAt.${code}[${i}].occurrence`, 'must be a whole number of at least 1');
+      return { file: l.file as string, pattern: l.pattern as string, occurrence: occurrence as number };
+    });
+  }
+  return result;
 }
 
 function parseScoring(raw: unknown, kind: LabKind, fail: (field: string, problem: string) => never): Record<string, number> {

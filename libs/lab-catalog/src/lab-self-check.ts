@@ -1,7 +1,7 @@
 // Proves a lab teaches what it claims, through a real sandbox: the starter fails and shows every
 // code the lab declares; the reference solution passes with no diagnostic; in a fix-tests lab the
 // reference tests catch every broken variant and the starter tests let at least one through.
-import type { Diagnostic, HarnessReport } from '@asynclab/reports';
+import { variantCaught, type Diagnostic, type HarnessReport } from '@asynclab/reports';
 import type { SandboxDriver, SandboxResult } from '@asynclab/sandbox';
 import type { Files, LoadedLab } from './lab-content';
 import { MAIN_RUN, planRuns } from './run-plan';
@@ -20,6 +20,7 @@ export interface LabCheck {
 interface RunSummary {
   variant: string;
   outcome: 'pass' | 'fail' | 'error';
+  caught: boolean;
   diagnostics: Diagnostic[];
   detail: string;
 }
@@ -41,6 +42,14 @@ export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<
   for (const code of manifest.exhibits) {
     if (!check.starterCodes.includes(code)) check.problems.push(`starter does not show ${code} (it shows: ${check.starterCodes.join(', ') || 'nothing'})`);
   }
+  const starterDiagnostics = starter.flatMap((run) => run.diagnostics);
+  for (const [code, expected] of Object.entries(manifest.exhibitsAt)) {
+    const lines = (expected ?? []).map((line) => `${line.file}:${lineOf(lab.content.starter[line.file] ?? '', line.pattern, line.occurrence)}`);
+    const found = starterDiagnostics.filter((d) => d.code === code).map((d) => `${d.location.file}:${d.location.line}`);
+    if (!found.some((place) => lines.includes(place))) {
+      check.problems.push(`starter shows ${code} at ${found.join(', ') || 'no line'}, expected one of ${lines.join(', ')}`);
+    }
+  }
   if (solutionMain.outcome !== 'pass') check.problems.push(`solution does not pass: ${solutionMain.detail}`);
   if (check.solutionDiagnostics.length > 0) check.problems.push(`solution has diagnostics: ${check.solutionDiagnostics.join('; ')}`);
 
@@ -49,7 +58,7 @@ export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<
   } else {
     for (const run of solution.filter((r) => r.variant !== MAIN_RUN)) {
       const starterRun = starter.find((r) => r.variant === run.variant)!;
-      check.variants.push({ name: run.variant.replace(/^variant:/, ''), caughtByReference: run.outcome !== 'pass', caughtByStarter: starterRun.outcome !== 'pass' });
+      check.variants.push({ name: run.variant.replace(/^variant:/, ''), caughtByReference: run.caught, caughtByStarter: starterRun.caught });
     }
     const missedByReference = check.variants.filter((v) => !v.caughtByReference).map((v) => v.name);
     if (missedByReference.length > 0) check.problems.push(`reference tests miss variants: ${missedByReference.join(', ')}`);
@@ -71,11 +80,22 @@ async function runAll(lab: LoadedLab, learnerFiles: Files, sandbox: SandboxDrive
 }
 
 function summarise(variant: string, result: SandboxResult): RunSummary {
-  if (result.status !== 'completed') return { variant, outcome: 'error', diagnostics: [], detail: `sandbox ${result.status}` };
+  if (result.status !== 'completed') return { variant, outcome: 'error', caught: true, diagnostics: [], detail: `sandbox ${result.status}` };
   const report: HarnessReport = result.report;
   const failing = report.tests.filter((t) => t.outcome !== 'passed').map((t) => `${t.id} ${t.outcome}`);
   const detail = report.runOutcome ? `${report.runOutcome.kind}: ${report.runOutcome.message}` : failing.join('; ') || `${report.tests.length} tests, outcome ${report.outcome}`;
-  return { variant, outcome: report.outcome, diagnostics: report.diagnostics, detail };
+  const caught = variantCaught({ counts: report.counts, runOutcome: report.runOutcome });
+  return { variant, outcome: report.outcome, caught, diagnostics: report.diagnostics, detail };
+}
+
+/** The 1-based number of the `occurrence`-th line containing `pattern`, or 0. */
+function lineOf(text: string, pattern: string, occurrence: number): number {
+  let seen = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].includes(pattern) && ++seen === occurrence) return i + 1;
+  }
+  return 0;
 }
 
 function unique(values: string[]): string[] {

@@ -1,11 +1,12 @@
 // A score from 0 to 100 with its parts, so a learner sees what earned and what cost points.
-import type { Diagnostic, Score, ScorePart, TestCounts } from '@asynclab/reports';
+import { variantCaught, type Diagnostic, type RunOutcome, type Score, type ScorePart, type TestCounts } from '@asynclab/reports';
 import type { LabManifest } from './lab-manifest';
 
 export interface GradedRun {
   variant: string;
   outcome: 'pass' | 'fail' | 'error';
   counts: TestCounts;
+  runOutcome: RunOutcome | null;
   diagnostics: Diagnostic[];
 }
 
@@ -25,7 +26,7 @@ export function scoreSubmission(manifest: LabManifest, main: GradedRun, variants
     add('hiddenTests', total === 0 || main.outcome === 'error' ? 0 : passed / total, `${passed} of ${total} tests passed`);
   } else {
     const allPass = main.counts.total > 0 && main.counts.passed === main.counts.total;
-    const caught = variants.filter((variant) => variant.outcome !== 'pass').length;
+    const caught = variants.filter(variantCaught).length;
     add('correctPasses', allPass ? 1 : 0, allPass ? 'your tests pass on the correct code' : 'your tests do not all pass on the correct code');
     // Tests that fail on the correct code fail on everything: catching a variant then proves nothing.
     add(

@@ -1,5 +1,5 @@
 import { MalformedReportError, parseRunReport } from './parse-run-report';
-import { deriveOutcome } from './run-report';
+import { deriveOutcome, variantCaught } from './run-report';
 
 const report = (overrides: Record<string, unknown> = {}) =>
   JSON.stringify({
@@ -52,5 +52,16 @@ describe('deriveOutcome', () => {
     expect(deriveOutcome([], [], null)).toBe('fail');
     expect(deriveOutcome([{ ...passed, outcome: 'skipped' }], [], null)).toBe('fail');
     expect(deriveOutcome([passed], [], { kind: 'syntax-error', message: '' })).toBe('error');
+  });
+});
+
+describe('variantCaught', () => {
+  const counts = (failed: number, error = 0) => ({ total: 3, passed: 3 - failed - error, failed, error, skipped: 0 });
+  it('counts a failing or erroring test, or an abnormal run, never diagnostics alone', () => {
+    expect(variantCaught({ counts: counts(1), runOutcome: null })).toBe(true);
+    expect(variantCaught({ counts: counts(0, 1), runOutcome: null })).toBe(true);
+    expect(variantCaught({ counts: counts(0), runOutcome: { kind: 'timeout', message: '' } })).toBe(true);
+    expect(variantCaught({ counts: { total: 2, passed: 0, failed: 0, error: 0, skipped: 2 }, runOutcome: null })).toBe(false);
+    expect(variantCaught({ counts: counts(0), runOutcome: null })).toBe(false);
   });
 });

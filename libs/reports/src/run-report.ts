@@ -83,3 +83,12 @@ export function deriveOutcome(tests: TestResult[], diagnostics: Diagnostic[], ru
   const clean = diagnostics.every((diagnostic) => diagnostic.severity !== 'error');
   return allPassed && clean ? 'pass' : 'fail';
 }
+
+/**
+ * Whether the learner's tests caught a broken variant: a test failed or errored, or the run itself
+ * ended abnormally (it hung, or hit a limit). Diagnostics alone do not count: tests that are never
+ * collected carry a silent-pass diagnostic on every variant, and catch nothing.
+ */
+export function variantCaught(run: { counts: TestCounts; runOutcome: RunOutcome | { kind: string } | null }): boolean {
+  return run.counts.failed + run.counts.error > 0 || run.runOutcome !== null;
+}

@@ -39,8 +39,8 @@ export class DockerSandboxDriver implements SandboxDriver {
     private readonly docker: Docker,
     private readonly image: string,
     private readonly limits: DockerSandboxLimits,
-    /** Names this worker on its containers, so a reaper can tell orphans from live runs. */
-    private readonly ownerId: string,
+    /** Names this worker on its containers, so a reaper can tell orphans from live runs; null for runners without a heartbeat. */
+    private readonly ownerId: string | null,
   ) {}
 
   async assertReady(): Promise<void> {

@@ -18,10 +18,12 @@ export class SandboxReaper {
     const containers = await this.docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=true`] } });
     const removed: string[] = [];
     for (const info of containers) {
-      const owner = info.Labels[OWNER_LABEL] ?? '';
+      const owner = info.Labels[OWNER_LABEL];
       const deadline = Number(info.Labels[DEADLINE_LABEL] ?? 0);
-      const expired = deadline > 0 && now > deadline + DEADLINE_GRACE_MS;
-      if (!expired && owner && (await this.isOwnerAlive(owner))) continue;
+      const expired = now > deadline + DEADLINE_GRACE_MS;
+      // A container without an owner belongs to a runner with no heartbeat: only its deadline counts.
+      const orphaned = owner !== undefined && !(await this.isOwnerAlive(owner));
+      if (!expired && !orphaned) continue;
       await this.docker
         .getContainer(info.Id)
         .remove({ force: true, v: true })

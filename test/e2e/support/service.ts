@@ -4,6 +4,8 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createApiApp } from '../../../apps/api/src/create-api-app';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
+import { assertWorkerCanStart } from '../../../apps/worker/src/preflight';
+import { loadAppConfig } from '@asynclab/config';
 import { applyTestEnv } from '../../e2e-env';
 
 export interface RunningService {
@@ -18,9 +20,17 @@ export async function startService(options: { worker?: boolean; env?: Record<str
   const saved = { ...process.env };
   Object.assign(process.env, options.env ?? {});
   try {
+    if (options.worker !== false) await assertWorkerCanStart(loadAppConfig());
     const api = await createApiApp({ quiet: true });
     await api.listen(0, '127.0.0.1');
-    const worker = options.worker === false ? null : await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    let worker: INestApplicationContext | null = null;
+    if (options.worker !== false) {
+      // A worker that refuses to start must not leave the API listening: jest would never exit.
+      worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] }).catch(async (error: Error) => {
+        await api.close();
+        throw error;
+      });
+    }
     const address = api.getHttpServer().address() as { port: number };
     return {
       baseUrl: `http://127.0.0.1:${address.port}/api/v1`,

@@ -3,7 +3,7 @@
 // PostgreSQL stays the truth, read at the start, after a subscriber reconnect and now and then as
 // a guard against a lost event (the worker publishes best effort).
 import { Injectable, MessageEvent } from '@nestjs/common';
-import { Observable, concat, concatMap, filter, from, interval, map, merge, of, takeWhile } from 'rxjs';
+import { Observable, concat, concatMap, filter, from, interval, map, merge, of, takeUntil, takeWhile } from 'rxjs';
 import { SubmissionsRepository } from '@asynclab/database';
 import { SubmissionsService } from '../submissions/submissions.service';
 import { KEEP_ALIVE, LiveStatus, finalEvent, isFinal, statusEvent, statusRank } from './live-events';
@@ -34,39 +34,42 @@ export class LiveStatusService {
 
   /** The stream of an existing submission (the controller has checked it exists). */
   follow(id: string): Observable<MessageEvent> {
+    const jobId = this.positions.jobIdOf(id);
     const triggers$: Observable<Trigger> = merge(
       this.hub.events$.pipe(
         filter((event) => event.submissionId === id),
         map((event): Trigger => ({ kind: 'own', status: event.status })),
       ),
-      // Another job started: everybody behind it moved up one place.
-      this.hub.events$.pipe(
-        filter((event) => event.submissionId !== id && event.status === 'running'),
+      // The line changed: a job ahead started (everybody behind moved up), or this one joined it
+      // late (the sweeper queues what the API could not). This job starting is not news: its
+      // 'running' comes from the worker.
+      this.positions.lineChanged$.pipe(
+        filter((change) => !(change.jobId === jobId && change.kind === 'active')),
         map((): Trigger => ({ kind: 'line-moved' })),
       ),
       merge(this.hub.resync$, interval(RECHECK_MS)).pipe(map((): Trigger => ({ kind: 'reread' }))),
     );
-    let shown: Shown | null = null;
-    // concat subscribes to the hub before the first read resolves, so no change published while
-    // that read is in flight is missed; concatMap answers the triggers one at a time, in order.
-    const updates$ = concat(of<Trigger>({ kind: 'reread' }), triggers$).pipe(
-      concatMap((trigger) => from(this.next(id, shown, trigger))),
-      filter((next): next is Shown => next !== null && !sameAs(next, shown)),
-      takeWhile((next) => !isFinal(next.status), true),
-      concatMap((next) => {
-        shown = next;
-        if (!isFinal(next.status)) return of(statusEvent(id, next.status, next.position));
-        return concat(of(statusEvent(id, next.status, null)), from(this.submissions.get(id)).pipe(map(finalEvent)));
-      }),
-    );
     return new Observable<MessageEvent>((subscriber) => {
+      let shown: Shown | null = null;
+      // concat subscribes to the hub before the first read resolves, so no change published while
+      // that read is in flight is missed; concatMap answers the triggers one at a time, in order.
+      const updates$ = concat(of<Trigger>({ kind: 'reread' }), triggers$).pipe(
+        concatMap((trigger) => from(this.next(id, shown, trigger))),
+        filter((next): next is Shown => next !== null && !sameAs(next, shown)),
+        takeWhile((next) => !isFinal(next.status), true),
+        concatMap((next) => {
+          shown = next;
+          if (!isFinal(next.status)) return of(statusEvent(id, next.status, next.position));
+          return concat(of(statusEvent(id, next.status, null)), from(this.submissions.get(id)).pipe(map(finalEvent)));
+        }),
+      );
       const keepAlive = interval(KEEP_ALIVE_MS).subscribe(() => subscriber.next(KEEP_ALIVE));
       const updates = updates$.subscribe(subscriber);
       return () => {
         keepAlive.unsubscribe();
         updates.unsubscribe();
       };
-    });
+    }).pipe(takeUntil(this.hub.closing$));
   }
 
   /** What the stream should show after this trigger, or null for "nothing new". */

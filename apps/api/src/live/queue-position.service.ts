@@ -1,15 +1,24 @@
 // Where a queued submission stands in line: its job's place among the waiting jobs (1 = next).
-// All streams of the process share one read of the wait list, refreshed when a job leaves it, so
-// a burst of status changes costs one LRANGE rather than one per open browser tab.
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+// BullMQ's own queue events say when the line changes (a job joined it, a job left it to run),
+// through one listener per process; all streams then share one read of the wait list, so a burst
+// of changes costs one LRANGE rather than one per open browser tab.
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { Queue } from 'bullmq';
-import { Subscription, filter } from 'rxjs';
+import { Queue, QueueEvents } from 'bullmq';
+import { Observable, Subject } from 'rxjs';
+import { APP_CONFIG, AppConfig, redisOptions } from '@asynclab/config';
 import { RUN_SUBMISSION_QUEUE, runSubmissionJobId } from '@asynclab/jobs';
-import { SubmissionEventsHub } from './submission-events.hub';
 
-/** A snapshot older than this is read again: new jobs join the back of the line without an event. */
+/** A snapshot older than this is read again even without an event (an event can be lost). */
 const SNAPSHOT_MAX_AGE_MS = 1_000;
+
+/** The queue events after which places in line differ. */
+const LINE_EVENTS = ['waiting', 'active', 'removed', 'delayed'] as const;
+
+export interface LineChange {
+  jobId: string;
+  kind: (typeof LINE_EVENTS)[number];
+}
 
 interface Snapshot {
   takenAt: number;
@@ -18,25 +27,44 @@ interface Snapshot {
 }
 
 @Injectable()
-export class QueuePositionService implements OnModuleDestroy {
+export class QueuePositionService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(QueuePositionService.name);
+  private readonly queueEvents: QueueEvents;
+  private readonly changes = new Subject<LineChange>();
   private snapshot: Snapshot | null = null;
-  private readonly jobStarted: Subscription;
+
+  /** Someone joined or left the line. */
+  readonly lineChanged$: Observable<LineChange> = this.changes.asObservable();
 
   constructor(
     @InjectQueue(RUN_SUBMISSION_QUEUE) private readonly queue: Queue,
-    hub: SubmissionEventsHub,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    // Subscribed before any stream is, so the snapshot is dropped before the streams ask again.
-    this.jobStarted = hub.events$.pipe(filter((event) => event.status === 'running')).subscribe(() => {
-      this.snapshot = null;
-    });
+    this.queueEvents = new QueueEvents(RUN_SUBMISSION_QUEUE, { connection: redisOptions(config.redisUrl), autorun: false });
+    this.queueEvents.on('error', (error: Error) => this.logger.warn(`queue events: ${error.message}`));
+    for (const kind of LINE_EVENTS) {
+      this.queueEvents.on(kind, ({ jobId }: { jobId: string }) => {
+        this.snapshot = null; // before the streams hear of it, so they read the new line
+        this.changes.next({ jobId, kind });
+      });
+    }
   }
 
-  onModuleDestroy(): void {
-    this.jobStarted.unsubscribe();
+  onModuleInit(): void {
+    this.queueEvents.run().catch((error: Error) => this.logger.warn(`queue events stopped: ${error.message}`));
   }
 
-  /** 1-based place in line, or null when the job is not waiting (delayed for a retry, running, gone) or Redis is away. */
+  async onModuleDestroy(): Promise<void> {
+    this.changes.complete();
+    await this.queueEvents.close();
+  }
+
+  /** The queue's job id of a submission, as the line changes name it. */
+  jobIdOf(submissionId: string): string {
+    return runSubmissionJobId(submissionId);
+  }
+
+  /** 1-based place in line, or null when the job is not waiting (not queued yet, delayed for a retry, running) or Redis is away. */
   async positionOf(submissionId: string): Promise<number | null> {
     const jobId = runSubmissionJobId(submissionId);
     let index = (await this.waitingIds(false)).indexOf(jobId);

@@ -12,6 +12,7 @@ export class SubmissionEventsHub implements OnModuleInit, OnModuleDestroy {
   private readonly redis: Redis;
   private readonly eventsSubject = new Subject<SubmissionEvent>();
   private readonly resyncSubject = new Subject<void>();
+  private readonly closingSubject = new Subject<void>();
   private connectedOnce = false;
 
   /** Every status change of every submission, as the worker published it. */
@@ -22,6 +23,9 @@ export class SubmissionEventsHub implements OnModuleInit, OnModuleDestroy {
    * so streams re-read their submission from PostgreSQL instead of trusting they missed nothing.
    */
   readonly resync$: Observable<void> = this.resyncSubject.asObservable();
+
+  /** The process is shutting down: streams end, so open browser tabs do not hold the server open. */
+  readonly closing$: Observable<void> = this.closingSubject.asObservable();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     // lazyConnect: nothing touches Redis until the module starts; ioredis re-subscribes by itself
@@ -48,6 +52,8 @@ export class SubmissionEventsHub implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.closingSubject.next();
+    this.closingSubject.complete();
     this.eventsSubject.complete();
     this.resyncSubject.complete();
     this.redis.disconnect();

@@ -1,5 +1,6 @@
 // The report the API serves, assembled from the stored rows of a completed submission.
 import type { SubmissionWithRuns } from '@asynclab/database';
+import { variantCaught } from '@asynclab/reports';
 import type {
   Diagnostic,
   DiagnosticCode,
@@ -32,7 +33,7 @@ export function assembleReport(submission: SubmissionWithRuns): SubmissionReport
     diagnostics: (main?.diagnostics ?? []).map(toDiagnostic),
     variants: variants.map((run) => ({
       name: run.variant.replace(/^variant:/, ''),
-      caught: run.outcome !== 'pass',
+      caught: variantCaught({ counts: run.counts as unknown as TestCounts, runOutcome: run.runOutcome ? { kind: run.runOutcome } : null }),
       outcome: run.outcome as ReportOutcome,
       counts: run.counts as unknown as TestCounts,
     })),

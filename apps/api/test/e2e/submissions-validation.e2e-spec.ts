@@ -139,6 +139,19 @@ describe('GET /labs', () => {
     expect(text).not.toMatch(/"hidden\//);
   });
 
+  it('shows a fix-tests lab the correct code its tests exercise, read-only, and not the reference tests', async () => {
+    const { body: list } = await get(service.baseUrl, '/labs');
+    const lab = list.labs.find((l: { kind: string }) => l.kind === 'fix-tests');
+    const { body } = await get(service.baseUrl, `/labs/${lab.id}`);
+    const codePaths = Object.keys(body.codeUnderTest);
+    expect(codePaths.length).toBeGreaterThan(0);
+    for (const path of codePaths) {
+      expect(body.codeUnderTest[path].length).toBeGreaterThan(0);
+      expect(body.editable).not.toContain(path);
+    }
+    for (const path of body.editable) expect(body.codeUnderTest).not.toHaveProperty(path);
+  });
+
   it('answers 404 for an unknown lab', async () => {
     const { status, body } = await get(service.baseUrl, '/labs/nope');
     expect(status).toBe(404);

@@ -2,7 +2,7 @@
 // learner's tests must also fail on every broken variant.
 import type { RunToStore, SubmissionVerdict } from '@asynclab/database';
 import { MAIN_RUN, scoreSubmission, type LabManifest } from '@asynclab/lab-catalog';
-import type { ReportOutcome } from '@asynclab/reports';
+import { variantCaught, type ReportOutcome } from '@asynclab/reports';
 
 export function decideVerdict(manifest: LabManifest, runs: RunToStore[]): SubmissionVerdict {
   const main = runs.find((run) => run.variant === MAIN_RUN);
@@ -12,9 +12,10 @@ export function decideVerdict(manifest: LabManifest, runs: RunToStore[]): Submis
     variant: run.variant,
     outcome: run.outcome as ReportOutcome,
     counts: run.counts,
+    runOutcome: run.runOutcome,
     diagnostics: run.diagnostics,
   });
-  const missed = variants.filter((variant) => variant.outcome === 'pass');
+  const missed = variants.filter((variant) => !variantCaught(variant));
   let outcome = main.outcome;
   if (outcome === 'pass' && missed.length > 0) outcome = 'fail';
   const score = scoreSubmission(manifest, graded(main), variants.map(graded));
