@@ -15,7 +15,7 @@ import {
 } from './sandbox-driver';
 import { OutputTail, splitReport, tail } from './output-tail';
 import { packFiles } from './pack-files';
-import { SANDBOX_LABEL, sandboxLabels } from './sandbox-labels';
+import { SANDBOX_LABEL, SandboxOwner, sandboxLabels } from './sandbox-labels';
 
 export interface DockerSandboxLimits {
   memoryMb: number;
@@ -33,6 +33,7 @@ const STDERR_KEEP_BYTES = 64 * 1024;
 /** What a report shows of each stream. */
 const TAIL_CHARS = 16 * 1024;
 const STREAM_DRAIN_MS = 2_000;
+const SIGKILL_EXIT_CODE = 137;
 
 export class DockerSandboxDriver implements SandboxDriver {
   constructor(
@@ -40,7 +41,7 @@ export class DockerSandboxDriver implements SandboxDriver {
     private readonly image: string,
     private readonly limits: DockerSandboxLimits,
     /** Names this worker on its containers, so a reaper can tell orphans from live runs; null for runners without a heartbeat. */
-    private readonly ownerId: string | null,
+    private readonly owner: SandboxOwner | null,
   ) {}
 
   async assertReady(): Promise<void> {
@@ -79,7 +80,7 @@ export class DockerSandboxDriver implements SandboxDriver {
         User: SANDBOX_USER,
         WorkingDir: '/work',
         Env: [`ASYNCLAB_REPORT_NONCE=${nonce}`],
-        Labels: sandboxLabels(this.ownerId, request.runId, Date.now() + request.timeLimitMs),
+        Labels: sandboxLabels(this.owner, request.runId, Date.now() + request.timeLimitMs),
         NetworkDisabled: true,
         AttachStdout: true,
         AttachStderr: true,
@@ -151,6 +152,11 @@ export class DockerSandboxDriver implements SandboxDriver {
     const limit = resourceLimit(state.OOMKilled, outputExceeded, stderr.text());
     if (limit) return { status: 'resource-limit', limit, output, timings };
     if (timedOut) return { status: 'timeout', output, timings };
+    // The harness is PID 1 of the container: the kernel ignores SIGKILL sent to it from inside, so
+    // a kill we did not make came from outside (an operator, a reaper): retry, never the learner's.
+    if (state.ExitCode === SIGKILL_EXIT_CODE && reportJson === null) {
+      throw new SandboxInfraError('the sandbox container was killed from outside the run');
+    }
     if (reportJson === null) return { status: 'no-report', exitCode: state.ExitCode ?? null, output, timings };
     try {
       return { status: 'completed', report: parseRunReport(reportJson), output, timings };

@@ -1,7 +1,7 @@
 // Removes sandbox containers that no live worker owns: a worker killed mid-run (SIGKILL, OOM,
 // a lost machine) cannot run its `finally`, so its container would otherwise stay forever.
 import Docker from 'dockerode';
-import { DEADLINE_LABEL, OWNER_LABEL, SANDBOX_LABEL } from './sandbox-labels';
+import { DEADLINE_LABEL, NAMESPACE_LABEL, OWNER_LABEL, SANDBOX_LABEL } from './sandbox-labels';
 
 /** Grace past a container's own deadline before anyone may remove it, whoever owns it. */
 const DEADLINE_GRACE_MS = 30_000;
@@ -9,6 +9,8 @@ const DEADLINE_GRACE_MS = 30_000;
 export class SandboxReaper {
   constructor(
     private readonly docker: Docker,
+    /** The owners this reaper can judge: those whose heartbeats live where isOwnerAlive looks. */
+    private readonly namespace: string,
     /** Whether the worker that created a container is still alive (a heartbeat, say). */
     private readonly isOwnerAlive: (ownerId: string) => Promise<boolean>,
   ) {}
@@ -19,6 +21,8 @@ export class SandboxReaper {
     const removed: string[] = [];
     for (const info of containers) {
       const owner = info.Labels[OWNER_LABEL];
+      const namespace = info.Labels[NAMESPACE_LABEL];
+      if (owner !== undefined && namespace !== this.namespace) continue; // another deployment's run
       const deadline = Number(info.Labels[DEADLINE_LABEL] ?? 0);
       const expired = now > deadline + DEADLINE_GRACE_MS;
       // A container without an owner belongs to a runner with no heartbeat: only its deadline counts.

@@ -72,6 +72,7 @@ describe('the lab page with the keyboard alone', () => {
     await page.keyboard.press('Tab'); // Esc then Tab leaves the editor instead of indenting
     expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Submit (Ctrl+Enter)' });
     await page.keyboard.press('Enter');
+    expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Submit (Ctrl+Enter)' }); // busy, yet the focus stays
     await page.locator('[data-testid="report"][data-outcome="pass"]').waitFor({ timeout: 90_000 });
   });
 

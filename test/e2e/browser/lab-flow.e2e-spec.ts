@@ -145,6 +145,18 @@ describe('a learner fixes a never-awaited coroutine in the browser', () => {
     expect(await diff.locator('.diff-added').allInnerTexts()).toEqual([expect.stringContaining('await cache.store(headlines)')]);
   });
 
+  it('goes back to the starter files on request, for good', async () => {
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Reset to starter' }).click();
+    await page.locator('.file-tab[data-path="news.py"]').waitFor();
+    await goToLine(page, 43);
+    expect((await currentLine(page)).trim()).toBe('cache.store(headlines)');
+    await page.reload();
+    await page.locator('.file-tab[data-path="news.py"]').waitFor();
+    await goToLine(page, 43);
+    expect((await currentLine(page)).trim()).toBe('cache.store(headlines)');
+  });
+
   it('shows the lab as passed in the catalog', async () => {
     await page.locator('.breadcrumb a', { hasText: 'All labs' }).click();
     await page.locator(`.lab-card[data-lab="${LAB}"][data-progress="passed"]`).waitFor();

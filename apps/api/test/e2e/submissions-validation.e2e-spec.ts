@@ -121,7 +121,9 @@ describe('GET /labs', () => {
     const ids = body.labs.map((lab: { id: string }) => lab.id);
     expect(ids).toContain('playground');
     for (const lab of body.labs) {
-      expect(lab).toEqual(expect.objectContaining({ chapter: expect.any(Number), difficulty: expect.any(String), objectives: expect.any(Array) }));
+      expect(lab).toEqual(expect.objectContaining({ chapter: expect.any(Number), difficulty: expect.any(String) }));
+      // Arrays parsed by fetch come from another realm than jest's expect.any(Array) checks against.
+      expect(Array.isArray(lab.objectives) && lab.objectives.length > 0).toBe(true);
     }
   });
 

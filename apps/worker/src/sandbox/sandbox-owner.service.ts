@@ -2,7 +2,7 @@
 // container whose owner's heartbeat has lapsed belongs to a dead worker and is reaped.
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig, redisOptions } from '@asynclab/config';
 
@@ -14,11 +14,14 @@ const TTL_MS = 3 * HEARTBEAT_MS;
 @Injectable()
 export class SandboxOwnerService implements OnModuleDestroy {
   readonly ownerId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  /** Where the heartbeats live, named without the URL's secrets. */
+  readonly namespace: string;
   private readonly logger = new Logger(SandboxOwnerService.name);
   private readonly redis: Redis;
   private timer?: NodeJS.Timeout;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.namespace = createHash('sha256').update(config.redisUrl).digest('hex').slice(0, 12);
     this.redis = new Redis({ ...redisOptions(config.redisUrl), maxRetriesPerRequest: 1, lazyConnect: true });
     this.redis.on('error', () => undefined); // reported by the heartbeat below
   }

@@ -17,11 +17,11 @@ export const sandboxProviders: Provider[] = [
     provide: SANDBOX_DRIVER,
     inject: [APP_CONFIG, DOCKER, SandboxOwnerService],
     useFactory: (config: AppConfig, docker: Docker, owner: SandboxOwnerService) =>
-      new DockerSandboxDriver(docker, config.sandbox.image, config.sandbox, owner.ownerId),
+      new DockerSandboxDriver(docker, config.sandbox.image, config.sandbox, { id: owner.ownerId, namespace: owner.namespace }),
   },
   {
     provide: SandboxReaper,
     inject: [DOCKER, SandboxOwnerService],
-    useFactory: (docker: Docker, owner: SandboxOwnerService) => new SandboxReaper(docker, (id) => owner.isAlive(id)),
+    useFactory: (docker: Docker, owner: SandboxOwnerService) => new SandboxReaper(docker, owner.namespace, (id) => owner.isAlive(id)),
   },
 ];
