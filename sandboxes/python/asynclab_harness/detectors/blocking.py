@@ -1,0 +1,112 @@
+"""Blocking calls: one step of a task that held the loop too long.
+
+The loop runs every callback, including each step of each task, through `Handle._run`. The
+harness times that method; a step longer than the threshold held the loop. Its duration alone
+does not say where, since when it ends the coroutine has already moved on, so while a step
+runs long, the watchdog thread (watchdog.py) samples the main thread's stack and notes the
+learner's innermost frame: the `time.sleep`, the synchronous I/O, the CPU loop, also when it sits
+in a synchronous helper, together with the `async def` that called the helper.
+"""
+
+import sys
+import threading
+import time
+from asyncio import events
+from collections import Counter
+
+from ..context import harness
+from ..workspace import enclosing_async_def, stack_of
+from .verdicts import HarnessVerdict
+
+
+class StepClock:
+    def __init__(self):
+        self.started = None   # perf_counter() when the current step began, None between steps
+        self.step = 0
+        self.samples = []     # (step, learner frame, async def) taken by the watchdog
+        self.threshold = 0.1
+
+
+clock = StepClock()
+
+
+def install(threshold_ms: float) -> None:
+    clock.threshold = threshold_ms / 1000.0
+    original = events.Handle._run
+    main = harness.main_thread
+    perf = time.perf_counter
+    get_ident = threading.get_ident
+
+    def _run(self):
+        if get_ident() != main:
+            return original(self)
+        clock.step += 1
+        started = clock.started = perf()
+        verdict = False
+        try:
+            original(self)
+        except HarnessVerdict:
+            verdict = True
+            raise
+        finally:
+            clock.started = None
+            elapsed = perf() - started
+            if elapsed >= clock.threshold and not verdict:
+                _report(self, elapsed)
+            if clock.samples:
+                clock.samples.clear()
+
+    events.Handle._run = _run
+
+
+def sample() -> None:
+    """Called from the watchdog thread: note where a long step is right now."""
+    started = clock.started
+    if started is None or time.perf_counter() - started < clock.threshold / 2:
+        return
+    step = clock.step
+    frame = sys._current_frames().get(harness.main_thread)
+    if frame is None:
+        return
+    stack = stack_of(frame)
+    if any("importlib" in f[0] for f in stack[:12]):
+        return  # a first-time import inside a test: slow, but not the learner's blocking call
+    where = harness.ws.pick(stack)
+    if where is None:
+        return
+    walker = frame
+    while walker is not None and (walker.f_code.co_filename != where[0] or walker.f_lineno != where[1]):
+        walker = walker.f_back
+    caller = enclosing_async_def(harness.ws, walker)
+    clock.samples.append((step, where, caller))
+
+
+def _report(handle, elapsed: float) -> None:
+    mine = [s for s in clock.samples if s[0] == clock.step]
+    if not mine:
+        return  # nothing seen on the stack: the time went to harness or library work
+    (where, caller), _n = Counter((s[1], s[2]) for s in mine).most_common(1)[0]
+    ms = elapsed * 1000
+    func = where[2]
+    if caller is None:
+        inside = f"in `{func}`"
+    elif caller[0] == func and caller[1] == where[0]:
+        inside = f"inside `async def {func}`"
+    else:
+        inside = f"in `{func}`, called from `async def {caller[0]}` at {harness.place(caller[1:])}"
+    message = (f"the event loop was blocked for {ms:.0f} ms at {harness.place(where)} ({inside}); "
+               f"no other task could run meanwhile")
+    from .. import astindex
+    evidence = (f"One step of {_describe(handle)} ran for {ms:.0f} ms without reaching an await "
+                f"(threshold {clock.threshold * 1000:.0f} ms). Sampled at:\n"
+                f'  File "{harness.ws.rel(where[0])}", line {where[1]}, in {func}\n'
+                f"    {astindex.source_line(where[0], where[1])}")
+    harness.report("blocking-call", where, message, evidence)
+
+
+def _describe(handle) -> str:
+    owner = getattr(handle._callback, "__self__", None)
+    coro = getattr(owner, "get_coro", lambda: None)()
+    if coro is not None:
+        return f"task `{getattr(coro, '__qualname__', owner)}`"
+    return "a callback"

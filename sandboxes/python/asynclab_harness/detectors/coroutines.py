@@ -1,0 +1,152 @@
+"""Never-awaited coroutines, and the silent passes and AsyncMocks hiding behind them.
+
+Python warns "coroutine 'x' was never awaited" from the coroutine's finalizer: when the object is
+thrown away, often at garbage collection, often inside another test. It looks the warning up as
+`warnings._warn_unawaited_coroutine` and hands it the coroutine object itself, so the harness
+wraps that function: it gets the object, its code, and (with origin tracking on) the stack that
+created it. The original is still called, so the learner sees the usual warning.
+
+Findings are held until the end of the test (after a forced garbage collection), because the
+same dropped coroutine may turn out to belong to a destroyed task (loop_errors.py) or to an
+unmarked async test (silent-pass), which are the more specific names for it.
+"""
+
+import sys
+import warnings
+from typing import List
+
+from .. import astindex
+from ..context import harness
+
+ORIGIN_DEPTH = 40
+MOCK_CORO = "_execute_mock_call"
+
+_pending: List[dict] = []
+_task_coros = set()  # ids of coroutines whose task was destroyed: loop_errors reports those
+silent_test_functions = set()  # code objects of unmarked async tests (silent-pass reports those)
+
+
+def install() -> None:
+    sys.set_coroutine_origin_tracking_depth(ORIGIN_DEPTH)
+    original = warnings._warn_unawaited_coroutine
+
+    def _warn_unawaited_coroutine(coro):
+        try:
+            _pending.append(_record(coro))
+        except Exception:
+            pass
+        return original(coro)
+
+    warnings._warn_unawaited_coroutine = _warn_unawaited_coroutine
+
+
+def owned_by_task(coro) -> None:
+    _task_coros.add(id(coro))
+
+
+def _record(coro) -> dict:
+    code = getattr(coro, "cr_code", None)
+    origin = getattr(coro, "cr_origin", None) or ()
+    mock = None
+    if code is not None and code.co_name == MOCK_CORO and code.co_filename.endswith("mock.py"):
+        frame = getattr(coro, "cr_frame", None)
+        mock = frame.f_locals.get("self") if frame is not None else None
+    return {
+        "id": id(coro),
+        "qualname": getattr(coro, "__qualname__", "?"),
+        "code": code,
+        "origin": origin,
+        "mock": _mock_name(mock) if mock is not None else None,
+        "test": harness.attribute(origin),
+        "evidence": _evidence(coro, origin),
+    }
+
+
+def _mock_name(mock) -> str:
+    try:
+        return mock._extract_mock_name()
+    except Exception:
+        return "mock"
+
+
+def _evidence(coro, origin) -> str:
+    import linecache
+    text = f"RuntimeWarning: coroutine '{getattr(coro, '__qualname__', '?')}' was never awaited"
+    # Only the learner's (and the lab's) frames: the loop and pytest frames between them are noise.
+    mine = [f for f in origin if harness.ws.kind(f[0])][:8]
+    if mine:
+        lines = ["Coroutine created at (most recent call last)"]
+        for filename, lineno, func in reversed(mine):
+            lines.append(f'  File "{filename}", line {lineno}, in {func}')
+            source = linecache.getline(filename, lineno).strip()
+            if source:
+                lines.append(f"    {source}")
+        text += "\n" + "\n".join(lines)
+    return text
+
+
+def resolve() -> None:
+    """Classify what was dropped during the test that just ended."""
+    pending = list(_pending)
+    _pending.clear()
+    for rec in pending:
+        if rec["id"] in _task_coros:
+            continue
+        try:
+            _classify(rec)
+        except Exception:
+            pass
+    _task_coros.clear()
+
+
+def _classify(rec) -> None:
+    ws = harness.ws
+    code = rec["code"]
+    where = ws.pick(rec["origin"])
+    test = rec["test"]
+    if code is not None and code in silent_test_functions:
+        return
+    if rec["mock"] is not None:
+        if where is not None:
+            label = astindex.call_text(where[0], where[1], rec["mock"].rsplit(".", 1)[-1]) or rec["mock"]
+            harness.report(
+                "asyncmock-not-awaited", where,
+                f"AsyncMock `{label}` was called at {harness.place(where)} but the coroutine it "
+                f"returned was never awaited", rec["evidence"], test=test)
+        return
+    name = rec["qualname"]
+    if where is None:
+        # Made by library code (pytest calling an async fixture in strict mode, say): point at
+        # the learner's function, the only place they can change.
+        if code is None or not ws.kind(code.co_filename):
+            return
+        where = (code.co_filename, astindex.def_line(code.co_filename, code), code.co_name)
+        harness.report(
+            "never-awaited", where,
+            f"coroutine `{name}` (defined at {harness.place(where)}) was created by library code and "
+            f"never awaited: if it is an async fixture, strict mode needs `@pytest_asyncio.fixture`",
+            rec["evidence"], test=test)
+        return
+    if astindex.in_assert(where[0], where[1]):
+        harness.report(
+            "silent-pass", where,
+            f"`assert` on coroutine `{name}` at {harness.place(where)} always passes: a coroutine "
+            f"object is truthy and its body never ran", rec["evidence"], test=test)
+        return
+    if _is_test_check(code):
+        harness.report(
+            "silent-pass", where,
+            f"the checks in coroutine `{name}` never ran: it was created at {harness.place(where)} "
+            f"and never awaited, so the test could pass without them", rec["evidence"], test=test)
+        return
+    harness.report(
+        "never-awaited", where,
+        f"coroutine `{name}` was created at {harness.place(where)} and never awaited",
+        rec["evidence"], test=test)
+
+
+def _is_test_check(code) -> bool:
+    """A coroutine function written in a test file that asserts something."""
+    if code is None or not harness.ws.kind(code.co_filename) or not harness.ws.is_test_file(code.co_filename):
+        return False
+    return astindex.has_checks(astindex.function_at(code.co_filename, code.co_name, code.co_firstlineno))

@@ -1,0 +1,114 @@
+"""What the loop's exception handler hears: lost exceptions and lost tasks.
+
+asyncio reports both through `loop.call_exception_handler()` when a Task object is finalized:
+"Task exception was never retrieved" (it failed and nobody awaited it) and "Task was destroyed but
+it is pending!" (it was garbage-collected mid-work). Both point at the line that created the
+task, found through the origin of its coroutine (coroutine origin tracking is on, see
+coroutines.py), because that is where the learner dropped the reference.
+
+A destroyed task also drops its coroutine, and an unstarted one then warns "never awaited": the
+coroutine's id is noted here so coroutines.py does not report the same bug twice.
+"""
+
+from .. import astindex
+from ..context import harness
+from . import coroutines, mocks, wrong_loop
+from .verdicts import HarnessVerdict
+
+DESTROYED = "Task was destroyed but it is pending!"
+UNRETRIEVED = "exception was never retrieved"  # "<TaskClass> exception was never retrieved"
+
+
+def on_context(loop, context) -> bool:
+    """Returns True when asyncio's own log line should be skipped (harness noise)."""
+    message = context.get("message", "")
+    exc = context.get("exception")
+    if isinstance(exc, HarnessVerdict):
+        return True
+    if message == DESTROYED:
+        return _destroyed(context.get("task"))
+    if message.endswith(UNRETRIEVED):
+        _unretrieved(context.get("future"), exc)
+        return False
+    if exc is not None:
+        wrong_loop.check(exc)
+        mocks.check_exception(exc)
+    return False
+
+
+def task_origin(task):
+    """The task's coroutine, its origin stack, and the learner line that made the task."""
+    coro = task.get_coro() if task is not None else None
+    origin = getattr(coro, "cr_origin", None) or ()
+    site = getattr(task, "_asynclab_site", None)
+    if site is not None:
+        origin = (site,) + tuple(origin)
+    return coro, origin, site or harness.ws.pick(origin)
+
+
+def _checks_in_test_code(coro) -> bool:
+    code = getattr(coro, "cr_code", None)
+    if code is None or not harness.ws.kind(code.co_filename):
+        return False
+    if not harness.ws.is_test_file(code.co_filename):
+        return False
+    return astindex.has_checks(astindex.function_at(code.co_filename, code.co_name, code.co_firstlineno))
+
+
+def _destroyed(task) -> bool:
+    coro, origin, where = task_origin(task)
+    if coro is not None:
+        coroutines.owned_by_task(coro)
+    test = harness.attribute(origin)
+    if test in harness.stopped_tests:
+        return True  # the harness ended this test itself; its leftover tasks are not a new bug
+    if where is None:
+        return False
+    name = getattr(coro, "__qualname__", "?")
+    evidence = f"{DESTROYED}\ntask: {task!r}"
+    if _checks_in_test_code(coro):
+        harness.report("silent-pass", where,
+                       f"the assertions in `{name}` never ran: the task created at {harness.place(where)} "
+                       f"was still pending when the test ended, and the test passed without them",
+                       evidence, test=test)
+    else:
+        harness.report("task-destroyed-pending", where,
+                       f"task `{name}` created at {harness.place(where)} was destroyed while still "
+                       f"pending: nothing kept a reference to it or waited for it to finish",
+                       evidence, test=test)
+    return False
+
+
+def _unretrieved(task, exc) -> None:
+    coro, origin, where = task_origin(task)
+    if where is None:
+        return
+    test = harness.attribute(origin)
+    name = getattr(coro, "__qualname__", "?")
+    raised = _raise_site(exc)
+    raised_text = f" ({type(exc).__name__} raised at {harness.place(raised)})" if raised else ""
+    evidence = f"Task {UNRETRIEVED}\n{_format(exc)}"
+    if isinstance(exc, AssertionError) and _checks_in_test_code(coro):
+        harness.report("silent-pass", where,
+                       f"an assertion in task `{name}` failed{raised_text}, but nobody awaited the task "
+                       f"created at {harness.place(where)}, so the test still passed",
+                       evidence, test=test)
+        return
+    harness.report("task-exception-unretrieved", where,
+                   f"task `{name}` created at {harness.place(where)} raised{raised_text} and nobody "
+                   f"awaited it or read its exception", evidence, test=test)
+    if exc is not None:
+        wrong_loop.check(exc, test=test)
+        mocks.check_exception(exc, test=test)
+
+
+def _raise_site(exc):
+    if exc is None:
+        return None
+    from ..workspace import stack_of_tb
+    return harness.ws.pick(stack_of_tb(exc.__traceback__))
+
+
+def _format(exc) -> str:
+    from ..workspace import format_exception
+    return format_exception(harness.ws, exc) if exc is not None else ""

@@ -1,0 +1,150 @@
+"""Unclosed resources: sockets, transports, servers and loops left open.
+
+A ResourceWarning fires when the object is garbage-collected, from wherever the collector
+happened to run, so the warning's own location is useless. The learner needs the line that
+opened the thing (or, for `writer.close()` without `await writer.wait_closed()`, the line that
+started closing it). So the harness remembers, when each of these objects is made, the learner's
+line on the stack at that moment, and looks it up when the warning comes.
+
+Sites are kept by id() and never removed eagerly: during a garbage collection weak references are
+cleared before finalizers run, but the id stays unique while the finalizer runs, which is when
+the warning is emitted. Entries whose object died are pruned at test boundaries.
+"""
+
+import socket
+import sys
+import weakref
+
+from ..context import harness
+from ..workspace import stack_of
+
+_sites = {}  # id(obj) -> (weakref or None, (file, line, func))
+_closing = {}  # id(transport) -> (file, line, func) where close() was called
+_owner = {}  # id(socket) -> id(transport): the socket may be finalized before its transport
+
+
+def _learner_site(skip=2):
+    return harness.ws.pick(stack_of(sys._getframe(skip))) if harness.ws else None
+
+
+def remember(obj, skip=2):
+    site = _learner_site(skip + 1)
+    if site is None:
+        return
+    try:
+        ref = weakref.ref(obj)
+    except TypeError:
+        ref = None
+    _sites[id(obj)] = (ref, site)
+
+
+def link(sock, transport):
+    _owner[id(sock)] = id(transport)
+
+
+def site_of(obj):
+    entry = _sites.get(id(obj))
+    return entry[1] if entry else None
+
+
+def prune():
+    for key, (ref, _site) in list(_sites.items()):
+        if ref is not None and ref() is None:
+            del _sites[key]
+    _closing.clear()
+    _owner.clear()
+
+
+def install():
+    original_init = socket.socket.__init__
+
+    def __init__(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        try:
+            remember(self)
+        except Exception:
+            pass
+
+    socket.socket.__init__ = __init__
+
+    from asyncio import selector_events
+    original_close = selector_events._SelectorTransport.close
+
+    def close(self):
+        try:
+            site = _learner_site()
+            if site is not None and not self.is_closing():
+                _closing[id(self)] = site
+        except Exception:
+            pass
+        return original_close(self)
+
+    selector_events._SelectorTransport.close = close
+
+
+def on_warning(message: str, source, test) -> bool:
+    """A ResourceWarning: report it at the line that made (or half-closed) the object."""
+    if not message.startswith("unclosed"):
+        return False
+    what = message.split(" <", 1)[0]
+    site, reason, key = None, None, None
+    if source is not None:
+        key = _owner.get(id(source), id(source))
+        if key in _closing:
+            site = _closing[key]
+            reason = "close() was called here, but the loop never finished closing it"
+        else:
+            site = site_of(source)
+            server = getattr(source, "_server", None)
+            handler = _stream_handler(source)
+            if site is None and handler is not None:
+                site, reason = handler, f"a connection served by handler `{handler[2]}` was never closed"
+            elif site is None and server is not None:
+                site = site_of(server)
+                reason = "a connection accepted by the server started here was never closed"
+    if site is None:
+        return False
+    noun = {"unclosed transport": "a connection (transport)",
+            "unclosed event loop": "an event loop"}.get(what, "a socket")
+    if reason is None:
+        text = f"{noun} opened at {harness.place(site)} was never closed"
+    elif site is not None and key in _closing:
+        text = (f"`close()` at {harness.place(site)} started closing {noun}, but nothing awaited "
+                f"`wait_closed()`, so the loop never finished closing it")
+    else:
+        text = f"{reason} ({harness.place(site)})"
+    harness.report("unclosed-resource", site, text, f"ResourceWarning: {message}",
+                   test=harness.attribute([site]))
+    return True
+
+
+def _stream_handler(transport):
+    protocol = getattr(transport, "_protocol", None)
+    callback = getattr(protocol, "_client_connected_cb", None)
+    code = getattr(callback, "__code__", None)
+    if code is None or not harness.ws.kind(code.co_filename):
+        return None
+    from .. import astindex
+    return (code.co_filename, astindex.def_line(code.co_filename, code), code.co_name)
+
+
+def install_warning_tap():
+    """See every ResourceWarning the moment it is shown, while its object is still alive.
+
+    pytest records warnings per test and hands them on only after the test ends; by then the
+    transport is gone. Both the Python and the C warning paths call `warnings._showwarnmsg`,
+    looked up by name each time, so the tap goes there.
+    """
+    import warnings
+    original = warnings._showwarnmsg
+
+    def _showwarnmsg(msg):
+        try:
+            if issubclass(msg.category, ResourceWarning):
+                site_test = harness.current_test
+                on_warning(str(msg.message), msg.source, site_test)
+        except Exception:
+            pass
+        return original(msg)
+
+    warnings._showwarnmsg = _showwarnmsg

@@ -1,0 +1,1 @@
+"""The static witness: what reading the learner's source shows before anything runs."""

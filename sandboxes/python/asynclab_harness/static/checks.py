@@ -1,0 +1,133 @@
+"""The static checks, one function per bug class. Each yields (code, line, message, evidence).
+
+They only look at one file at a time and never guess: a call is "to a coroutine function" only
+when the callee is an `async def` this file defines or imports from the learner's modules.
+Runtime findings at the same line win over these (see diagnostics.py), so a check here can be
+simple; its job is to show the bug even when the tests never ran the line.
+"""
+
+import ast
+
+from .. import astindex
+from .symbols import BLOCKING_CALLS
+
+FUNC_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+
+
+def dropped_coroutines(sym, is_test_file: bool):
+    """`fetch(url)` as a statement, and `assert fetch(url)`."""
+    for node in ast.walk(sym.tree):
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            hit = sym.coroutine_called(node.value)
+            if hit is None:
+                continue
+            name, definition, def_file = hit
+            text = ast.unparse(node.value)
+            evidence = f"{text}\n(the result of async def `{name}` is dropped: the coroutine never runs)"
+            if is_test_file and def_file == sym.path and astindex.has_checks(definition):
+                yield ("silent-pass", node.value.lineno,
+                       f"the checks in coroutine `{name}` never run: `{text}` creates it and drops it",
+                       evidence)
+            else:
+                yield ("never-awaited", node.value.lineno,
+                       f"coroutine `{name}` is created by `{text}` and never awaited", evidence)
+        elif isinstance(node, ast.Assert):
+            for call in (n for n in ast.walk(node.test) if isinstance(n, ast.Call)):
+                if _awaited(node.test, call):
+                    continue
+                hit = sym.coroutine_called(call)
+                if hit is not None:
+                    yield ("silent-pass", call.lineno,
+                           f"`assert` on coroutine `{hit[0]}` always passes: a coroutine object is "
+                           f"truthy and its body never runs",
+                           f"{ast.unparse(node)}\n(`{ast.unparse(call)}` is a coroutine object, not its result)")
+
+
+def _awaited(expr, call) -> bool:
+    return any(isinstance(n, ast.Await) and n.value is call for n in ast.walk(expr))
+
+
+def blocking_calls(sym):
+    """time.sleep and friends directly inside an `async def` (not in nested sync functions)."""
+    for func in (n for n in ast.walk(sym.tree) if isinstance(n, ast.AsyncFunctionDef)):
+        for node in astindex.walk_own_body(func):
+            if isinstance(node, ast.Call):
+                name = sym.qualified(node.func)
+                if name in BLOCKING_CALLS:
+                    yield ("blocking-call", node.lineno,
+                           f"`{name}()` inside `async def {func.name}` blocks the event loop: no other "
+                           f"task runs until it returns",
+                           f"{ast.unparse(node)}\n(a synchronous call inside async def `{func.name}`)")
+
+
+def unmarked_async_tests(tree, strict: bool):
+    """`async def test_*` with no asyncio marker, which strict mode skips."""
+    if not strict or _marks_asyncio(_pytestmark(tree)):
+        return
+    scopes = [(None, tree.body)]
+    scopes += [(c, c.body) for c in tree.body if isinstance(c, ast.ClassDef) and c.name.startswith("Test")]
+    for cls, body in scopes:
+        if cls is not None and _marks_asyncio(_pytestmark(cls)) or cls is not None and \
+                any(_marks_asyncio(ast.unparse(d)) for d in cls.decorator_list):
+            continue
+        for node in body:
+            if isinstance(node, ast.AsyncFunctionDef) and node.name.startswith("test"):
+                if not any(_marks_asyncio(ast.unparse(d)) for d in node.decorator_list):
+                    yield ("silent-pass", node.lineno,
+                           f"async test `{node.name}` has no `@pytest.mark.asyncio`: in strict mode "
+                           f"pytest skips it and none of its checks run",
+                           f"async def {node.name}(...)  # no asyncio marker, asyncio_mode=strict")
+
+
+def _pytestmark(scope) -> str:
+    for node in getattr(scope, "body", []):
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "pytestmark"
+                                                for t in node.targets):
+            return ast.unparse(node.value)
+    return ""
+
+
+def _marks_asyncio(text: str) -> bool:
+    return "mark.asyncio" in text
+
+
+def swallowed_cancellations(tree):
+    """`except:` / `except BaseException:` / `except CancelledError:` without raise, around await."""
+    for func in (n for n in ast.walk(tree) if isinstance(n, ast.AsyncFunctionDef)):
+        cancelled = _cancelled_names(func)
+        for node in astindex.walk_own_body(func):
+            if not isinstance(node, ast.Try):
+                continue
+            awaits = [n for stmt in node.body for n in _own_nodes(stmt) if isinstance(n, ast.Await)]
+            if not awaits:
+                continue
+            if all(ast.unparse(a.value) in cancelled for a in awaits):
+                continue  # `t.cancel(); try: await t; except CancelledError: pass` is the idiom
+            for handler in node.handlers:
+                if astindex.catches_cancel(handler) and not astindex.reraises(handler):
+                    caught = ast.unparse(handler.type) if handler.type is not None else "everything"
+                    yield ("cancellation-swallowed", handler.lineno,
+                           f"`except` at line {handler.lineno} in `async def {func.name}` catches "
+                           f"{caught} around an await and does not re-raise: a cancel() of this task "
+                           f"is swallowed",
+                           f"{_handler_head(handler)}\n(no `raise` in this handler)")
+                    break
+
+
+def _own_nodes(stmt):
+    yield stmt
+    for child in ast.iter_child_nodes(stmt):
+        if not isinstance(child, FUNC_NODES + (ast.ClassDef,)):
+            yield from _own_nodes(child)
+
+
+def _cancelled_names(func) -> set:
+    out = set()
+    for node in astindex.walk_own_body(func):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "cancel":
+            out.add(ast.unparse(node.func.value))
+    return out
+
+
+def _handler_head(handler) -> str:
+    return f"except {ast.unparse(handler.type)}:" if handler.type is not None else "except:"

@@ -1,0 +1,3 @@
+async def refresh(cache, key):
+    cache.invalidate(key)  # expect: asyncmock-not-awaited
+    return key

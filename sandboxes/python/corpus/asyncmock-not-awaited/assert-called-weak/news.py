@@ -1,0 +1,2 @@
+async def publish(client, headline):
+    await client.post("/headlines", json={"title": headline})

@@ -1,0 +1,8 @@
+import pytest
+
+from news import fetch
+
+
+@pytest.mark.asyncio
+async def test_fetch():
+    assert await fetch("npr") == "npr headline"

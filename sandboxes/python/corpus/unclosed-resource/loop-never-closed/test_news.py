@@ -1,0 +1,5 @@
+from news import headlines
+
+
+def test_headlines():
+    assert headlines(["bbc"]) == ["bbc headline"]

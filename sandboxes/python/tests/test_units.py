@@ -1,0 +1,110 @@
+"""The pure parts, without a subprocess: precedence, merging, and the source readers."""
+
+import textwrap
+
+from asynclab_harness import astindex
+from asynclab_harness.diagnostics import Collector, Diagnostic, cut
+from asynclab_harness.static import checks
+
+
+def diag(code, line, test="t::a", source="runtime", file="news.py"):
+    return Diagnostic(code=code, message=code, file=file, line=line, test=test, evidence="", source=source)
+
+
+def test_same_bug_twice_is_one_diagnostic():
+    sut = Collector()
+    sut.add(diag("never-awaited", 3))
+    sut.add(diag("never-awaited", 3))
+    assert len(sut.finalize([])) == 1
+
+
+def test_specific_codes_hide_never_awaited_at_the_same_line():
+    sut = Collector()
+    for code in ("never-awaited", "silent-pass"):
+        sut.add(diag(code, 3))
+    sut.add(diag("never-awaited", 4))
+    assert sorted((d.code, d.line) for d in sut.finalize([])) == [("never-awaited", 4), ("silent-pass", 3)]
+
+
+def test_deadlock_hides_timeout_in_the_same_test_only():
+    sut = Collector()
+    sut.add(diag("deadlock", 3, test="t::a"))
+    sut.add(diag("timeout", 9, test="t::a"))
+    sut.add(diag("timeout", 9, test="t::b"))
+    assert sorted((d.code, d.test) for d in sut.finalize([])) == [("deadlock", "t::a"), ("timeout", "t::b")]
+
+
+def test_static_and_runtime_merge():
+    sut = Collector()
+    sut.add(diag("blocking-call", 6))
+    sut.add(diag("silent-pass", 8))
+    static = [diag("blocking-call", 6, None, "static"), diag("never-awaited", 8, None, "static"),
+              diag("cancellation-swallowed", 12, None, "static")]
+    out = {(d.code, d.line): d for d in sut.finalize(static)}
+    assert out[("blocking-call", 6)].source == "both"
+    assert ("never-awaited", 8) not in out  # the runtime named that line more precisely
+    only_static = out[("cancellation-swallowed", 12)]
+    assert (only_static.source, only_static.to_json()["severity"], only_static.test) == ("static", "warning", None)
+
+
+def test_cut_flags_truncation_within_the_byte_limit():
+    text = cut("é" * 5000)
+    assert len(text.encode()) <= 4096 and text.endswith("…[truncated]")
+    assert cut("short") == "short"
+
+
+def _tree(tmp_path, source, name="m.py"):
+    path = tmp_path / name  # astindex caches by file name
+    path.write_text(textwrap.dedent(source))
+    return str(path), astindex.tree(str(path))
+
+
+def test_swallowing_handler_sees_through_reraise(tmp_path):
+    path, _ = _tree(tmp_path, """
+        import asyncio
+        async def a():
+            try:
+                await asyncio.sleep(1)
+            except asyncio.CancelledError:
+                return 1
+        async def b():
+            try:
+                await asyncio.sleep(1)
+            except asyncio.CancelledError:
+                cleanup()
+                raise
+    """)
+    assert astindex.swallowing_handler(path, 5).lineno == 6
+    assert astindex.swallowing_handler(path, 10) is None
+
+
+def test_cancel_then_await_idiom_is_not_flagged(tmp_path):
+    _path, tree = _tree(tmp_path, """
+        import asyncio
+        async def stop(task):
+            task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError:
+                pass
+        async def worker():
+            while True:
+                try:
+                    await asyncio.sleep(1)
+                except:
+                    pass
+    """)
+    assert [hit[:2] for hit in checks.swallowed_cancellations(tree)] == [("cancellation-swallowed", 13)]
+
+
+def test_unmarked_tests_respect_module_marks(tmp_path):
+    _path, tree = _tree(tmp_path, """
+        import pytest
+        pytestmark = pytest.mark.asyncio
+        async def test_a():
+            pass
+    """)
+    assert list(checks.unmarked_async_tests(tree, strict=True)) == []
+    _path, tree = _tree(tmp_path, "async def test_b():\n    pass\n", "m2.py")
+    assert [h[:2] for h in checks.unmarked_async_tests(tree, strict=True)] == [("silent-pass", 1)]
+    assert list(checks.unmarked_async_tests(tree, strict=False)) == []
