@@ -3,7 +3,7 @@
 // the phase breakdown, against a baseline of the same files run by a bare `docker run` of plain
 // pytest in the same image. Needs what `npm test` provisions (scripts/provision.sh).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -35,7 +35,8 @@ async function submitOne(baseUrl: string): Promise<Sample> {
   const created = await post(baseUrl, '/submissions', { labId: 'playground', files: correctNews });
   if (created.status !== 202) throw new Error(`submit answered ${created.status}`);
   for (;;) {
-    const { body } = await get(baseUrl, `/submissions/${created.body.id}`);
+    // A keep-alive socket the server just closed fails one fetch now and then: ask again.
+    const { body } = await get(baseUrl, `/submissions/${created.body.id}`).catch(() => ({ body: { status: 'unknown' } as any }));
     if (body.status === 'completed' || body.status === 'error') {
       if (body.report?.outcome !== 'pass') throw new Error(`bench submission did not pass: ${JSON.stringify(body.report?.runOutcome)}`);
       return { latencyMs: performance.now() - started, timings: body.report.timings };
@@ -61,7 +62,8 @@ async function runBatch(baseUrl: string, count: number, concurrency: number): Pr
 
 function bareDockerBaseline(image: string, count: number): number[] {
   const dir = mkdtempSync(join(tmpdir(), 'asynclab-bench-'));
-  for (const [path, content] of Object.entries(correctNews)) writeFileSync(join(dir, path), content);
+  chmodSync(dir, 0o755); // the image runs as uid 10001, which must read the files
+  for (const [path, content] of Object.entries(correctNews)) writeFileSync(join(dir, path), content, { mode: 0o644 });
   const times: number[] = [];
   try {
     for (let i = 0; i < count; i++) {
@@ -107,6 +109,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  console.error(`bench: ${error.message}`);
+  console.error(`bench: ${error.message}${error.cause ? ` (${String((error.cause as Error).message ?? error.cause)})` : ""}`);
   process.exit(1);
 });

@@ -66,8 +66,10 @@ export class DockerSandboxDriver implements SandboxDriver {
       await container.putArchive(archive, { path: '/work' }).catch(infra('copying the files into the sandbox'));
       return await this.execute(container, request, nonce, createdAt);
     } finally {
-      // v: true removes the anonymous /work volume with the container, or volumes pile up.
-      await container.remove({ force: true, v: true }).catch(() => undefined);
+      // v: true removes the anonymous /work volume with the container, or volumes pile up. Not
+      // awaited: the run is over, the learner need not wait for the cleanup; should it fail, the
+      // reaper removes the container once its deadline has passed.
+      void container.remove({ force: true, v: true }).catch(() => undefined);
     }
   }
 
