@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       }
     }),
   );
+  await sandbox.close();
   results.sort((a, b) => a.labId.localeCompare(b.labId));
   const byId = new Map(labs.map((lab) => [lab.content.manifest.id, lab.content.manifest]));
   console.log('| lab | kind | ch. | declares | starter shows | solution | variants caught (reference / starter) | verdict |');

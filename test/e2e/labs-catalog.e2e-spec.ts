@@ -12,6 +12,8 @@ const graded = labs.filter((lab) => lab.content.manifest.kind !== 'playground');
 const sandbox = new DockerSandboxDriver(new Docker({ socketPath: config.sandbox.dockerSocket }), config.sandbox.image, config.sandbox, null);
 
 describe('the lab catalog', () => {
+  afterAll(() => sandbox.close());
+
   it('has a playground and at least 12 graded labs, fix-code and fix-tests, covering every diagnostic code', () => {
     expect(labs.map((lab) => lab.content.manifest.id)).toContain('playground');
     expect(graded.length).toBeGreaterThanOrEqual(12);

@@ -32,8 +32,9 @@ export class WorkerBootstrap implements OnApplicationBootstrap, OnModuleDestroy 
     this.logger.log(`consuming with concurrency ${worker.concurrency}, sandbox ${this.config.sandbox.image}`);
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.reapTimer);
+    await this.sandbox.close();
   }
 
   private async reap(): Promise<void> {

@@ -36,6 +36,8 @@ const STREAM_DRAIN_MS = 2_000;
 const SIGKILL_EXIT_CODE = 137;
 
 export class DockerSandboxDriver implements SandboxDriver {
+  private readonly pendingRemovals = new Set<Promise<unknown>>();
+
   constructor(
     private readonly docker: Docker,
     private readonly image: string,
@@ -57,6 +59,11 @@ export class DockerSandboxDriver implements SandboxDriver {
     }
   }
 
+  /** Waits for the removal of every finished container. */
+  async close(): Promise<void> {
+    await Promise.all([...this.pendingRemovals]);
+  }
+
   async run(request: SandboxRequest): Promise<SandboxResult> {
     const nonce = randomBytes(16).toString('hex');
     const archive = await packFiles({ ...request.files, '.asynclab/run.json': JSON.stringify(request.config) });
@@ -69,7 +76,9 @@ export class DockerSandboxDriver implements SandboxDriver {
       // v: true removes the anonymous /work volume with the container, or volumes pile up. Not
       // awaited: the run is over, the learner need not wait for the cleanup; should it fail, the
       // reaper removes the container once its deadline has passed.
-      void container.remove({ force: true, v: true }).catch(() => undefined);
+      const removal = container.remove({ force: true, v: true }).catch(() => undefined);
+      this.pendingRemovals.add(removal);
+      void removal.finally(() => this.pendingRemovals.delete(removal));
     }
   }
 

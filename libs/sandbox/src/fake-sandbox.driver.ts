@@ -11,6 +11,8 @@ export class FakeSandboxDriver implements SandboxDriver {
     if (this.ready) throw this.ready;
   }
 
+  async close(): Promise<void> {}
+
   async run(request: SandboxRequest): Promise<SandboxResult> {
     this.requests.push(request);
     return this.answer(request);

@@ -48,4 +48,6 @@ export interface SandboxDriver {
   /** Throws with a message saying how to fix it when the driver cannot run anything. */
   assertReady(): Promise<void>;
   run(request: SandboxRequest): Promise<SandboxResult>;
+  /** Releases what the driver holds (containers still being removed); call before exiting. */
+  close(): Promise<void>;
 }
