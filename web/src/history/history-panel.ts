@@ -1,0 +1,124 @@
+// The learner's attempts at this lab, newest first: verdict and score, a button to bring an
+// attempt back into the editor with its report, and a diff between any two attempts.
+import { api } from '../api/client';
+import type { HistoryEntry, SubmissionView } from '../api/types';
+import { formatTime, h, replace, uid } from '../dom';
+import { verdictText } from '../report/labels';
+import { renderApiError } from '../submit/error-box';
+import { renderFilesDiff } from './line-diff';
+
+export interface HistoryOptions {
+  labId: string;
+  learnerId: string;
+  /** Loads an attempt's files and report into the page. */
+  onOpen: (view: SubmissionView) => void;
+}
+
+export class HistoryPanel {
+  readonly element: HTMLElement;
+  private readonly body: HTMLElement;
+  private readonly diffArea: HTMLElement;
+  private entries: HistoryEntry[] = [];
+
+  constructor(private readonly options: HistoryOptions) {
+    this.body = h('div', { class: 'history-body' });
+    this.diffArea = h('div', { class: 'history-diff', 'aria-live': 'polite' });
+    this.element = h('div', { class: 'history', 'data-testid': 'history' }, this.body, this.diffArea);
+  }
+
+  /** The newest attempt, after a refresh. */
+  latest(): HistoryEntry | null {
+    return this.entries[0] ?? null;
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      this.entries = await api.history(this.options.learnerId, this.options.labId);
+    } catch (error) {
+      replace(this.body, renderApiError(error, 'Your earlier attempts could not be loaded.'));
+      return;
+    }
+    this.render();
+  }
+
+  private render(): void {
+    if (this.entries.length === 0) {
+      replace(this.body, h('p', { class: 'empty-note' }, 'No attempts yet. Your submissions will be listed here.'));
+      return;
+    }
+    const count = this.entries.length;
+    const number = (index: number) => count - index; // newest first, numbered from the oldest
+    const table = h(
+      'table',
+      { class: 'history-table' },
+      h('caption', { class: 'visually-hidden' }, 'Your attempts at this lab, newest first'),
+      h('thead', null, h('tr', null, ...['Attempt', 'Submitted', 'Verdict', 'Score', ''].map((t) => h('th', { scope: 'col' }, t)))),
+      h(
+        'tbody',
+        null,
+        this.entries.map((entry, index) =>
+          h(
+            'tr',
+            { 'data-outcome': entry.outcome ?? entry.status },
+            h('th', { scope: 'row' }, `#${number(index)}`),
+            h('td', null, formatTime(entry.createdAt)),
+            h('td', null, entry.outcome ? verdictText(entry.outcome) : entry.status === 'error' ? 'Could not run' : `${entry.status}…`),
+            h('td', null, entry.score === null ? '–' : `${entry.score} / 100`),
+            h(
+              'td',
+              null,
+              h('button', { type: 'button', class: 'secondary', onclick: () => void this.open(entry.id), 'aria-label': `Open attempt #${number(index)} in the editor` }, 'Open'),
+            ),
+          ),
+        ),
+      ),
+    );
+    replace(this.body, table, count >= 2 ? this.compareForm(number) : null);
+  }
+
+  private compareForm(number: (index: number) => number): HTMLElement {
+    const option = (entry: HistoryEntry, index: number, selected: boolean) =>
+      h('option', { value: entry.id, selected }, `#${number(index)} · ${formatTime(entry.createdAt)} · ${entry.outcome ? verdictText(entry.outcome) : entry.status}`);
+    const fromId = uid('diff-from');
+    const toId = uid('diff-to');
+    const from = h('select', { id: fromId }, this.entries.map((e, i) => option(e, i, i === 1)));
+    const to = h('select', { id: toId }, this.entries.map((e, i) => option(e, i, i === 0)));
+    return h(
+      'form',
+      {
+        class: 'compare-form',
+        onsubmit: (event: Event) => {
+          event.preventDefault();
+          void this.showDiff(from.value, to.value);
+        },
+      },
+      h('h3', null, 'Compare two attempts'),
+      h('div', { class: 'field' }, h('label', { for: fromId }, 'From attempt'), from),
+      h('div', { class: 'field' }, h('label', { for: toId }, 'To attempt'), to),
+      h('button', { type: 'submit' }, 'Show changes'),
+    );
+  }
+
+  private async showDiff(fromId: string, toId: string): Promise<void> {
+    replace(this.diffArea, h('p', null, 'Loading the two attempts…'));
+    try {
+      const [before, after] = await Promise.all([api.submission(fromId), api.submission(toId)]);
+      replace(this.diffArea, renderFilesDiff(before.files, after.files, this.label(fromId), this.label(toId)));
+    } catch (error) {
+      replace(this.diffArea, renderApiError(error, 'The attempts could not be loaded.'));
+    }
+  }
+
+  private label(id: string): string {
+    const index = this.entries.findIndex((entry) => entry.id === id);
+    return `attempt #${this.entries.length - index}`;
+  }
+
+  private async open(id: string): Promise<void> {
+    try {
+      this.options.onOpen(await api.submission(id));
+    } catch (error) {
+      replace(this.diffArea, renderApiError(error, 'That attempt could not be loaded.'));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// The page's entry: a small router over the History API. Same-origin links are followed without
+// a reload; each page returns a cleanup that runs when the learner leaves it.
+import { h, replace } from './dom';
+import { catalogPage } from './pages/catalog-page';
+import { labPage } from './pages/lab-page';
+
+type Cleanup = () => void;
+
+let cleanup: Cleanup = () => undefined;
+let generation = 0;
+
+async function render(): Promise<void> {
+  const main = document.getElementById('main') as HTMLElement;
+  cleanup();
+  cleanup = () => undefined;
+  const mine = ++generation;
+  replace(main, h('p', { class: 'loading' }, 'Loading…'));
+  const path = window.location.pathname;
+  const lab = /^\/labs\/([A-Za-z0-9_-]+)\/?$/.exec(path);
+  let next: Cleanup;
+  if (path === '/' || path === '') next = await catalogPage(main);
+  else if (path === '/playground' || path === '/playground/') next = await labPage(main, 'playground', rerender);
+  else if (lab) next = await labPage(main, lab[1], rerender);
+  else {
+    document.title = 'Not found · asynclab';
+    replace(main, h('h1', null, 'Page not found'), h('p', null, h('a', { href: '/' }, 'See all labs')));
+    next = () => undefined;
+  }
+  markCurrentNav(path);
+  // A newer navigation started while this page loaded: it owns the screen now.
+  if (mine !== generation) return next();
+  cleanup = next;
+}
+
+/** The site navigation says which of its pages is open (aria-current), not by colour alone. */
+function markCurrentNav(path: string): void {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.site-header nav a')) {
+    const target = new URL(link.href).pathname;
+    const current = target === '/' ? path === '/' || path.startsWith('/labs/') : path.startsWith(target);
+    if (current) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+function rerender(): void {
+  void render();
+}
+
+function navigate(url: URL): void {
+  window.history.pushState({}, '', url.pathname + url.search + url.hash);
+  void render().then(() => {
+    // Move focus to the new content, as a full page load would, and start at its top.
+    const main = document.getElementById('main');
+    main?.focus();
+    window.scrollTo(0, 0);
+  });
+}
+
+document.addEventListener('click', (event) => {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const link = (event.target as Element | null)?.closest?.('a');
+  if (!link || link.target || link.hasAttribute('download')) return;
+  const url = new URL(link.href, window.location.href);
+  if (url.origin !== window.location.origin || url.pathname.startsWith('/api/')) return;
+  if (url.pathname === window.location.pathname && url.hash) return; // in-page anchor (skip link)
+  event.preventDefault();
+  navigate(url);
+});
+
+window.addEventListener('popstate', () => void render());
+void render();
