@@ -16,7 +16,7 @@ function world(options: { status: string; position?: number | null; readDelayMs?
   const hub = { events$: events.asObservable(), resync$: resync.asObservable(), closing$: closing.asObservable() };
   const positions = { positionOf: async () => state.position, lineChanged$: line.asObservable(), jobIdOf: (id: string) => `run-${id}` };
   const repository = {
-    findForRun: async () => {
+    findStatus: async () => {
       state.reads += 1;
       const status = state.status; // read now, answered later: a slow query
       await new Promise((resolve) => setTimeout(resolve, options.readDelayMs ?? 0));

@@ -76,7 +76,7 @@ export class LiveStatusService {
   private async next(id: string, shown: Shown | null, trigger: Trigger): Promise<Shown | null> {
     let status: string | undefined;
     if (trigger.kind === 'own') status = trigger.status;
-    else if (trigger.kind === 'reread') status = (await this.repository.findForRun(id))?.status;
+    else if (trigger.kind === 'reread') status = (await this.repository.findStatus(id))?.status;
     else status = shown?.status; // the line moved: same status, maybe a new place in it
     if (!status || statusRank(status) < 0) return null;
     if (shown && statusRank(status) < statusRank(shown.status)) return null; // a late, older answer

@@ -11,6 +11,6 @@ import { SubmissionQueueService } from './submission-queue.service';
   imports: [DatabaseModule, LabCatalogModule, BullModule.registerQueue({ name: RUN_SUBMISSION_QUEUE })],
   controllers: [SubmissionsController],
   providers: [SubmissionsService, SubmissionQueueService],
-  exports: [SubmissionQueueService],
+  exports: [SubmissionsService, SubmissionQueueService],
 })
 export class SubmissionsModule {}

@@ -73,6 +73,11 @@ export class SubmissionsRepository {
     return this.prisma.submission.findUnique({ where: { id }, include: withRuns });
   }
 
+  /** Just the status: what a live stream re-checks, without loading the files. */
+  async findStatus(id: string): Promise<{ status: SubmissionStatus } | null> {
+    return this.prisma.submission.findUnique({ where: { id }, select: { status: true } });
+  }
+
   async findForRun(id: string) {
     return this.prisma.submission.findUnique({
       where: { id },
