@@ -160,7 +160,7 @@ export class DockerSandboxDriver implements SandboxDriver {
     const timings = { containerStartMs: round(startedAt - createdAt), runMs: round(finishedAt - startedAt) };
     const { printed, reportJson } = splitReport(stdout.text(), nonce);
     const output = this.output(printed, stdout, stderr);
-    const limit = resourceLimit(state.OOMKilled, outputExceeded, stderr.text());
+    const limit = resourceLimit(state.OOMKilled, outputExceeded, `${printed}\n${stderr.text()}`);
     if (limit) return { status: 'resource-limit', limit, output, timings };
     if (timedOut) return { status: 'timeout', output, timings };
     // The harness is PID 1 of the container: the kernel ignores SIGKILL sent to it from inside, so
@@ -186,11 +186,12 @@ export class DockerSandboxDriver implements SandboxDriver {
 
 export { SANDBOX_LABEL };
 
-function resourceLimit(oomKilled: boolean, outputExceeded: boolean, stderr: string): ResourceLimit | null {
+function resourceLimit(oomKilled: boolean, outputExceeded: boolean, output: string): ResourceLimit | null {
   if (oomKilled) return 'memory';
   if (outputExceeded) return 'output';
-  // The pids cgroup makes fork() and thread starts fail with EAGAIN inside the sandbox.
-  if (/can't start new thread|BlockingIOError: \[Errno 11\] Resource temporarily unavailable/.test(stderr)) return 'processes';
+  // The pids cgroup makes fork() and thread starts fail with EAGAIN inside the sandbox; pytest
+  // prints that in its own output when a test hits it.
+  if (/can't start new thread|BlockingIOError: \[Errno 11\] Resource temporarily unavailable/.test(output)) return 'processes';
   return null;
 }
 
