@@ -31,19 +31,18 @@ END_OF_TEST_SEC = 2.0
 _quarantine = []
 
 
-class TestRecord:
+class ResultRecord:
     def __init__(self, nodeid):
         self.id = nodeid
         self.outcome = "passed"
         self.duration = 0.0
         self.message = None
-        self.phases = set()
 
 
 class HarnessPlugin:
     def __init__(self, watchdog=None):
         self.watchdog = watchdog
-        self.tests = {}            # nodeid -> TestRecord, in run order
+        self.tests = {}            # nodeid -> ResultRecord, in run order
         self.collect_errors = []   # (kind, message)
         self.t_collect_start = self.t_collect_end = self.t_tests_end = None
         self.exitstatus = None
@@ -78,6 +77,7 @@ class HarnessPlugin:
                 key = (code.co_filename, code.co_name)
                 harness.test_functions.setdefault(key, []).append(item.nodeid)
         mocks.maybe_install()
+        _collect_and_freeze()
 
     # --- one test -----------------------------------------------------------------------------
 
@@ -85,7 +85,7 @@ class HarnessPlugin:
     def pytest_runtest_protocol(self, item, nextitem):
         harness.current_test = item.nodeid
         harness.current_function = getattr(item, "function", None)
-        self.tests[item.nodeid] = TestRecord(item.nodeid)
+        self.tests[item.nodeid] = ResultRecord(item.nodeid)
         timeouts.start_test()
         if self.watchdog is not None:
             self.watchdog.deadline = timeouts.clock.deadline
@@ -106,7 +106,7 @@ class HarnessPlugin:
 
     def _end_of_test(self):
         try:
-            gc.collect()
+            _collect_and_freeze()
             coroutines.resolve()
             cancellation.check_finished()
             resources.prune()
@@ -154,9 +154,8 @@ class HarnessPlugin:
     def pytest_runtest_logreport(self, report):
         record = self.tests.get(report.nodeid)
         if record is None:
-            record = self.tests[report.nodeid] = TestRecord(report.nodeid)
+            record = self.tests[report.nodeid] = ResultRecord(report.nodeid)
         record.duration += getattr(report, "duration", 0.0) or 0.0
-        record.phases.add(report.when)
         if report.failed:
             if report.when == "call":
                 record.outcome = "failed"
@@ -175,12 +174,24 @@ class HarnessPlugin:
         self.exitstatus = exitstatus
         self._guard(END_OF_TEST_SEC)
         try:
+            gc.unfreeze()
             gc.collect()
             coroutines.resolve()
         except HarnessVerdict:
             pass
         self._guard(None)
         yield
+
+
+def _collect_and_freeze():
+    """Finalize what the test dropped, now, while it is still the current test.
+
+    A full collection walks pytest's whole heap (30 ms a test); after each one, everything still
+    alive is frozen (gc.freeze), so the next test's collection only looks at objects made since.
+    Something frozen that becomes cyclic garbage later waits for the session's final collection.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _cancel_leftovers(item):

@@ -69,11 +69,18 @@ class Workspace:
         return text.replace(self.root + os.sep, "")
 
 
-def stack_of(frame) -> List[Frame]:
-    """A live frame and its callers, innermost first."""
+def stack_of(frame, stop_at_loop: bool = False) -> List[Frame]:
+    """A live frame and its callers, innermost first.
+
+    With stop_at_loop, the walk ends where the event loop called in (`_run_once`): what made a
+    socket or a task inside a loop callback is that callback, not the sync code that started
+    the loop (a test's `asyncio.run(...)` line would be a wrong answer)."""
     out = []
     while frame is not None:
-        out.append((frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name))
+        code = frame.f_code
+        if stop_at_loop and code.co_name == "_run_once" and code.co_filename.endswith("base_events.py"):
+            break
+        out.append((code.co_filename, frame.f_lineno, code.co_name))
         frame = frame.f_back
     return out
 

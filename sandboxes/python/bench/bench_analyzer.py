@@ -108,6 +108,21 @@ def main() -> int:
         print(f"    {name}: harness {h_med[name] * 1000:.0f} ms, plain {p_med[name] * 1000:.0f} ms")
     print()
 
+    # 3b. per-test overhead on a larger suite (the corpus cases hold one or two tests each)
+    suite = Path(tempfile.mkdtemp(prefix="asynclab-suite-"))
+    try:
+        lines = ["import asyncio", "import pytest", "", "async def fetch(i):",
+                 "    await asyncio.sleep(0)", "    return i", ""]
+        for i in range(80):
+            lines += ["@pytest.mark.asyncio", f"async def test_{i}():",
+                      f"    assert await asyncio.gather(*map(fetch, range({i % 7 + 1}))) == list(range({i % 7 + 1}))", ""]
+        (suite / "test_suite.py").write_text("\n".join(lines))
+        h = statistics.median(run_submission(suite).wall for _ in range(args.runs))
+        p = statistics.median(plain_pytest(suite) for _ in range(args.runs))
+        print(f"80-test async suite: harness {h * 1000:.0f} ms, plain {p * 1000:.0f} ms, ratio {h / p:.3f}x\n")
+    finally:
+        shutil.rmtree(suite, ignore_errors=True)
+
     # 4. deadlock time to verdict
     print("deadlock time to verdict (plain pytest: hangs until killed from outside):")
     limit = default_run_json(next(iter(cases.values())))["perTestTimeoutSec"]

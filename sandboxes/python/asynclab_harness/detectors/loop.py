@@ -109,6 +109,8 @@ def _learner_caller(frame, limit=12):
     kind = harness.ws.kind
     while frame is not None and limit:
         code = frame.f_code
+        if code.co_name == "_run_once":
+            return None  # made inside a loop callback (a server's handler task): no learner line
         if kind(code.co_filename):
             return (code.co_filename, frame.f_lineno, code.co_name)
         frame = frame.f_back

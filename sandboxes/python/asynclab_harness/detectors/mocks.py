@@ -64,7 +64,8 @@ def maybe_install() -> None:
     def _increment_mock_call(self, *args, **kwargs):
         try:
             if not isinstance(self, mock.AsyncMockMixin):
-                _recent_calls.append((self, harness.ws.pick(stack_of(sys._getframe(2)))))
+                where = harness.ws.pick(stack_of(sys._getframe(2), stop_at_loop=True))
+                _recent_calls.append((self, where))
         except Exception:
             pass
         return original_increment(self, *args, **kwargs)

@@ -24,7 +24,7 @@ _owner = {}  # id(socket) -> id(transport): the socket may be finalized before i
 
 
 def _learner_site(skip=2):
-    return harness.ws.pick(stack_of(sys._getframe(skip))) if harness.ws else None
+    return harness.ws.pick(stack_of(sys._getframe(skip), stop_at_loop=True)) if harness.ws else None
 
 
 def remember(obj, skip=2):

@@ -13,6 +13,7 @@ timeout). The alarm re-arms briefly in case learner code swallows the verdict to
 """
 
 import ast
+import asyncio
 import signal
 import time
 
@@ -84,7 +85,7 @@ def _report(frame) -> None:
         return
     where = _busy_learner_frame(frame)
     if where is not None:
-        _report_busy(frame, where)
+        _report_busy(frame, _deepest_in_task(where))
         return
     # Stopped inside the loop's own machinery: the learner's code is in the paused tasks.
     loop = loopmod.running_loop()
@@ -131,6 +132,22 @@ def _loop_header(where):
     if not loops:
         return where
     return (where[0], loops[-1].lineno, where[2])
+
+
+def _deepest_in_task(where):
+    """The alarm can land in any coroutine of the running task's await chain, since each one
+    passes the step down to the next; the innermost learner coroutine is the one that was spinning."""
+    try:
+        task = asyncio.current_task()
+    except RuntimeError:
+        return where
+    if task is None:
+        return where
+    chain = [f for f in awaitchain.chain_frames(task.get_coro()) if harness.ws.kind(f.f_code.co_filename)]
+    places = [(f.f_code.co_filename, f.f_lineno, f.f_code.co_name) for f in chain]
+    if where in places[:-1]:
+        return places[-1]
+    return where
 
 
 def _busy_learner_frame(frame):
