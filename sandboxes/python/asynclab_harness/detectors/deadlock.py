@@ -24,8 +24,13 @@ from .verdicts import HarnessDeadlock
 def wakers(loop, selector) -> list:
     """Reasons the loop could still be woken; empty means it never will be."""
     reasons = []
+    if loop._ready:
+        reasons.append("ready callback")  # added by another thread since the loop looked
     if getattr(loop, "_signal_handlers", None):
         reasons.append("signal handler")
+    executor = getattr(loop, "_default_executor", None)
+    if executor is not None and executor._work_queue.qsize() > 0:
+        reasons.append("queued executor job")
     own = _self_pipe_fd(loop)
     local_only = True
     for key in list(selector.get_map().values()):

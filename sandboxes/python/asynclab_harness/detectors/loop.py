@@ -23,6 +23,10 @@ from . import cancellation, deadlock, loop_errors, resources
 
 # While other threads (or sockets) could still wake the loop, re-check this often.
 POLL_SEC = 0.025
+# A verdict needs the loop to look stuck twice with a real wait between: the wait releases the
+# GIL, so an executor worker that has just taken a job (or just handed back its result) but still
+# looks parked in its queue gets to move. Without it a correct `to_thread` was judged a deadlock.
+STALL_CONFIRM_SEC = 0.02
 
 
 class WatchedSelector(selectors.DefaultSelector):
@@ -37,12 +41,16 @@ class WatchedSelector(selectors.DefaultSelector):
         idle_since = time.perf_counter()
         while True:
             ready = super().select(0)
-            if ready:
+            if ready or loop._ready:
                 return ready
             if not deadlock.wakers(loop, self):
-                deadlock.stalled(loop, idle_since)  # raises
+                ready = super().select(STALL_CONFIRM_SEC)
+                if ready or loop._ready:
+                    return ready
+                if not deadlock.wakers(loop, self):
+                    deadlock.stalled(loop, idle_since)  # raises
             ready = super().select(POLL_SEC)
-            if ready:
+            if ready or loop._ready:
                 return ready
 
 
