@@ -26,6 +26,14 @@ HIDES_AT_SAME_LINE = {
     "sync-mock-awaited": {"never-awaited"},
     "deadlock": {"never-awaited"},
 }
+# A pending task reported with these hides the codes on the right made while it ran (meta "covers":
+# the file, first and last line of its coroutine function, found in the other's creation stack,
+# meta "made_from") in the same test: the coroutines it made and dropped when it was destroyed are
+# the same bug seen from inside, not a second one.
+HIDES_INSIDE = {
+    "silent-pass": {"never-awaited"},
+    "task-destroyed-pending": {"never-awaited"},
+}
 # These hide the codes on the right anywhere in the same test: say why it hung, not only that it did.
 HIDES_IN_TEST = {
     "deadlock": {"timeout", "task-destroyed-pending", "unclosed-resource"},
@@ -112,9 +120,13 @@ def _apply_precedence(diags: List[Diagnostic]) -> List[Diagnostic]:
     for d in diags:
         at_line.setdefault((d.file, d.line, d.test), set()).add(d.code)
         in_test.setdefault(d.test, set()).add(d.code)
+    covering = [(d.test, d.meta["covers"], HIDES_INSIDE[d.code]) for d in diags
+                 if d.code in HIDES_INSIDE and d.meta.get("covers")]
     kept = []
     for d in diags:
-        hidden = False
+        made_from = d.meta.get("made_from") or [(d.file, d.line)]
+        hidden = any(test == d.test and d.code in codes and f == file and first <= line <= last
+                     for test, (file, first, last), codes in covering for f, line in made_from)
         for other in at_line[(d.file, d.line, d.test)]:
             if d.code in HIDES_AT_SAME_LINE.get(other, ()):
                 hidden = True

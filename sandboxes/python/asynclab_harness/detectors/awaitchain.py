@@ -120,6 +120,15 @@ def pending_views(loop) -> List[TaskView]:
     return [TaskView(t) for t in tasks if not t.done()]
 
 
+def prefer_learner(views: List[TaskView]) -> List[TaskView]:
+    """The views to report: those stuck in the learner's files, when there are any. A task that
+    waits only in the lab's own files (a test's fake server) is part of the scene, shown in the
+    evidence, not a bug of its own: the spec points into lab files only when no learner line exists."""
+    ws = harness.ws
+    learner = [v for v in views if v.where() is not None and ws.kind(v.where()[0]) == "learner"]
+    return learner or views
+
+
 def root_views(views: List[TaskView]) -> List[TaskView]:
     """The tasks a hang starts from: those waiting on something that is not another stuck task,
     plus those waiting on each other in a cycle. A task that only waits for a stuck child is a

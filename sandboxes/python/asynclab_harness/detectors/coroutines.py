@@ -139,10 +139,13 @@ def _classify(rec) -> None:
             f"the checks in coroutine `{name}` never ran: it was created at {harness.place(where)} "
             f"and never awaited, so the test could pass without them", rec["evidence"], test=test)
         return
+    # The creation stack, in the submission's files: precedence hides this diagnostic when the
+    # coroutine was made by a task that is itself reported as never finishing.
+    made_from = [(ws.rel(f), line) for f, line, _ in rec["origin"] if ws.kind(f)]
     harness.report(
         "never-awaited", where,
         f"coroutine `{name}` was created at {harness.place(where)} and never awaited",
-        rec["evidence"], test=test)
+        rec["evidence"], test=test, made_from=made_from)
 
 
 def _is_test_check(code) -> bool:

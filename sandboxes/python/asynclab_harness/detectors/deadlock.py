@@ -60,7 +60,7 @@ def stalled(loop, idle_since: float) -> None:
 
 def _report(views, after_ms: float) -> None:
     test = harness.current_test
-    roots = awaitchain.root_views(views)
+    roots = awaitchain.prefer_learner(awaitchain.root_views(views))
     evidence = _evidence(views, after_ms)
     reported = []
     for view in roots:

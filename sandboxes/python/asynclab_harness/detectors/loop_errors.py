@@ -55,6 +55,16 @@ def _checks_in_test_code(coro) -> bool:
     return astindex.has_checks(astindex.function_at(code.co_filename, code.co_name, code.co_firstlineno))
 
 
+def _body_lines(coro):
+    """(file, first line, last line) of the task's coroutine function: coroutines it created and
+    dropped while it hung are the same bug, seen from inside (diagnostics.HIDES_INSIDE)."""
+    code = getattr(coro, "cr_code", None)
+    if code is None or harness.ws is None:
+        return None
+    lines = [line for _, _, line in code.co_lines() if line]
+    return (harness.ws.rel(code.co_filename), code.co_firstlineno, max(lines, default=code.co_firstlineno))
+
+
 def _destroyed(task) -> bool:
     coro, origin, where = task_origin(task)
     if coro is not None:
@@ -66,16 +76,17 @@ def _destroyed(task) -> bool:
         return False
     name = getattr(coro, "__qualname__", "?")
     evidence = f"{DESTROYED}\ntask: {task!r}"
+    covers = _body_lines(coro)
     if _checks_in_test_code(coro):
         harness.report("silent-pass", where,
                        f"the assertions in `{name}` never ran: the task created at {harness.place(where)} "
                        f"was still pending when the test ended, and the test passed without them",
-                       evidence, test=test)
+                       evidence, test=test, covers=covers)
     else:
         harness.report("task-destroyed-pending", where,
                        f"task `{name}` created at {harness.place(where)} was destroyed while still "
                        f"pending: nothing kept a reference to it or waited for it to finish",
-                       evidence, test=test)
+                       evidence, test=test, covers=covers)
     return False
 
 

@@ -96,7 +96,7 @@ def _report(frame) -> None:
     views = awaitchain.pending_views(loop)
     evidence = "\n\n".join(v.format_stack() for v in views)
     state = "the loop was waiting" if idle else "the loop kept running tasks that never finished"
-    for view in awaitchain.root_views(views):
+    for view in awaitchain.prefer_learner(awaitchain.root_views(views)):
         where = view.where()
         if where is None:
             continue
