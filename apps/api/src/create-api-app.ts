@@ -1,10 +1,12 @@
 import { INestApplication, LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
 import { ApiModule } from './app.module';
 
 /** The body limit sits above the 256 KB of files so the files rule can answer with its own message. */
 const JSON_BODY_LIMIT = '1mb';
+const KEEP_ALIVE_MS = 65_000;
 
 /** The API as main.ts serves it; e2e tests build the same app. */
 export async function createApiApp(options: { quiet?: boolean } = {}): Promise<INestApplication> {
@@ -14,5 +16,11 @@ export async function createApiApp(options: { quiet?: boolean } = {}): Promise<I
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true }));
   app.enableShutdownHooks();
+  // Node closes idle keep-alive sockets after 5 s; a client reusing one at that moment gets
+  // ECONNRESET on a request that may not be safe to retry (a submit). Clients close theirs after
+  // about 4 s, so the server keeping them longer means the client always closes first.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   return app;
 }
