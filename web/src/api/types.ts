@@ -26,6 +26,8 @@ export interface LabDetail extends LabSummary {
   starterFiles: Files;
   /** Paths relative to tests/, where the run puts them. */
   visibleTests: Files;
+  /** fix-tests labs: the correct code the learner's tests exercise. */
+  codeUnderTest?: Files;
 }
 
 export type SubmissionStatus = 'queued' | 'running' | 'completed' | 'error';

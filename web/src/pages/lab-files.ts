@@ -52,6 +52,10 @@ export function workspaceFiles(lab: LabDetail, editable: Files): WorkspaceFile[]
     if (!(path in editable)) files.push({ path, content, readOnly: true });
   }
   for (const [path, content] of Object.entries(lab.visibleTests)) files.push({ path: `tests/${path}`, content, readOnly: true });
+  // A fix-tests lab: the learner reads the code their tests run against, and cannot change it.
+  for (const [path, content] of Object.entries(lab.codeUnderTest ?? {})) {
+    if (!(path in editable)) files.push({ path, content, readOnly: true });
+  }
   return files;
 }
 
