@@ -6,31 +6,13 @@ import { RunningService, startService } from '../support/service';
 import { launchChromium, openPage } from './support/chromium';
 import { openTab, pasteText, replaceText } from './support/editor';
 import { buildWebBundle } from './support/web-bundle';
+import { lockReentryDeadlock } from '../../../apps/worker/test/e2e/programs';
 
 const REPORT_TIMEOUT = 90_000;
 
 /** Lock re-entry: the inner `async with lock` at news.py:8 waits for a lock its own caller holds. */
-const DEADLOCK = `import asyncio
-
-async def update(cache, lock):
-    async with lock:
-        await refresh(cache, lock)
-
-async def refresh(cache, lock):
-    async with lock:
-        cache["fresh"] = True
-`;
-
-const DEADLOCK_TEST = `import asyncio
-import pytest
-import news
-
-@pytest.mark.asyncio
-async def test_update():
-    cache = {}
-    await news.update(cache, asyncio.Lock())
-    assert cache["fresh"]
-`;
+const DEADLOCK = lockReentryDeadlock['news.py'];
+const DEADLOCK_TEST = lockReentryDeadlock['test_news.py'];
 
 async function fileForm(page: Page, button: string, name: string): Promise<void> {
   await page.getByRole('button', { name: button }).click();
