@@ -32,4 +32,6 @@ fi
 # Layer caching makes this a no-op when the harness has not changed.
 docker build -q --build-arg "BASE_IMAGE=$BASE_IMAGE" --build-arg "HARNESS_VERSION=$VERSION" \
   -t "$IMAGE" sandboxes/python >/dev/null
+# A rebuild leaves the previous harness layer dangling; remove ours only (they carry the label).
+docker image prune -f --filter "label=org.asynclab.harness-version" >/dev/null
 echo "sandbox:build: $IMAGE ready"
