@@ -3,10 +3,13 @@
 import { h, replace } from './dom';
 import { catalogPage } from './pages/catalog-page';
 import { labPage } from './pages/lab-page';
+import { ensureSession } from './api/client';
 
 type Cleanup = () => void;
 
 let cleanup: Cleanup = () => undefined;
+// Every API call needs a session: the account's, or a guest identity made on the first visit.
+const session = ensureSession().catch(() => null);
 let generation = 0;
 
 async function render(): Promise<void> {
@@ -15,6 +18,7 @@ async function render(): Promise<void> {
   cleanup = () => undefined;
   const mine = ++generation;
   replace(main, h('p', { class: 'loading' }, 'Loading…'));
+  await session;
   const path = window.location.pathname;
   const lab = /^\/labs\/([A-Za-z0-9_-]+)\/?$/.exec(path);
   let next: Cleanup;

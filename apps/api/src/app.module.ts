@@ -7,6 +7,9 @@ import { LabsModule } from './labs/labs.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { LiveModule } from './live/live.module';
 import { WebModule } from './web/web.module';
+import { RedisModule } from './common/redis/redis.module';
+import { AuthModule } from './auth/auth.module';
+import { HealthController } from './health/health.controller';
 
 @Module({
   imports: [
@@ -19,11 +22,15 @@ import { WebModule } from './web/web.module';
         connection: { ...redisOptions(config.redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
       }),
     }),
+    RedisModule,
+    // First among the feature modules: its global AuthGuard must run before the rate limiter.
+    AuthModule,
     LabsModule,
     SubmissionsModule,
     LiveModule,
     WebModule,
   ],
+  controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
 })
 export class ApiModule {}

@@ -2,6 +2,7 @@ import { INestApplication, LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
+import cookieParser from 'cookie-parser';
 import { ApiModule } from './app.module';
 
 /** The body limit sits above the 256 KB of files so the files rule can answer with its own message. */
@@ -13,6 +14,7 @@ export async function createApiApp(options: { quiet?: boolean } = {}): Promise<I
   const logger: LogLevel[] = options.quiet ? ['error'] : ['error', 'warn', 'log'];
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, logger });
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(cookieParser());
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true }));
   app.enableShutdownHooks();

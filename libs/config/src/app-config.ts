@@ -21,6 +21,19 @@ export interface AppConfig {
     infraAttempts: number;
   };
   sweeper: { intervalMs: number; graceMs: number };
+  auth: {
+    sessionTtlMs: number;
+    guestSessionTtlMs: number;
+    /** 'auto': Secure exactly when the request came over HTTPS. */
+    cookieSecure: 'auto' | 'always' | 'never';
+    signIn: { perAccount: number; perIp: number; windowMs: number };
+  };
+  rateLimit: {
+    /** Requests per minute for one API key, user or (anonymous) IP address. */
+    perMinute: number;
+    /** Submissions per minute for one learner. */
+    submissionsPerMinute: number;
+  };
   sandbox: {
     dockerSocket: string;
     image: string;
@@ -52,6 +65,14 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     WORKER_INFRA_ATTEMPTS: num({ default: 4 }),
     SWEEPER_INTERVAL_MS: num({ default: 5_000 }),
     SWEEPER_GRACE_MS: num({ default: 2_000 }),
+    SESSION_TTL_HOURS: num({ default: 24 * 14 }),
+    GUEST_SESSION_TTL_DAYS: num({ default: 180 }),
+    COOKIE_SECURE: str({ choices: ['auto', 'always', 'never'], default: 'auto' }),
+    SIGN_IN_LIMIT_PER_ACCOUNT: num({ default: 5 }),
+    SIGN_IN_LIMIT_PER_IP: num({ default: 50 }),
+    SIGN_IN_WINDOW_SECONDS: num({ default: 15 * 60 }),
+    RATE_LIMIT_PER_MINUTE: num({ default: 600 }),
+    SUBMISSIONS_PER_MINUTE: num({ default: 20 }),
     DOCKER_SOCKET: str({ default: '/var/run/docker.sock' }),
     SANDBOX_IMAGE: str({ default: '' }),
     SANDBOX_MEMORY_MB: num({ default: 256 }),
@@ -75,6 +96,13 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
       infraAttempts: Math.max(1, env.WORKER_INFRA_ATTEMPTS),
     },
     sweeper: { intervalMs: env.SWEEPER_INTERVAL_MS, graceMs: env.SWEEPER_GRACE_MS },
+    auth: {
+      sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
+      guestSessionTtlMs: env.GUEST_SESSION_TTL_DAYS * 24 * 3600_000,
+      cookieSecure: env.COOKIE_SECURE as 'auto' | 'always' | 'never',
+      signIn: { perAccount: env.SIGN_IN_LIMIT_PER_ACCOUNT, perIp: env.SIGN_IN_LIMIT_PER_IP, windowMs: env.SIGN_IN_WINDOW_SECONDS * 1000 },
+    },
+    rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, submissionsPerMinute: env.SUBMISSIONS_PER_MINUTE },
     sandbox: {
       dockerSocket: env.DOCKER_SOCKET,
       image: env.SANDBOX_IMAGE || `asynclab-sandbox:${harnessVersion}`,

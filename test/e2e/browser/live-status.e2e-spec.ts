@@ -5,7 +5,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Browser } from 'playwright-core';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
-import { get, post } from '../support/client';
+import { Caller, get, guest, post } from '../support/client';
 import { RunningService, startService } from '../support/service';
 import { launchChromium, openPage } from './support/chromium';
 import { buildWebBundle } from './support/web-bundle';
@@ -16,8 +16,8 @@ interface SseEvent {
 }
 
 /** Reads a Server-Sent Events stream until it ends (or the test gives up). */
-async function openStream(url: string): Promise<{ status: number; events: SseEvent[]; next: () => Promise<SseEvent | null> }> {
-  const response = await fetch(url, { headers: { accept: 'text/event-stream' } });
+async function openStream(url: string, caller: Caller): Promise<{ status: number; events: SseEvent[]; next: () => Promise<SseEvent | null> }> {
+  const response = await fetch(url, { headers: { accept: 'text/event-stream', cookie: caller.cookie ?? '' } });
   const events: SseEvent[] = [];
   if (!response.ok || !response.body) return { status: response.status, events, next: async () => null };
   const reader = response.body.getReader();
@@ -52,10 +52,12 @@ describe('the live status stream', () => {
   let api: RunningService;
   let worker: INestApplicationContext | null = null;
   let browser: Browser;
+  let learner: Caller;
 
   beforeAll(async () => {
     buildWebBundle();
     api = await startService({ worker: false });
+    learner = await guest(api.baseUrl);
     browser = await launchChromium();
   });
 
@@ -66,18 +68,18 @@ describe('the live status stream', () => {
   });
 
   it('answers an unknown submission with the API\'s 404, not with a stream', async () => {
-    const response = await fetch(`${api.baseUrl}/submissions/00000000-0000-4000-8000-000000000000/events`);
+    const response = await fetch(`${api.baseUrl}/submissions/00000000-0000-4000-8000-000000000000/events`, { headers: { cookie: learner.cookie! } });
     expect(response.status).toBe(404);
     expect((await response.json()).code).toBe('SUBMISSION_NOT_FOUND');
   });
 
   it('tells each waiting submission its place in line, then follows it to its report when a worker starts', async () => {
-    const first = await post(api.baseUrl, '/submissions', { labId: 'playground', files: playgroundFiles });
-    const second = await post(api.baseUrl, '/submissions', { labId: 'playground', files: playgroundFiles });
+    const first = await post(api.baseUrl, '/submissions', { labId: 'playground', files: playgroundFiles }, learner);
+    const second = await post(api.baseUrl, '/submissions', { labId: 'playground', files: playgroundFiles }, learner);
     expect([first.status, second.status]).toEqual([202, 202]);
 
-    const firstStream = await openStream(`${api.baseUrl}/submissions/${first.body.id}/events`);
-    const secondStream = await openStream(`${api.baseUrl}/submissions/${second.body.id}/events`);
+    const firstStream = await openStream(`${api.baseUrl}/submissions/${first.body.id}/events`, learner);
+    const secondStream = await openStream(`${api.baseUrl}/submissions/${second.body.id}/events`, learner);
     expect(firstStream.status).toBe(200);
     // Right after boot the API may not have reached Redis yet and leaves the job to the sweeper:
     // the place comes with the queue's own event when the job joins the line.
@@ -109,7 +111,7 @@ describe('the live status stream', () => {
       const types = stream.events.map((e) => (e.type === 'status' ? e.data.status : e.type));
       expect(types.slice(-3)).toEqual(['running', 'completed', 'final']);
       const final = stream.events[stream.events.length - 1].data;
-      const view = (await get(api.baseUrl, `/submissions/${id}`)).body;
+      const view = (await get(api.baseUrl, `/submissions/${id}`, learner)).body;
       expect(final).toEqual(view);
       expect(final.report.outcome).toBe('pass');
     }
@@ -121,13 +123,13 @@ describe('the live status stream', () => {
   });
 
   it('sends a decided submission its state and final event at once', async () => {
-    const created = await post(api.baseUrl, '/submissions', { labId: 'playground', files: playgroundFiles });
-    const stream = await openStream(`${api.baseUrl}/submissions/${created.body.id}/events`);
+    const created = await post(api.baseUrl, '/submissions', { labId: 'playground', files: playgroundFiles }, learner);
+    const stream = await openStream(`${api.baseUrl}/submissions/${created.body.id}/events`, learner);
     while ((await stream.next()) !== null);
-    const view = (await get(api.baseUrl, `/submissions/${created.body.id}`)).body;
+    const view = (await get(api.baseUrl, `/submissions/${created.body.id}`, learner)).body;
     expect(stream.events[stream.events.length - 1]).toEqual({ type: 'final', data: view });
 
-    const again = await openStream(`${api.baseUrl}/submissions/${created.body.id}/events`);
+    const again = await openStream(`${api.baseUrl}/submissions/${created.body.id}/events`, learner);
     while ((await again.next()) !== null);
     expect(again.events.map((e) => e.type)).toEqual(['status', 'final']);
   });

@@ -1,28 +1,78 @@
-// A thin client for the REST API as an LMS would use it.
+// A thin HTTP client for the REST API. Each caller carries its credentials: a session (cookie
+// plus CSRF token, as a browser holds them) or an API key, as an LMS sends it. The plain get/post
+// helpers act as one guest per service, so tests about grading need no account set-up.
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
+  headers: Headers;
 }
 
-export async function post<T = any>(baseUrl: string, path: string, body: unknown): Promise<ApiResponse<T>> {
+export interface Caller {
+  cookie?: string;
+  csrfToken?: string;
+  apiKey?: string;
+}
+
+export async function call<T = any>(baseUrl: string, method: string, path: string, options: { caller?: Caller; body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...(options.headers ?? {}) };
+  const { caller } = options;
+  if (caller?.cookie) headers.cookie = caller.cookie;
+  if (caller?.csrfToken && method !== 'GET') headers['x-csrf-token'] ??= caller.csrfToken;
+  if (caller?.apiKey) headers.authorization = `Bearer ${caller.apiKey}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    method,
+    headers,
+    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
   });
-  return { status: response.status, body: (await response.json()) as T };
+  const text = await response.text();
+  let body: any = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = text;
+  }
+  if (caller) adoptCookies(caller, response.headers);
+  return { status: response.status, body: body as T, headers: response.headers };
 }
 
-export async function get<T = any>(baseUrl: string, path: string): Promise<ApiResponse<T>> {
-  const response = await fetch(`${baseUrl}${path}`);
-  return { status: response.status, body: (await response.json()) as T };
+/** Keeps the session cookie the server set (sign-in, sign-up, guest), as a browser would. */
+function adoptCookies(caller: Caller, headers: Headers): void {
+  for (const line of headers.getSetCookie()) {
+    const [pair] = line.split(';');
+    const [name, value] = pair.split('=');
+    if (name === 'asynclab_session') caller.cookie = value ? `asynclab_session=${value}` : undefined;
+    if (name === 'asynclab_csrf') caller.csrfToken = value || undefined;
+  }
+}
+
+/** A fresh guest of the public organisation: what a browser gets on its first visit. */
+export async function guest(baseUrl: string): Promise<Caller> {
+  const caller: Caller = {};
+  const response = await call(baseUrl, 'POST', '/auth/guest', { caller, body: {} });
+  if (response.status !== 200) throw new Error(`guest answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return caller;
+}
+
+const defaultGuests = new Map<string, Promise<Caller>>();
+const defaultGuest = (baseUrl: string): Promise<Caller> => {
+  if (!defaultGuests.has(baseUrl)) defaultGuests.set(baseUrl, guest(baseUrl));
+  return defaultGuests.get(baseUrl)!;
+};
+
+export async function post<T = any>(baseUrl: string, path: string, body: unknown, caller?: Caller): Promise<ApiResponse<T>> {
+  return call<T>(baseUrl, 'POST', path, { caller: caller ?? (await defaultGuest(baseUrl)), body });
+}
+
+export async function get<T = any>(baseUrl: string, path: string, caller?: Caller): Promise<ApiResponse<T>> {
+  return call<T>(baseUrl, 'GET', path, { caller: caller ?? (await defaultGuest(baseUrl)) });
 }
 
 /** Waits for a submission to reach a final status (completed or error) and returns it. */
-export async function waitForVerdict(baseUrl: string, id: string, timeoutMs = 60_000): Promise<any> {
+export async function waitForVerdict(baseUrl: string, id: string, timeoutMs = 60_000, caller?: Caller): Promise<any> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { body } = await get(baseUrl, `/submissions/${id}`);
+    const { body } = await get(baseUrl, `/submissions/${id}`, caller);
     if (body.status === 'completed' || body.status === 'error') return body;
     if (Date.now() > deadline) throw new Error(`submission ${id} still ${body.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));

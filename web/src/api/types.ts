@@ -70,3 +70,48 @@ export interface ApiErrorBody {
   field?: string;
   requestId?: string;
 }
+
+export interface Me {
+  userId: string;
+  organizationId: string;
+  organization: string;
+  role: 'learner' | 'instructor' | 'admin';
+  isGuest: boolean;
+  email: string | null;
+  displayName: string | null;
+  csrfToken: string;
+}
+
+export interface SessionView {
+  id: string;
+  current: boolean;
+  userAgent: string | null;
+  ip: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface ApiKeyCreated extends ApiKeyView {
+  /** The whole key: shown once, never again. */
+  key: string;
+}
+
+export interface UserView {
+  id: string;
+  role: string;
+  email: string | null;
+  displayName: string | null;
+  externalId: string | null;
+  createdAt: string;
+}

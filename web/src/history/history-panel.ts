@@ -9,7 +9,6 @@ import { renderFilesDiff } from './line-diff';
 
 export interface HistoryOptions {
   labId: string;
-  learnerId: string;
   /** Loads an attempt's files and report into the page. */
   onOpen: (view: SubmissionView) => void;
 }
@@ -33,7 +32,7 @@ export class HistoryPanel {
 
   async refresh(): Promise<void> {
     try {
-      this.entries = await api.history(this.options.learnerId, this.options.labId);
+      this.entries = await api.history(this.options.labId);
     } catch (error) {
       replace(this.body, renderApiError(error, 'Your earlier attempts could not be loaded.'));
       return;

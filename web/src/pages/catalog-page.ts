@@ -5,7 +5,6 @@ import type { HistoryEntry, LabSummary } from '../api/types';
 import { h, replace } from '../dom';
 import { inline } from '../markdown';
 import { chapterTitle } from '../report/labels';
-import { learnerId } from '../store/learner';
 import { renderApiError } from '../submit/error-box';
 
 type Progress = 'not-started' | 'attempted' | 'passed';
@@ -17,7 +16,7 @@ export async function catalogPage(main: HTMLElement): Promise<() => void> {
   let labs: LabSummary[];
   let history: HistoryEntry[] | null;
   try {
-    [labs, history] = await Promise.all([api.labs(), api.history(learnerId()).catch(() => null)]);
+    [labs, history] = await Promise.all([api.labs(), api.history().catch(() => null)]);
   } catch (error) {
     replace(main, h('h1', null, 'Labs'), renderApiError(error, 'The labs could not be loaded.'));
     return () => undefined;

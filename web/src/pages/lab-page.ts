@@ -8,7 +8,6 @@ import { inline, renderMarkdown } from '../markdown';
 import { renderReport } from '../report/report-view';
 import { chapterTitle } from '../report/labels';
 import { discardDraft, loadDraft, saveDraft } from '../store/drafts';
-import { learnerId } from '../store/learner';
 import { renderApiError } from '../submit/error-box';
 import { StatusPanel } from '../submit/status-panel';
 import { Submitter } from '../submit/submitter';
@@ -28,7 +27,6 @@ export async function labPage(main: HTMLElement, labId: string, reload: () => vo
   }
   document.title = `${lab.title} · asynclab`;
   const playground = isPlayground(lab);
-  const learner = learnerId();
 
   // Drafts: saved shortly after each change and when the page is hidden, so a reload keeps them.
   let saveTimer: number | undefined;
@@ -67,7 +65,6 @@ export async function labPage(main: HTMLElement, labId: string, reload: () => vo
 
   const submitter = new Submitter({
     labId: lab.id,
-    learnerId: learner,
     status,
     files: () => {
       saveNow();
@@ -95,7 +92,6 @@ export async function labPage(main: HTMLElement, labId: string, reload: () => vo
 
   const history = new HistoryPanel({
     labId: lab.id,
-    learnerId: learner,
     onOpen: (view) => openAttempt(view),
   });
 

@@ -8,7 +8,6 @@ import { verdictText } from '../report/labels';
 
 export interface SubmitterOptions {
   labId: string;
-  learnerId: string;
   status: StatusPanel;
   files: () => Files;
   onStart: () => void;
@@ -35,7 +34,7 @@ export class Submitter {
     options.status.show({ phase: 'sending' });
     let id: string;
     try {
-      id = (await api.submit(options.labId, options.files(), options.learnerId)).id;
+      id = (await api.submit(options.labId, options.files())).id;
     } catch (error) {
       options.status.show({ phase: 'idle' });
       this.finish();

@@ -1,7 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { LabCatalogService, PublicLab } from '@asynclab/lab-catalog';
+import { ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
 import { ApiException } from '../common/api.exception';
 
+/** The public catalog: readable without signing in. */
+@ApiTags('labs')
+@Access({ public: true })
 @Controller('labs')
 export class LabsController {
   constructor(private readonly catalog: LabCatalogService) {}

@@ -23,7 +23,7 @@ function world(options: { status: string; position?: number | null; readDelayMs?
       return { status };
     },
   };
-  const submissions = { get: async (id: string) => ({ id, status: state.status, report: { outcome: 'pass' } }) };
+  const submissions = { get: async (_principal: unknown, id: string) => ({ id, status: state.status, report: { outcome: 'pass' } }) };
   const service = new LiveStatusService(hub as never, positions as never, submissions as never, repository as never);
   const publish = (submissionId: string, status: SubmissionEvent['status']) => events.next({ submissionId, status, at: new Date().toISOString() });
   return { service, state, publish, resync, closing, line };
@@ -33,10 +33,12 @@ const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
 const summary = (events: MessageEvent[]) =>
   events.map((e) => (e.type === 'status' ? `${(e.data as { status: string }).status}${(e.data as { position: number | null }).position ? `#${(e.data as { position: number }).position}` : ''}` : e.type));
 
+const PRINCIPAL = { kind: 'session', organizationId: 'o', userId: 'u', role: 'learner', isGuest: true, sessionId: 's', csrfToken: 'c' } as const;
+
 describe('LiveStatusService.follow', () => {
   it('sends the current state, each change, then the whole submission, and ends', async () => {
     const w = world({ status: 'queued', position: 3 });
-    const all = firstValueFrom(w.service.follow(ID).pipe(toArray()));
+    const all = firstValueFrom(w.service.follow(ID, PRINCIPAL).pipe(toArray()));
     await tick();
     w.state.position = 2;
     w.line.next({ jobId: `run-${OTHER}`, kind: 'active' }); // someone ahead started: one place up
@@ -56,7 +58,7 @@ describe('LiveStatusService.follow', () => {
 
   it('misses no change published while the first read is still in flight', async () => {
     const w = world({ status: 'queued', position: 1, readDelayMs: 30 });
-    const all = firstValueFrom(w.service.follow(ID).pipe(toArray()));
+    const all = firstValueFrom(w.service.follow(ID, PRINCIPAL).pipe(toArray()));
     await tick();
     w.state.status = 'completed';
     w.publish(ID, 'running');
@@ -67,7 +69,7 @@ describe('LiveStatusService.follow', () => {
   it('never moves back when an older answer arrives after a newer event', async () => {
     const w = world({ status: 'running', readDelayMs: 20 });
     const seen: MessageEvent[] = [];
-    const subscription = w.service.follow(ID).subscribe((e) => seen.push(e));
+    const subscription = w.service.follow(ID, PRINCIPAL).subscribe((e) => seen.push(e));
     await tick(30);
     w.state.status = 'queued'; // a stale read (e.g. a replica) must not undo "running"
     w.resync.next();
@@ -78,7 +80,7 @@ describe('LiveStatusService.follow', () => {
 
   it('re-reads the database after the subscriber reconnects, catching a change it never heard of', async () => {
     const w = world({ status: 'running' });
-    const all = firstValueFrom(w.service.follow(ID).pipe(toArray()));
+    const all = firstValueFrom(w.service.follow(ID, PRINCIPAL).pipe(toArray()));
     await tick();
     w.state.status = 'completed'; // its event was published while Redis was away
     w.resync.next();
@@ -88,7 +90,7 @@ describe('LiveStatusService.follow', () => {
 
   it('ends open streams when the process shuts down', async () => {
     const w = world({ status: 'queued', position: 1 });
-    const all = firstValueFrom(w.service.follow(ID).pipe(toArray()));
+    const all = firstValueFrom(w.service.follow(ID, PRINCIPAL).pipe(toArray()));
     await tick();
     w.closing.next();
     expect(summary(await all)).toEqual(['queued#1']);

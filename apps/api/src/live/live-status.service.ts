@@ -2,6 +2,7 @@
 // whole submission view, then the end of the stream. Changes come from the shared Redis subscriber;
 // PostgreSQL stays the truth, read at the start, after a subscriber reconnect and now and then as
 // a guard against a lost event (the worker publishes best effort).
+import type { Principal } from '../auth/principal';
 import { Injectable, MessageEvent } from '@nestjs/common';
 import { Observable, concat, concatMap, filter, from, interval, map, merge, of, takeUntil, takeWhile } from 'rxjs';
 import { SubmissionsRepository } from '@asynclab/database';
@@ -33,7 +34,8 @@ export class LiveStatusService {
   ) {}
 
   /** The stream of an existing submission (the controller has checked it exists). */
-  follow(id: string): Observable<MessageEvent> {
+  /** The principal was already allowed to see the submission; the final read stays in its scope. */
+  follow(id: string, principal: Principal): Observable<MessageEvent> {
     const jobId = this.positions.jobIdOf(id);
     const triggers$: Observable<Trigger> = merge(
       this.hub.events$.pipe(
@@ -60,7 +62,7 @@ export class LiveStatusService {
         concatMap((next) => {
           shown = next;
           if (!isFinal(next.status)) return of(statusEvent(id, next.status, next.position));
-          return concat(of(statusEvent(id, next.status, null)), from(this.submissions.get(id)).pipe(map(finalEvent)));
+          return concat(of(statusEvent(id, next.status, null)), from(this.submissions.get(principal, id)).pipe(map(finalEvent)));
         }),
       );
       const keepAlive = interval(KEEP_ALIVE_MS).subscribe(() => subscriber.next(KEEP_ALIVE));

@@ -1,6 +1,8 @@
 // GET /api/v1/submissions/:id/events: the live status of one submission as Server-Sent Events.
 import { Controller, MessageEvent, Param, Sse } from '@nestjs/common';
 import { Observable, concat, map, of } from 'rxjs';
+import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal, Principal } from '../auth/principal';
 import { SubmissionsService } from '../submissions/submissions.service';
 import { finalEvent, isFinal, statusEvent, LiveStatus } from './live-events';
 import { LiveStatusService } from './live-status.service';
@@ -17,12 +19,13 @@ export class LiveController {
    * before any event-stream header is written.
    */
   @Sse(':id/events')
-  async events(@Param('id') id: string): Promise<Observable<MessageEvent>> {
-    const view = await this.submissions.get(id);
+  @Access({ roles: 'any', guests: true, keyScope: 'read' })
+  async events(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<Observable<MessageEvent>> {
+    const view = await this.submissions.get(principal, id);
     // Already decided: no need to listen to anything.
     if (isFinal(view.status)) {
       return concat(of(statusEvent(id, view.status as LiveStatus, null)), of(view).pipe(map(finalEvent)));
     }
-    return this.live.follow(id);
+    return this.live.follow(id, principal);
   }
 }

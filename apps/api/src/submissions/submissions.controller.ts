@@ -1,25 +1,52 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Access, SubmissionLimited } from '../auth/access.decorator';
+import { CurrentPrincipal, Principal, SessionPrincipal } from '../auth/principal';
+import { PageQueryDto } from '../common/dto/page-query.dto';
 import { CreateSubmissionDto } from './dto/create-submission.dto';
 import { SubmissionsService, SubmissionView } from './submissions.service';
 
+export class SubmissionListQuery extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'only this user (instructors, admins and keys); learners always see only their own' })
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  labId?: string;
+}
+
+@ApiTags('submissions')
 @Controller('submissions')
 export class SubmissionsController {
   constructor(private readonly submissions: SubmissionsService) {}
 
   @Post()
   @HttpCode(202)
-  submit(@Body() dto: CreateSubmissionDto): Promise<{ id: string; status: string }> {
-    return this.submissions.submit(dto);
+  @Access({ roles: 'any', guests: true })
+  @SubmissionLimited()
+  @ApiOperation({ summary: 'Submit your own attempt at a lab (signed-in users and guests)' })
+  @ApiAcceptedResponse({ description: '{ id, status }' })
+  submit(@CurrentPrincipal() principal: SessionPrincipal, @Body() dto: CreateSubmissionDto): Promise<{ id: string; status: string }> {
+    return this.submissions.submit({ organizationId: principal.organizationId, userId: principal.userId }, dto);
   }
 
-  /** A learner's attempts, newest first: GET /submissions?learnerId=...&labId=... */
+  /** Attempts the caller may see, newest first. */
   @Get()
-  history(@Query('learnerId') learnerId?: string, @Query('labId') labId?: string) {
-    return this.submissions.history(learnerId, labId);
+  @Access({ roles: 'any', guests: true, keyScope: 'read' })
+  @ApiOperation({ summary: 'List submissions: your own, or (instructor, admin, key) your organisation’s' })
+  history(@CurrentPrincipal() principal: Principal, @Query() query: SubmissionListQuery) {
+    return this.submissions.history(principal, query);
   }
 
   @Get(':id')
-  get(@Param('id') id: string): Promise<SubmissionView> {
-    return this.submissions.get(id);
+  @Access({ roles: 'any', guests: true, keyScope: 'read' })
+  @ApiOperation({ summary: 'One submission with its report once graded' })
+  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<SubmissionView> {
+    return this.submissions.get(principal, id);
   }
 }

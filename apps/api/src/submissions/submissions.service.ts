@@ -3,7 +3,11 @@ import { SubmissionsRepository } from '@asynclab/database';
 import { LabCatalogService } from '@asynclab/lab-catalog';
 import type { SubmissionReport } from '@asynclab/reports';
 import { ApiException } from '../common/api.exception';
+import { submissionScope } from '../auth/access-policy';
+import type { Principal } from '../auth/principal';
+import { toPageQuery } from '../common/dto/page-query.dto';
 import { CreateSubmissionDto } from './dto/create-submission.dto';
+import type { SubmissionListQuery } from './submissions.controller';
 import { validateSubmissionFiles } from './submission-files';
 import { SubmissionQueueService } from './submission-queue.service';
 import { assembleReport } from './assemble-report';
@@ -15,12 +19,12 @@ export interface SubmissionView {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** The user who submitted (from their session or the LMS's key). */
+  userId: string | null;
   learnerId: string | null;
   files: Record<string, string>;
   report: SubmissionReport | null;
 }
-
-const HISTORY_LIMIT = 50;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -33,7 +37,7 @@ export class SubmissionsService {
   ) {}
 
   /** Commits the submission first, then queues it: a queue outage can delay it, never lose it. */
-  async submit(dto: CreateSubmissionDto): Promise<{ id: string; status: string }> {
+  async submit(submitter: { organizationId: string; userId: string }, dto: CreateSubmissionDto): Promise<{ id: string; status: string }> {
     const lab = this.catalog.find(dto.labId);
     if (!lab) throw new ApiException(404, 'LAB_NOT_FOUND', `lab "${dto.labId}" does not exist`, 'labId');
     const files = validateSubmissionFiles(dto.files);
@@ -47,20 +51,25 @@ export class SubmissionsService {
     const created = await this.submissions.create({
       labId: manifest.id,
       labVersionId: lab.versionId,
-      learnerId: dto.learnerId ?? null,
+      organizationId: submitter.organizationId,
+      userId: submitter.userId,
       files,
     });
     await this.queue.tryEnqueue(created.id, manifest.id);
     return { id: created.id, status: created.status };
   }
 
-  async history(learnerId: string | undefined, labId: string | undefined) {
-    if (!learnerId) throw new ApiException(400, 'LEARNER_REQUIRED', 'learnerId is required to list submissions', 'learnerId');
-    return { submissions: await this.submissions.listForLearner(learnerId, labId ?? null, HISTORY_LIMIT) };
+  async history(principal: Principal, query: SubmissionListQuery) {
+    const scope = submissionScope(principal, query.userId);
+    if (!scope) return { submissions: [], nextCursor: null };
+    const page = await this.submissions.listInScope(scope, { ...toPageQuery(query), labId: query.labId });
+    return { submissions: page.items, nextCursor: page.nextCursor };
   }
 
-  async get(id: string): Promise<SubmissionView> {
-    const submission = UUID.test(id) ? await this.submissions.findWithRuns(id) : null;
+  /** Another learner's or organisation's submission is "not found", exactly like a missing one. */
+  async get(principal: Principal, id: string): Promise<SubmissionView> {
+    const scope = submissionScope(principal);
+    const submission = scope && UUID.test(id) ? await this.submissions.findInScope(scope, id) : null;
     if (!submission) throw new ApiException(404, 'SUBMISSION_NOT_FOUND', `submission "${id}" does not exist`, 'id');
     return {
       id: submission.id,
@@ -69,6 +78,7 @@ export class SubmissionsService {
       createdAt: submission.createdAt,
       startedAt: submission.startedAt,
       finishedAt: submission.finishedAt,
+      userId: submission.userId,
       learnerId: submission.learnerId,
       files: submission.files as Record<string, string>,
       report: assembleReport(submission),

@@ -3,15 +3,34 @@ import { performance } from 'node:perf_hooks';
 import { PrismaService } from '../prisma.service';
 import { Prisma } from '../../../../generated/prisma/client';
 import type { Diagnostic, RunOutcome, TestCounts, TestResult } from '@asynclab/reports';
+import { Page, PageQuery, pageWhere, toPage } from './pagination';
 
 export type SubmissionStatus = 'queued' | 'running' | 'completed' | 'error';
 
 export interface NewSubmission {
   labId: string;
   labVersionId: string;
-  learnerId: string | null;
+  /** Who submitted, from the session or the API key. */
+  organizationId: string;
+  userId: string;
   files: Record<string, string>;
 }
+
+/** Which submissions a caller may see: an organisation, optionally narrowed to one user. */
+export interface SubmissionScope {
+  organizationId: string;
+  userId?: string;
+}
+
+export interface LabResult {
+  labId: string;
+  attempts: number;
+  bestScore: number | null;
+  passed: boolean;
+  lastAttemptAt: Date;
+}
+
+const summary = { id: true, labId: true, userId: true, status: true, outcome: true, runOutcome: true, score: true, createdAt: true, finishedAt: true } as const;
 
 /** One sandbox run's results, ready to store. */
 export interface RunToStore {
@@ -50,7 +69,8 @@ export class SubmissionsRepository {
 
   async create(submission: NewSubmission): Promise<{ id: string; status: SubmissionStatus; createdAt: Date }> {
     return this.prisma.submission.create({
-      data: { ...submission, status: 'queued' },
+      // learner_id keeps the user id too, for readers of the column from before accounts.
+      data: { ...submission, learnerId: submission.userId, status: 'queued' },
       select: { id: true, status: true, createdAt: true },
     });
   }
@@ -138,16 +158,46 @@ export class SubmissionsRepository {
     });
   }
 
-  /** A learner's attempts, newest first; the learner id is required so no query leaks across learners. */
-  async listForLearner(learnerId: string, labId: string | null, take: number) {
-    return this.prisma.submission.findMany({
-      where: { learnerId, ...(labId ? { labId } : {}) },
-      orderBy: { createdAt: 'desc' },
-      take,
-      select: { id: true, labId: true, status: true, outcome: true, runOutcome: true, score: true, createdAt: true, finishedAt: true },
-    });
+  /** One submission, only when it lies inside the caller's scope: otherwise null (a 404). */
+  async findInScope(scope: SubmissionScope, id: string): Promise<SubmissionWithRuns | null> {
+    return this.prisma.submission.findFirst({ where: { id, ...scopeWhere(scope) }, include: withRuns });
   }
 
+  /** Attempts inside the scope, newest first, a page at a time. */
+  async listInScope(scope: SubmissionScope, query: PageQuery & { labId?: string }) {
+    const rows = await this.prisma.submission.findMany({
+      where: { ...scopeWhere(scope), ...(query.labId ? { labId: query.labId } : {}), ...pageWhere(query) },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: query.limit + 1,
+      select: summary,
+    });
+    return toPage(rows, query.limit);
+  }
+
+  /** A user's standing per lab: attempts, best score, whether any attempt passed, the last one. */
+  async resultsByLab(organizationId: string, userId: string, query: { since?: Date; until?: Date } = {}): Promise<LabResult[]> {
+    const where: Prisma.SubmissionWhereInput = { organizationId, userId, ...pageWhere({ limit: 0, ...query }) };
+    const [groups, passes] = await Promise.all([
+      this.prisma.submission.groupBy({ by: ['labId'], where, _count: { _all: true }, _max: { score: true, createdAt: true } }),
+      this.prisma.submission.groupBy({ by: ['labId'], where: { ...where, outcome: 'pass' }, _count: { _all: true } }),
+    ]);
+    const passed = new Set(passes.map((group) => group.labId));
+    return groups
+      .map((group) => ({
+        labId: group.labId,
+        attempts: group._count._all,
+        bestScore: group._max.score,
+        passed: passed.has(group.labId),
+        lastAttemptAt: group._max.createdAt as Date,
+      }))
+      .sort((a, b) => a.labId.localeCompare(b.labId));
+  }
+}
+
+export type SubmissionSummaryPage = Page<Prisma.SubmissionGetPayload<{ select: typeof summary }>>;
+
+function scopeWhere(scope: SubmissionScope): Prisma.SubmissionWhereInput {
+  return { organizationId: scope.organizationId, ...(scope.userId ? { userId: scope.userId } : {}) };
 }
 
 class AlreadyCompletedError extends Error {}

@@ -5,6 +5,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { ApiException } from '../api.exception';
+import { RateLimitedException } from '../rate-limited.exception';
 
 interface ErrorBody {
   statusCode: number;
@@ -27,6 +28,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error(`${requestId} ${request.method} ${request.url}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
+    if (exception instanceof RateLimitedException) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).setHeader('x-request-id', requestId).json(body);
   }
 

@@ -1,0 +1,26 @@
+// Which rows a principal may see, in one place. Repositories then take the organisation id as a
+// required argument, so a principal can never reach another organisation's rows: those answer
+// 404 (they are not there for this caller), never 403.
+import type { SubmissionScope } from '@asynclab/database';
+import { Principal } from './principal';
+
+/** Learners and guests see their own work; instructors, admins and keys their organisation's. */
+export function seesWholeOrganization(principal: Principal): boolean {
+  return principal.kind === 'key' || (!principal.isGuest && (principal.role === 'instructor' || principal.role === 'admin'));
+}
+
+/**
+ * The submissions a principal may read, optionally narrowed to one user. Null means the
+ * principal may not look at that user at all (the caller answers 404).
+ */
+export function submissionScope(principal: Principal, userId?: string): SubmissionScope | null {
+  if (seesWholeOrganization(principal)) return { organizationId: principal.organizationId, ...(userId ? { userId } : {}) };
+  const own = principal.kind === 'session' ? principal.userId : null;
+  if (!own || (userId && userId !== own)) return null;
+  return { organizationId: principal.organizationId, userId: own };
+}
+
+/** Whether the principal may read this user's profile and results (inside its organisation). */
+export function maySeeUser(principal: Principal, userId: string): boolean {
+  return seesWholeOrganization(principal) || (principal.kind === 'session' && principal.userId === userId);
+}

@@ -1,0 +1,59 @@
+// The one place that decides whether a request may reach a route: it resolves the principal,
+// applies the route's @Access rule, and refuses cookie-authenticated writes without the CSRF
+// token. Which rows a principal may then see is decided by access-policy.ts and the
+// organisation-scoped repositories.
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiException } from '../common/api.exception';
+import { ACCESS_METADATA, AccessRule, DEFAULT_ACCESS } from './access.decorator';
+import { Principal, RequestWithPrincipal } from './principal';
+import { PrincipalResolver, UnauthenticatedException } from './principal.resolver';
+import { sameSecret } from './secrets';
+import { CSRF_HEADER } from './session-cookie';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly resolver: PrincipalResolver,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<RequestWithPrincipal>();
+    const rule = this.reflector.getAllAndOverride<AccessRule>(ACCESS_METADATA, [context.getHandler(), context.getClass()]) ?? DEFAULT_ACCESS;
+    const principal = await this.resolver.resolve(request);
+    if (principal) request.principal = principal;
+    if (principal?.kind === 'session' && !SAFE_METHODS.has(request.method)) checkCsrf(request, principal.csrfToken);
+    if (rule.public) return true;
+    if (!principal) throw new UnauthenticatedException();
+    if (!allows(rule, principal)) throw forbidden(rule, principal);
+    return true;
+  }
+}
+
+function checkCsrf(request: RequestWithPrincipal, csrfToken: string): void {
+  const sent = request.headers[CSRF_HEADER];
+  if (typeof sent !== 'string' || !sameSecret(sent, csrfToken)) {
+    throw new ApiException(403, 'CSRF_TOKEN_INVALID', `a signed-in write must carry the session's CSRF token in the ${CSRF_HEADER} header`);
+  }
+}
+
+export function allows(rule: AccessRule, principal: Principal): boolean {
+  if (principal.kind === 'key') return rule.keyScope !== undefined && principal.scopes.includes(rule.keyScope);
+  if (principal.isGuest) return rule.guests === true;
+  if (!rule.roles) return false;
+  return rule.roles === 'any' || rule.roles.includes(principal.role);
+}
+
+function forbidden(rule: AccessRule, principal: Principal): ApiException {
+  if (principal.kind === 'key') {
+    return rule.keyScope
+      ? new ApiException(403, 'KEY_SCOPE_MISSING', `this API key lacks the "${rule.keyScope}" scope`)
+      : new ApiException(403, 'KEY_NOT_ALLOWED', 'this endpoint is for signed-in users, not API keys');
+  }
+  if (principal.isGuest) return new ApiException(403, 'ACCOUNT_REQUIRED', 'sign in or create an account to do this');
+  return new ApiException(403, 'ROLE_NOT_ALLOWED', `your role (${principal.role}) may not do this`);
+}

@@ -1,0 +1,47 @@
+// Brute-force protection for sign-in: failed attempts are counted per account and per IP in Redis
+// (so every API process shares them) inside a fixed window; past the limit sign-in answers 429
+// with Retry-After until the window ends, even with the right password. Success clears the
+// account's count.
+import { Inject, Injectable } from '@nestjs/common';
+import Redis from 'ioredis';
+import { APP_CONFIG, AppConfig } from '@asynclab/config';
+import { REDIS } from '../common/redis/redis.module';
+import { RateLimitedException } from '../common/rate-limited.exception';
+
+@Injectable()
+export class SignInThrottle {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  private keys(organizationId: string, email: string, ip: string): { account: string; ip: string } {
+    return { account: `asynclab:sign-in:account:${organizationId}:${email.toLowerCase()}`, ip: `asynclab:sign-in:ip:${ip}` };
+  }
+
+  /** Throws 429 when either counter is at its limit. */
+  async check(organizationId: string, email: string, ip: string): Promise<void> {
+    const keys = this.keys(organizationId, email, ip);
+    const { perAccount, perIp } = this.config.auth.signIn;
+    const [[, account], [, byIp], [, accountTtl], [, ipTtl]] = (await this.redis
+      .multi()
+      .get(keys.account)
+      .get(keys.ip)
+      .pttl(keys.account)
+      .pttl(keys.ip)
+      .exec()) as Array<[Error | null, unknown]>;
+    if (Number(account ?? 0) >= perAccount) throw new RateLimitedException('too many failed sign-ins for this account; wait before trying again', Number(accountTtl));
+    if (Number(byIp ?? 0) >= perIp) throw new RateLimitedException('too many failed sign-ins from this address; wait before trying again', Number(ipTtl));
+  }
+
+  async recordFailure(organizationId: string, email: string, ip: string): Promise<void> {
+    const keys = this.keys(organizationId, email, ip);
+    const windowMs = this.config.auth.signIn.windowMs;
+    // NX: the window starts at the first failure and is not stretched by later ones.
+    await this.redis.multi().incr(keys.account).pexpire(keys.account, windowMs, 'NX').incr(keys.ip).pexpire(keys.ip, windowMs, 'NX').exec();
+  }
+
+  async recordSuccess(organizationId: string, email: string, ip: string): Promise<void> {
+    await this.redis.del(this.keys(organizationId, email, ip).account);
+  }
+}

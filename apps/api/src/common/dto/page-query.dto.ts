@@ -1,0 +1,42 @@
+// The query every list accepts: cursor pagination and a created-at time window.
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { decodeCursor, PageQuery } from '@asynclab/database';
+import { ApiException } from '../api.exception';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  cursor?: string;
+
+  @ApiPropertyOptional({ description: 'only items created at or after this time (ISO 8601)', type: String, format: 'date-time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'since must be an ISO 8601 date-time' })
+  since?: Date;
+
+  @ApiPropertyOptional({ description: 'only items created before this time (ISO 8601)', type: String, format: 'date-time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'until must be an ISO 8601 date-time' })
+  until?: Date;
+}
+
+export function toPageQuery(dto: PageQueryDto): PageQuery {
+  const cursor = dto.cursor ? decodeCursor(dto.cursor) : undefined;
+  if (cursor === null) throw new ApiException(400, 'INVALID_CURSOR', 'cursor is not one this API returned', 'cursor');
+  return { limit: dto.limit ?? DEFAULT_PAGE_SIZE, cursor, since: dto.since, until: dto.until };
+}
