@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { DatabaseModule } from '@asynclab/database';
 import { BullModule } from '@nestjs/bullmq';
 import { APP_CONFIG, AppConfig, ConfigModule, redisOptions } from '@asynclab/config';
 import { GlobalExceptionFilter } from './common/filters/global-exception.filter';
@@ -10,6 +11,11 @@ import { WebModule } from './web/web.module';
 import { RedisModule } from './common/redis/redis.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
+import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AccountsModule } from './accounts/accounts.module';
+import { LmsModule } from './lms/lms.module';
 
 @Module({
   imports: [
@@ -25,12 +31,20 @@ import { HealthController } from './health/health.controller';
     RedisModule,
     // First among the feature modules: its global AuthGuard must run before the rate limiter.
     AuthModule,
+    RateLimitModule,
+    DatabaseModule,
+    ApiKeysModule,
+    AccountsModule,
+    LmsModule,
     LabsModule,
     SubmissionsModule,
     LiveModule,
     WebModule,
   ],
   controllers: [HealthController],
-  providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
+  providers: [
+    { provide: APP_FILTER, useClass: GlobalExceptionFilter },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
 })
 export class ApiModule {}

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
 import cookieParser from 'cookie-parser';
 import { ApiModule } from './app.module';
+import { serveOpenApi } from './openapi';
 
 /** The body limit sits above the 256 KB of files so the files rule can answer with its own message. */
 const JSON_BODY_LIMIT = '1mb';
@@ -17,6 +18,7 @@ export async function createApiApp(options: { quiet?: boolean } = {}): Promise<I
   app.use(cookieParser());
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true }));
+  serveOpenApi(app);
   app.enableShutdownHooks();
   // Node closes idle keep-alive sockets after 5 s; a client reusing one at that moment gets
   // ECONNRESET on a request that may not be safe to retry (a submit). Clients close theirs after

@@ -1,0 +1,65 @@
+// Users of one organisation, as admins and LMS keys manage them. Every read goes through the
+// organisation-scoped repository, and a user outside the caller's view is "not found".
+import { Injectable } from '@nestjs/common';
+import { DuplicateUserError, UserRow, UsersRepository } from '@asynclab/database';
+import { maySeeUser } from '../auth/access-policy';
+import { Principal } from '../auth/principal';
+import { ApiException } from '../common/api.exception';
+import { toPageQuery } from '../common/dto/page-query.dto';
+import { CreateUserDto, toUserView, UpdateUserDto, UserListQuery, UserView } from './users.dto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const userNotFound = (id: string) => new ApiException(404, 'USER_NOT_FOUND', `user "${id}" does not exist`, 'userId');
+
+@Injectable()
+export class UsersService {
+  constructor(private readonly users: UsersRepository) {}
+
+  async create(principal: Principal, dto: CreateUserDto): Promise<UserView> {
+    if (!dto.externalId && !dto.email) throw new ApiException(400, 'VALIDATION_FAILED', 'a user needs an externalId or an email', 'externalId');
+    try {
+      return toUserView(await this.users.create(principal.organizationId, { ...dto, role: dto.role ?? 'learner' }));
+    } catch (error) {
+      throw duplicate(error);
+    }
+  }
+
+  async update(principal: Principal, id: string, dto: UpdateUserDto): Promise<UserView> {
+    await this.visible(principal, id);
+    try {
+      const updated = await this.users.update(principal.organizationId, id, dto);
+      if (!updated) throw userNotFound(id);
+      return toUserView(updated);
+    } catch (error) {
+      throw duplicate(error);
+    }
+  }
+
+  async get(principal: Principal, id: string): Promise<UserView> {
+    return toUserView(await this.visible(principal, id));
+  }
+
+  async findByExternalId(principal: Principal, externalId: string): Promise<UserView> {
+    const user = await this.users.findByExternalId(principal.organizationId, externalId);
+    if (!user) throw new ApiException(404, 'USER_NOT_FOUND', `no user has the externalId "${externalId}"`, 'externalId');
+    return toUserView(user);
+  }
+
+  async list(principal: Principal, query: UserListQuery): Promise<{ users: UserView[]; nextCursor: string | null }> {
+    const page = await this.users.list(principal.organizationId, { ...toPageQuery(query), role: query.role, externalId: query.externalId });
+    return { users: page.items.map(toUserView), nextCursor: page.nextCursor };
+  }
+
+  /** The user, when the principal may see them; 404 for a user elsewhere or out of view. */
+  async visible(principal: Principal, id: string): Promise<UserRow> {
+    const user = UUID.test(id) && maySeeUser(principal, id) ? await this.users.findById(principal.organizationId, id) : null;
+    if (!user || user.isGuest) throw userNotFound(id);
+    return user;
+  }
+}
+
+function duplicate(error: unknown): unknown {
+  if (error instanceof DuplicateUserError) return new ApiException(409, 'USER_EXISTS', error.message, error.field);
+  return error;
+}

@@ -1,0 +1,36 @@
+// An organisation's API keys, managed by its admins from the web app.
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal, SessionPrincipal } from '../auth/principal';
+import { ApiException } from '../common/api.exception';
+import { ApiKeyCreatedView, ApiKeyView, CreateApiKeyDto } from './api-keys.dto';
+import { ApiKeysService } from './api-keys.service';
+
+@ApiTags('api keys')
+@Controller('keys')
+@Access({ roles: ['admin'] })
+export class ApiKeysController {
+  constructor(private readonly keys: ApiKeysService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create an API key; the response holds the whole key, shown only this once' })
+  @ApiCreatedResponse({ type: ApiKeyCreatedView })
+  create(@CurrentPrincipal() admin: SessionPrincipal, @Body() dto: CreateApiKeyDto): Promise<ApiKeyCreatedView> {
+    return this.keys.create(admin.organizationId, dto.name, dto.scopes, admin.userId);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The organisation's keys (never their secrets)" })
+  @ApiOkResponse({ type: [ApiKeyView] })
+  async list(@CurrentPrincipal() admin: SessionPrincipal): Promise<{ keys: ApiKeyView[] }> {
+    return { keys: await this.keys.list(admin.organizationId) };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a key: every later request with it answers 401' })
+  async revoke(@CurrentPrincipal() admin: SessionPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    if (!(await this.keys.revoke(admin.organizationId, id))) throw new ApiException(404, 'KEY_NOT_FOUND', `API key "${id}" does not exist or is already revoked`, 'id');
+  }
+}

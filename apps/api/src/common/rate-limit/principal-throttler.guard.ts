@@ -1,0 +1,40 @@
+// Rate limits with @nestjs/throttler, counted in Redis so every API process shares them:
+// - "default": requests per minute for each API key, each user, or each anonymous IP address;
+// - "submissions": submissions per minute for each learner (whoever submits for them).
+// Runs after the AuthGuard, so the principal is known. Answers 429 with Retry-After.
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler';
+import { principalKey, RequestWithPrincipal } from '../../auth/principal';
+import { SUBMISSION_LIMITED } from '../../auth/access.decorator';
+import { RateLimitedException } from '../rate-limited.exception';
+
+export const SUBMISSIONS_THROTTLER = 'submissions';
+
+@Injectable()
+export class PrincipalThrottlerGuard extends ThrottlerGuard {
+  protected override async handleRequest(props: ThrottlerRequest): Promise<boolean> {
+    if (props.throttler.name === SUBMISSIONS_THROTTLER) {
+      const limited = this.reflector.get<boolean>(SUBMISSION_LIMITED, props.context.getHandler());
+      if (!limited) return true;
+    }
+    return super.handleRequest(props);
+  }
+
+  protected override async getTracker(req: Record<string, any>): Promise<string> {
+    const request = req as RequestWithPrincipal;
+    return request.principal ? principalKey(request.principal) : `ip:${request.ip}`;
+  }
+
+  /** One counter per caller across every route (the default keys by route). */
+  protected override generateKey(context: ExecutionContext, tracker: string, name: string): string {
+    if (name !== SUBMISSIONS_THROTTLER) return `asynclab:rate:${name}:${tracker}`;
+    // The learner: named in the path when an LMS submits for them, else the caller itself.
+    const learner = context.switchToHttp().getRequest<RequestWithPrincipal>().params?.userId;
+    return `asynclab:rate:${name}:${learner ? `user:${learner}` : tracker}`;
+  }
+
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const what = detail.key.includes(`:${SUBMISSIONS_THROTTLER}:`) ? `submissions for this learner` : 'requests';
+    throw new RateLimitedException(`too many ${what}: at most ${detail.limit} a minute; retry after the Retry-After seconds`, detail.timeToBlockExpire * 1000);
+  }
+}
