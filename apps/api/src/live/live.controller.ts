@@ -1,27 +1,26 @@
 // GET /api/v1/submissions/:id/events: the live status of one submission as Server-Sent Events.
-import { Controller, MessageEvent, Param, Sse } from '@nestjs/common';
+import { Controller, MessageEvent, Param, Req, Sse, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Observable, concat, map, of } from 'rxjs';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal, Principal } from '../auth/principal';
-import { SubmissionsService } from '../submissions/submissions.service';
 import { finalEvent, isFinal, statusEvent, LiveStatus } from './live-events';
 import { LiveStatusService } from './live-status.service';
+import { RequestWithSubmission, SubmissionVisibleGuard } from './submission-visible.guard';
 
+@ApiTags('submissions')
 @Controller('submissions')
 export class LiveController {
-  constructor(
-    private readonly submissions: SubmissionsService,
-    private readonly live: LiveStatusService,
-  ) {}
+  constructor(private readonly live: LiveStatusService) {}
 
-  /**
-   * Async on purpose: an unknown id is answered by the exception filter as a 404 JSON body
-   * before any event-stream header is written.
-   */
+  /** An unknown (or someone else's) id is answered 404 by the guard before any stream opens. */
   @Sse(':id/events')
   @Access({ roles: 'any', guests: true, keyScope: 'read' })
-  async events(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<Observable<MessageEvent>> {
-    const view = await this.submissions.get(principal, id);
+  @UseGuards(SubmissionVisibleGuard)
+  @ApiOperation({ summary: 'The live status of a submission as Server-Sent Events, ending with the whole submission' })
+  @ApiProduces('text/event-stream')
+  events(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Req() request: RequestWithSubmission): Observable<MessageEvent> {
+    const view = request.submission!;
     // Already decided: no need to listen to anything.
     if (isFinal(view.status)) {
       return concat(of(statusEvent(id, view.status as LiveStatus, null)), of(view).pipe(map(finalEvent)));

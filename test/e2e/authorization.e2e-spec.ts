@@ -1,0 +1,199 @@
+// Every authorisation rule, against the real API and PostgreSQL (no worker: submissions stay
+// queued, which is all these rules need). Another organisation's resource is a 404, not a 403.
+import { call, Caller, guest } from './support/client';
+import { Accounts, keyCaller, signIn } from './support/accounts';
+import { RunningService, startService } from './support/service';
+
+const files = { 'test_ok.py': 'def test_ok():\n    assert True\n' };
+const submission = { labId: 'playground', files };
+
+describe('authorisation', () => {
+  let service: RunningService;
+  let accounts: Accounts;
+  let base: string;
+  const as = (caller: Caller | undefined, method: string, path: string, body?: unknown) => call(base, method, path, { caller, body });
+
+  // Two organisations: X with learners ann and bob, an instructor, an admin and keys; Y with its own.
+  let x: { id: string; slug: string };
+  let y: { id: string; slug: string };
+  let ann: Caller, bob: Caller, instructorX: Caller, adminX: Caller, instructorY: Caller;
+  let annId: string, bobId: string;
+  let keyX: Caller, readOnlyKeyX: Caller, keyY: Caller;
+  let annSubmission: string;
+
+  beforeAll(async () => {
+    service = await startService({ worker: false });
+    base = service.baseUrl;
+    accounts = new Accounts();
+    [x, y] = await Promise.all([accounts.org(), accounts.org()]);
+    const [annUser, bobUser, instX, admX, instY] = await Promise.all([
+      accounts.user(x.id, 'learner'), accounts.user(x.id, 'learner'), accounts.user(x.id, 'instructor'), accounts.user(x.id, 'admin'), accounts.user(y.id, 'instructor'),
+    ]);
+    [annId, bobId] = [annUser.id, bobUser.id];
+    [ann, bob, instructorX, adminX, instructorY] = await Promise.all([
+      signIn(base, x.slug, annUser.email), signIn(base, x.slug, bobUser.email), signIn(base, x.slug, instX.email), signIn(base, x.slug, admX.email), signIn(base, y.slug, instY.email),
+    ]);
+    keyX = keyCaller((await accounts.key(x.id, ['read', 'submit', 'manage'])).key);
+    readOnlyKeyX = keyCaller((await accounts.key(x.id, ['read'])).key);
+    keyY = keyCaller((await accounts.key(y.id, ['read', 'submit', 'manage'])).key);
+    const created = await as(ann, 'POST', '/submissions', submission);
+    expect(created.status).toBe(202);
+    annSubmission = created.body.id;
+  });
+  afterAll(async () => {
+    await accounts?.close();
+    await service?.close();
+  });
+
+  describe('anonymous requests', () => {
+    it.each([
+      ['GET', '/submissions'],
+      ['GET', '/submissions/00000000-0000-4000-8000-000000000000'],
+      ['GET', '/submissions/00000000-0000-4000-8000-000000000000/events'],
+      ['POST', '/submissions'],
+      ['GET', '/users'],
+      ['POST', '/users'],
+      ['GET', '/keys'],
+      ['POST', '/keys'],
+      ['GET', '/auth/me'],
+      ['GET', '/account/sessions'],
+      ['GET', '/organization'],
+    ])('%s %s answers 401', async (method, path) => {
+      const response = await as(undefined, method, path, method === 'POST' ? submission : undefined);
+      expect(response.status).toBe(401);
+      expect(response.body.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('may read the public catalog, health and start a guest session', async () => {
+      expect((await as(undefined, 'GET', '/labs')).status).toBe(200);
+      expect((await as(undefined, 'GET', '/labs/playground')).status).toBe(200);
+      expect((await as(undefined, 'GET', '/health')).body).toEqual({ status: 'ok' });
+      const guestCaller: Caller = {};
+      const started = await as(guestCaller, 'POST', '/auth/guest', {});
+      expect(started.body).toMatchObject({ isGuest: true, organization: 'public' });
+      expect(guestCaller.cookie).toBeDefined();
+    });
+  });
+
+  it('attributes a submission to the session, never to a learnerId in the body', async () => {
+    const created = await as(bob, 'POST', '/submissions', { ...submission, learnerId: annId, userId: annId });
+    const view = await as(bob, 'GET', `/submissions/${created.body.id}`);
+    expect(view.body.userId).toBe(bobId);
+  });
+
+  describe('learner vs learner', () => {
+    it('a learner sees their own submission and a fellow learner gets 404 for it', async () => {
+      expect((await as(ann, 'GET', `/submissions/${annSubmission}`)).status).toBe(200);
+      const other = await as(bob, 'GET', `/submissions/${annSubmission}`);
+      expect(other.status).toBe(404);
+      expect(other.body.code).toBe('SUBMISSION_NOT_FOUND');
+      expect((await as(bob, 'GET', `/submissions/${annSubmission}/events`)).status).toBe(404);
+    });
+
+    it('lists only their own submissions, whatever userId they ask for', async () => {
+      const own = await as(bob, 'GET', '/submissions');
+      expect(own.body.submissions.every((s: any) => s.userId === bobId)).toBe(true);
+      const asked = await as(bob, 'GET', `/submissions?userId=${annId}`);
+      expect(asked.body.submissions).toEqual([]);
+    });
+
+    it("cannot read another learner's profile or results, nor list users", async () => {
+      expect((await as(bob, 'GET', `/users/${annId}`)).status).toBe(404);
+      expect((await as(bob, 'GET', `/users/${annId}/results`)).status).toBe(404);
+      expect((await as(ann, 'GET', `/users/${annId}/results`)).status).toBe(200);
+      expect((await as(bob, 'GET', '/users')).body.code).toBe('ROLE_NOT_ALLOWED');
+      expect((await as(bob, 'POST', '/keys', { name: 'k', scopes: ['read'] })).status).toBe(403);
+    });
+  });
+
+  it('a guest never sees another guest’s work, and may not list users', async () => {
+    const [first, second] = await Promise.all([guest(base), guest(base)]);
+    const created = await as(first, 'POST', '/submissions', submission);
+    expect((await as(first, 'GET', `/submissions/${created.body.id}`)).status).toBe(200);
+    expect((await as(second, 'GET', `/submissions/${created.body.id}`)).status).toBe(404);
+    expect((await as(second, 'GET', '/submissions')).body.submissions).toEqual([]);
+    expect((await as(second, 'GET', '/users')).body.code).toBe('ACCOUNT_REQUIRED');
+  });
+
+  describe('instructors', () => {
+    it("see their organisation's learners and submissions", async () => {
+      expect((await as(instructorX, 'GET', `/submissions/${annSubmission}`)).status).toBe(200);
+      const listed = await as(instructorX, 'GET', `/submissions?userId=${annId}`);
+      expect(listed.body.submissions.map((s: any) => s.id)).toContain(annSubmission);
+      expect((await as(instructorX, 'GET', `/users/${annId}/results`)).body.results).toEqual([expect.objectContaining({ labId: 'playground', attempts: 1 })]);
+    });
+
+    it("get 404 for another organisation's submission and learner, and see none of its work", async () => {
+      expect((await as(instructorY, 'GET', `/submissions/${annSubmission}`)).status).toBe(404);
+      expect((await as(instructorY, 'GET', `/users/${annId}`)).status).toBe(404);
+      expect((await as(instructorY, 'GET', `/users/${annId}/results`)).status).toBe(404);
+      expect((await as(instructorY, 'GET', '/submissions')).body.submissions).toEqual([]);
+      const users = await as(instructorY, 'GET', '/users');
+      expect(users.body.users.map((u: any) => u.id)).not.toContain(annId);
+    });
+
+    it('may not create users or keys (admins may)', async () => {
+      expect((await as(instructorX, 'POST', '/users', { externalId: 'i-1' })).body.code).toBe('ROLE_NOT_ALLOWED');
+      expect((await as(adminX, 'POST', '/users', { externalId: 'a-1' })).status).toBe(201);
+    });
+  });
+
+  describe('API keys', () => {
+    it("see their organisation's submissions and learners", async () => {
+      expect((await as(keyX, 'GET', `/submissions/${annSubmission}`)).status).toBe(200);
+      expect((await as(readOnlyKeyX, 'GET', `/users/${annId}/results`)).status).toBe(200);
+    });
+
+    it("get 404 for another organisation's submission and learner, and cannot submit for them", async () => {
+      expect((await as(keyY, 'GET', `/submissions/${annSubmission}`)).status).toBe(404);
+      expect((await as(keyY, 'GET', `/users/${annId}`)).status).toBe(404);
+      const submit = await as(keyY, 'POST', `/users/${annId}/submissions`, submission);
+      expect(submit.status).toBe(404);
+      expect(submit.body.code).toBe('USER_NOT_FOUND');
+      expect((await as(keyY, 'GET', `/submissions?userId=${annId}`)).body.submissions).toEqual([]);
+    });
+
+    it('need the scope a route names', async () => {
+      const submit = await as(readOnlyKeyX, 'POST', `/users/${annId}/submissions`, submission);
+      expect(submit.status).toBe(403);
+      expect(submit.body.code).toBe('KEY_SCOPE_MISSING');
+      expect((await as(readOnlyKeyX, 'POST', '/users', { externalId: 'k-1' })).body.code).toBe('KEY_SCOPE_MISSING');
+      // Keys act for learners; they do not submit as themselves or manage keys.
+      expect((await as(keyX, 'POST', '/submissions', submission)).body.code).toBe('KEY_NOT_ALLOWED');
+      expect((await as(keyX, 'GET', '/keys')).body.code).toBe('KEY_NOT_ALLOWED');
+    });
+
+    it('a malformed or unknown key is 401, never anonymous access', async () => {
+      expect((await as(keyCaller('alk_nope'), 'GET', '/labs')).status).toBe(401);
+      expect((await as(keyCaller(`alk_AAAAAAAAAAAA_${'a'.repeat(43)}`), 'GET', '/submissions')).status).toBe(401);
+    });
+  });
+
+  describe('admins manage keys', () => {
+    it('create a key shown once, list it without its secret, and revoke it; then it answers 401', async () => {
+      const created = await as(adminX, 'POST', '/keys', { name: 'Moodle', scopes: ['read'] });
+      expect(created.status).toBe(201);
+      expect(created.body.key).toMatch(/^alk_/);
+      const listed = await as(adminX, 'GET', '/keys');
+      const row = listed.body.keys.find((k: any) => k.id === created.body.id);
+      expect(row).toMatchObject({ name: 'Moodle', scopes: ['read'], revokedAt: null });
+      expect(JSON.stringify(listed.body)).not.toContain(created.body.key.split('_')[2]);
+      const stored = await accounts.query('SELECT secret_hash FROM api_keys WHERE id = $1::uuid', created.body.id);
+      expect(stored[0].secret_hash).not.toContain(created.body.key.split('_')[2]);
+
+      const newKey = keyCaller(created.body.key);
+      expect((await as(newKey, 'GET', '/submissions')).status).toBe(200);
+      const used = (await as(adminX, 'GET', '/keys')).body.keys.find((k: any) => k.id === created.body.id);
+      expect(used.lastUsedAt).not.toBeNull();
+      expect((await as(instructorY, 'DELETE', `/keys/${created.body.id}`)).status).toBe(403);
+      expect((await as(adminX, 'DELETE', `/keys/${created.body.id}`)).status).toBe(204);
+      expect((await as(newKey, 'GET', '/submissions')).status).toBe(401);
+    });
+
+    it("get 404 revoking another organisation's key", async () => {
+      const other = await accounts.key(y.id, ['read']);
+      expect((await as(adminX, 'DELETE', `/keys/${other.id}`)).status).toBe(404);
+      expect((await as(keyCaller(other.key), 'GET', '/submissions')).status).toBe(200);
+    });
+  });
+});
