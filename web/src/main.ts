@@ -3,13 +3,15 @@
 import { h, replace } from './dom';
 import { catalogPage } from './pages/catalog-page';
 import { labPage } from './pages/lab-page';
-import { ensureSession } from './api/client';
+import { session } from './store/session';
+import { renderAccountNav } from './account/account-nav';
+import { signInPage, signUpPage } from './account/auth-pages';
+import { accountPage } from './account/account-page';
+import { adminPage } from './account/admin-page';
 
 type Cleanup = () => void;
 
 let cleanup: Cleanup = () => undefined;
-// Every API call needs a session: the account's, or a guest identity made on the first visit.
-const session = ensureSession().catch(() => null);
 let generation = 0;
 
 async function render(): Promise<void> {
@@ -18,13 +20,18 @@ async function render(): Promise<void> {
   cleanup = () => undefined;
   const mine = ++generation;
   replace(main, h('p', { class: 'loading' }, 'Loading…'));
-  await session;
+  // Every API call needs a session: the account's, or a guest identity made on the first visit.
+  const me = await session();
   const path = window.location.pathname;
   const lab = /^\/labs\/([A-Za-z0-9_-]+)\/?$/.exec(path);
   let next: Cleanup;
   if (path === '/' || path === '') next = await catalogPage(main);
   else if (path === '/playground' || path === '/playground/') next = await labPage(main, 'playground', rerender);
   else if (lab) next = await labPage(main, lab[1], rerender);
+  else if (path === '/sign-in') next = signInPage(main);
+  else if (path === '/sign-up') next = signUpPage(main);
+  else if (path === '/account') next = await accountPage(main, me);
+  else if (path === '/admin') next = await adminPage(main, me);
   else {
     document.title = 'Not found · asynclab';
     replace(main, h('h1', null, 'Page not found'), h('p', null, h('a', { href: '/' }, 'See all labs')));
@@ -47,7 +54,8 @@ function markCurrentNav(path: string): void {
 }
 
 function rerender(): void {
-  void render();
+  void session().then(renderAccountNav);
+void render();
 }
 
 function navigate(url: URL): void {
@@ -72,4 +80,5 @@ document.addEventListener('click', (event) => {
 });
 
 window.addEventListener('popstate', () => void render());
+void session().then(renderAccountNav);
 void render();
