@@ -2,7 +2,8 @@
 // two at a time, then a table. Exits non-zero when any lab is unsound.
 import Docker from 'dockerode';
 import { loadAppConfig } from '@asynclab/config';
-import { checkLab, LabCheck, loadCatalog } from '@asynclab/lab-catalog';
+import { checkLab, LabCheck } from '@asynclab/grading';
+import { loadCatalog } from '@asynclab/lab-catalog';
 import { DockerSandboxDriver } from '@asynclab/sandbox';
 
 const CONCURRENCY = 2;

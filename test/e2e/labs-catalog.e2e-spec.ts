@@ -2,9 +2,10 @@
 // teaches every diagnostic code of the contract.
 import Docker from 'dockerode';
 import { loadAppConfig } from '@asynclab/config';
-import { checkLab, loadCatalog } from '@asynclab/lab-catalog';
+import { checkLab } from '@asynclab/grading';
+import { loadCatalog } from '@asynclab/lab-catalog';
 import { DockerSandboxDriver } from '@asynclab/sandbox';
-import { DIAGNOSTIC_CODES } from '@asynclab/reports';
+import { DIAGNOSTIC_CODES } from '@asynclab/contracts';
 
 const config = loadAppConfig();
 const labs = loadCatalog(config.labsDir);

@@ -1,3 +1,2 @@
 export * from './queue-names';
 export * from './run-submission.job';
-export * from './submission-events';

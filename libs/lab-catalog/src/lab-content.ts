@@ -6,7 +6,9 @@ import { join, relative } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { LabCatalogError, LabManifest, parseLabManifest } from './lab-manifest';
 
-export type Files = Record<string, string>;
+import type { Files } from '@asynclab/contracts';
+
+export type { Files };
 
 export interface LabContent {
   manifest: LabManifest;

@@ -1,6 +1,6 @@
 // lab.yaml, validated field by field (docs/lab-format.md). An error names the file and the field,
 // because a lab author fixes it from the message alone.
-import { DIAGNOSTIC_CODES, DiagnosticCode } from '@asynclab/reports';
+import { DIAGNOSTIC_CODES, DiagnosticCode } from '@asynclab/contracts';
 
 export type LabKind = 'fix-code' | 'fix-tests' | 'playground';
 export type Difficulty = 'beginner' | 'intermediate' | 'advanced';

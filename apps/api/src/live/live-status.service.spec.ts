@@ -1,6 +1,6 @@
 import { MessageEvent } from '@nestjs/common';
 import { Subject, firstValueFrom, toArray } from 'rxjs';
-import type { SubmissionEvent } from '@asynclab/jobs';
+import type { SubmissionEvent } from '@asynclab/contracts';
 import { LiveStatusService } from './live-status.service';
 
 const ID = '3f1c2b7e-8a34-4a8e-9c51-0d2f6e1b9a77';

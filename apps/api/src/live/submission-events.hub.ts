@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import Redis from 'ioredis';
 import { Observable, Subject } from 'rxjs';
 import { APP_CONFIG, AppConfig, redisOptions } from '@asynclab/config';
-import { SUBMISSION_EVENTS_CHANNEL, SubmissionEvent, parseSubmissionEvent } from '@asynclab/jobs';
+import { SUBMISSION_EVENTS_CHANNEL, SubmissionEvent, parseSubmissionEvent } from '@asynclab/contracts';
 
 @Injectable()
 export class SubmissionEventsHub implements OnModuleInit, OnModuleDestroy {

@@ -1,24 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { SubmissionsRepository } from '@asynclab/database';
+import type { SubmissionAccepted, SubmissionView } from '@asynclab/contracts';
+import { filesFromColumn, reportFromRows, SubmissionsRepository } from '@asynclab/database';
 import { LabCatalogService } from '@asynclab/lab-catalog';
-import type { SubmissionReport } from '@asynclab/reports';
 import { ApiException } from '../common/api.exception';
 import { CreateSubmissionDto } from './dto/create-submission.dto';
 import { validateSubmissionFiles } from './submission-files';
 import { SubmissionQueueService } from './submission-queue.service';
-import { assembleReport } from './assemble-report';
-
-export interface SubmissionView {
-  id: string;
-  labId: string;
-  status: string;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-  learnerId: string | null;
-  files: Record<string, string>;
-  report: SubmissionReport | null;
-}
 
 const HISTORY_LIMIT = 50;
 
@@ -33,7 +20,7 @@ export class SubmissionsService {
   ) {}
 
   /** Commits the submission first, then queues it: a queue outage can delay it, never lose it. */
-  async submit(dto: CreateSubmissionDto): Promise<{ id: string; status: string }> {
+  async submit(dto: CreateSubmissionDto): Promise<SubmissionAccepted> {
     const lab = this.catalog.find(dto.labId);
     if (!lab) throw new ApiException(404, 'LAB_NOT_FOUND', `lab "${dto.labId}" does not exist`, 'labId');
     const files = validateSubmissionFiles(dto.files);
@@ -70,8 +57,8 @@ export class SubmissionsService {
       startedAt: submission.startedAt,
       finishedAt: submission.finishedAt,
       learnerId: submission.learnerId,
-      files: submission.files as Record<string, string>,
-      report: assembleReport(submission),
+      files: filesFromColumn(submission.files),
+      report: reportFromRows(submission),
     };
   }
 }

@@ -1,7 +1,7 @@
 import type { AppConfig } from '@asynclab/config';
-import type { LabsRepository, RunToStore, SubmissionsRepository, SubmissionVerdict } from '@asynclab/database';
+import type { GradedRun, HarnessReport, SubmissionVerdict } from '@asynclab/contracts';
+import type { LabsRepository, SubmissionsRepository } from '@asynclab/database';
 import { FakeSandboxDriver, SandboxInfraError, SandboxRequest, SandboxResult } from '@asynclab/sandbox';
-import type { HarnessReport } from '@asynclab/reports';
 import { RunSubmissionService } from './run-submission.service';
 import type { SubmissionEventsPublisher } from './submission-events.publisher';
 
@@ -12,13 +12,13 @@ const timings = { containerStartMs: 100, runMs: 500 };
 const report = (outcome: 'passed' | 'failed'): HarnessReport => ({
   version: 1,
   harness: '1.0.0',
-  runtime: {},
+  runtime: { python: '3.11.2', pytest: '7.2.1', pytestAsyncio: '0.20.3' },
   outcome: outcome === 'passed' ? 'pass' : 'fail',
   runOutcome: null,
   counts: { total: 1, passed: outcome === 'passed' ? 1 : 0, failed: outcome === 'failed' ? 1 : 0, error: 0, skipped: 0 },
   tests: [{ id: 'test_news.py::test_a', outcome, durationMs: 3, message: null }],
   diagnostics: [],
-  timings: { totalMs: 400 },
+  timings: { collectMs: 10, testsMs: 390, totalMs: 400 },
 });
 
 const fixTestsLab = {
@@ -32,11 +32,11 @@ const fixTestsLab = {
 };
 
 function build(answer: (request: SandboxRequest) => SandboxResult, claim = true) {
-  const stored: Array<{ runs: RunToStore[]; verdict: SubmissionVerdict }> = [];
+  const stored: Array<{ runs: GradedRun[]; verdict: SubmissionVerdict }> = [];
   const submissions = {
     findForRun: async () => ({ id: SUBMISSION_ID, labId: 'lab', labVersionId: 'v1', files: { 'test_news.py': 'learner' }, status: 'queued', createdAt: new Date() }),
     claimForRun: async () => claim,
-    complete: async (_id: string, runs: RunToStore[], verdict: SubmissionVerdict) => {
+    complete: async (_id: string, runs: GradedRun[], verdict: SubmissionVerdict) => {
       stored.push({ runs, verdict });
       return stored.length === 1;
     },

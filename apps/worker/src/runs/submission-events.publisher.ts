@@ -3,7 +3,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig, redisOptions } from '@asynclab/config';
-import { SUBMISSION_EVENTS_CHANNEL, SubmissionEventStatus } from '@asynclab/jobs';
+import { SUBMISSION_EVENTS_CHANNEL, type SubmissionEvent, type SubmissionStatus } from '@asynclab/contracts';
 
 @Injectable()
 export class SubmissionEventsPublisher implements OnModuleDestroy {
@@ -15,9 +15,9 @@ export class SubmissionEventsPublisher implements OnModuleDestroy {
     void this.redis.connect().catch(() => undefined);
   }
 
-  async publish(submissionId: string, status: SubmissionEventStatus): Promise<void> {
-    const event = JSON.stringify({ submissionId, status, at: new Date().toISOString() });
-    await this.redis.publish(SUBMISSION_EVENTS_CHANNEL, event).catch(() => undefined);
+  async publish(submissionId: string, status: SubmissionStatus): Promise<void> {
+    const event: SubmissionEvent = { submissionId, status, at: new Date().toISOString() };
+    await this.redis.publish(SUBMISSION_EVENTS_CHANNEL, JSON.stringify(event)).catch(() => undefined);
   }
 
   onModuleDestroy(): void {

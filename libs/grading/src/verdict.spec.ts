@@ -1,6 +1,7 @@
-import type { RunToStore } from '@asynclab/database';
+import { MAIN_RUN, type GradedRun } from '@asynclab/contracts';
 import { parseLabManifest } from '@asynclab/lab-catalog';
 import { decideVerdict } from './verdict';
+import { variantCaught } from './run-rules';
 
 const manifest = (kind: 'fix-code' | 'fix-tests') =>
   parseLabManifest(
@@ -19,11 +20,15 @@ const manifest = (kind: 'fix-code' | 'fix-tests') =>
     'lab',
   );
 
-const run = (variant: string, outcome: 'pass' | 'fail' | 'error', passed: number, total: number, diagnostics: string[] = []): RunToStore => ({
+const run = (variant: string, outcome: 'pass' | 'fail' | 'error', passed: number, total: number, diagnostics: string[] = []): GradedRun => {
+  const runOutcome = outcome === 'error' ? { kind: 'timeout' as const, message: '' } : null;
+  const counts = { total, passed, failed: total - passed, error: 0, skipped: 0 };
+  return {
   variant,
   outcome,
-  runOutcome: outcome === 'error' ? { kind: 'timeout', message: '' } : null,
-  counts: { total, passed, failed: total - passed, error: 0, skipped: 0 },
+  runOutcome,
+  caught: variant === MAIN_RUN ? null : variantCaught({ counts, runOutcome }),
+  counts,
   tests: [],
   diagnostics: diagnostics.map((code) => ({ code, severity: 'error' }) as never),
   stdoutTail: '',
@@ -31,7 +36,8 @@ const run = (variant: string, outcome: 'pass' | 'fail' | 'error', passed: number
   outputTruncated: false,
   timings: {},
   harnessVersion: null,
-});
+  };
+};
 
 describe('decideVerdict', () => {
   it('scores a fix-code lab from its tests and its diagnostics', () => {

@@ -1,10 +1,11 @@
 // Proves a lab teaches what it claims, through a real sandbox: the starter fails and shows every
 // code the lab declares; the reference solution passes with no diagnostic; in a fix-tests lab the
 // reference tests catch every broken variant and the starter tests let at least one through.
-import { variantCaught, type Diagnostic, type HarnessReport } from '@asynclab/reports';
-import type { SandboxDriver, SandboxResult } from '@asynclab/sandbox';
-import type { Files, LoadedLab } from './lab-content';
-import { MAIN_RUN, planRuns } from './run-plan';
+import { MAIN_RUN, variantOfRun, type Diagnostic, type Files, type ReportOutcome } from '@asynclab/contracts';
+import type { LoadedLab } from '@asynclab/lab-catalog';
+import type { SandboxDriver } from '@asynclab/sandbox';
+import { gradeRun } from './grade-run';
+import { planRuns } from './run-plan';
 
 export interface LabCheck {
   labId: string;
@@ -19,7 +20,7 @@ export interface LabCheck {
 
 interface RunSummary {
   variant: string;
-  outcome: 'pass' | 'fail' | 'error';
+  outcome: ReportOutcome;
   caught: boolean;
   diagnostics: Diagnostic[];
   detail: string;
@@ -58,7 +59,7 @@ export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<
   } else {
     for (const run of solution.filter((r) => r.variant !== MAIN_RUN)) {
       const starterRun = starter.find((r) => r.variant === run.variant)!;
-      check.variants.push({ name: run.variant.replace(/^variant:/, ''), caughtByReference: run.caught, caughtByStarter: starterRun.caught });
+      check.variants.push({ name: variantOfRun(run.variant) ?? run.variant, caughtByReference: run.caught, caughtByStarter: starterRun.caught });
     }
     const missedByReference = check.variants.filter((v) => !v.caughtByReference).map((v) => v.name);
     if (missedByReference.length > 0) check.problems.push(`reference tests miss variants: ${missedByReference.join(', ')}`);
@@ -74,18 +75,15 @@ async function runAll(lab: LoadedLab, learnerFiles: Files, sandbox: SandboxDrive
   const summaries: RunSummary[] = [];
   for (const plan of planRuns(lab.content, learnerFiles)) {
     const result = await sandbox.run({ runId: `labs-check/${lab.content.manifest.id}/${plan.variant}`, files: plan.files, config: plan.config, timeLimitMs: plan.timeLimitMs });
-    summaries.push(summarise(plan.variant, result));
+    // The same judgement as a learner's submission gets; only the messages' limits are not needed.
+    const run = gradeRun(plan, result, { memoryMb: 0, pids: 0, outputCapBytes: 0 });
+    const failing = run.tests.filter((t) => t.outcome !== 'passed').map((t) => `${t.id} ${t.outcome}`);
+    const detail = run.runOutcome
+      ? `${run.runOutcome.kind}: ${run.runOutcome.message}`
+      : failing.join('; ') || `${run.tests.length} tests, outcome ${run.outcome}`;
+    summaries.push({ variant: plan.variant, outcome: run.outcome, caught: run.caught === true, diagnostics: run.diagnostics, detail });
   }
   return summaries;
-}
-
-function summarise(variant: string, result: SandboxResult): RunSummary {
-  if (result.status !== 'completed') return { variant, outcome: 'error', caught: true, diagnostics: [], detail: `sandbox ${result.status}` };
-  const report: HarnessReport = result.report;
-  const failing = report.tests.filter((t) => t.outcome !== 'passed').map((t) => `${t.id} ${t.outcome}`);
-  const detail = report.runOutcome ? `${report.runOutcome.kind}: ${report.runOutcome.message}` : failing.join('; ') || `${report.tests.length} tests, outcome ${report.outcome}`;
-  const caught = variantCaught({ counts: report.counts, runOutcome: report.runOutcome });
-  return { variant, outcome: report.outcome, caught, diagnostics: report.diagnostics, detail };
 }
 
 /** The 1-based number of the `occurrence`-th line containing `pattern`, or 0. */

@@ -1,5 +1,5 @@
-import { LabContent } from './lab-content';
-import { parseLabManifest } from './lab-manifest';
+import { LabContent } from '@asynclab/lab-catalog';
+import { parseLabManifest } from '@asynclab/lab-catalog';
 import { planRuns } from './run-plan';
 
 const lab = (kind: 'fix-code' | 'fix-tests' | 'playground', extra: Partial<LabContent> = {}): LabContent => ({
