@@ -1,16 +1,15 @@
 // `npm run labs:check`: every lab of labs/ through the real sandbox (see lab-self-check.ts),
 // two at a time, then a table. Exits non-zero when any lab is unsound.
-import Docker from 'dockerode';
 import { loadAppConfig } from '@asynclab/config';
 import { checkLab, LabCheck } from '@asynclab/grading';
 import { loadCatalog } from '@asynclab/lab-catalog';
-import { DockerSandboxDriver } from '@asynclab/sandbox';
+import { createSandboxDriver } from '@asynclab/sandbox';
 
 const CONCURRENCY = 2;
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
-  const sandbox = new DockerSandboxDriver(new Docker({ socketPath: config.sandbox.dockerSocket }), config.sandbox.image, config.sandbox, null);
+  const sandbox = createSandboxDriver(config.sandbox, null);
   await sandbox.assertReady();
   const labs = loadCatalog(config.labsDir).filter((lab) => lab.content.manifest.kind !== 'playground');
   const results: LabCheck[] = [];

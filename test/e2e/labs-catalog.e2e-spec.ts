@@ -1,16 +1,15 @@
 // Every lab proves itself in the real sandbox (lab-self-check.ts), and the catalog as a whole
 // teaches every diagnostic code of the contract.
-import Docker from 'dockerode';
 import { loadAppConfig } from '@asynclab/config';
 import { checkLab } from '@asynclab/grading';
 import { loadCatalog } from '@asynclab/lab-catalog';
-import { DockerSandboxDriver } from '@asynclab/sandbox';
+import { createSandboxDriver } from '@asynclab/sandbox';
 import { DIAGNOSTIC_CODES } from '@asynclab/contracts';
 
 const config = loadAppConfig();
 const labs = loadCatalog(config.labsDir);
 const graded = labs.filter((lab) => lab.content.manifest.kind !== 'playground');
-const sandbox = new DockerSandboxDriver(new Docker({ socketPath: config.sandbox.dockerSocket }), config.sandbox.image, config.sandbox, null);
+const sandbox = createSandboxDriver(config.sandbox, null);
 
 describe('the lab catalog', () => {
   afterAll(() => sandbox.close());

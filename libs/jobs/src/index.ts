@@ -1,2 +1,3 @@
 export * from './queue-names';
 export * from './run-submission.job';
+export * from './submission-queue.module';

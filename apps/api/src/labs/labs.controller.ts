@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import type { LabDetail, LabSummary } from '@asynclab/contracts';
+import { ErrorCode, type LabDetail, type LabSummary } from '@asynclab/contracts';
 import { LabCatalogService } from '@asynclab/lab-catalog';
-import { ApiException } from '../common/api.exception';
+import { LabsException } from './labs.exception';
 
 @Controller('labs')
 export class LabsController {
@@ -15,7 +15,7 @@ export class LabsController {
   @Get(':id')
   get(@Param('id') id: string): LabDetail {
     const lab = this.catalog.describe(id);
-    if (!lab) throw new ApiException(404, 'LAB_NOT_FOUND', `lab "${id}" does not exist`, 'id');
+    if (!lab) throw new LabsException(ErrorCode.LabNotFound, `lab "${id}" does not exist`, 'id');
     return lab;
   }
 }

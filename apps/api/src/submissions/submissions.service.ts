@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { SubmissionAccepted, SubmissionView } from '@asynclab/contracts';
+import { ErrorCode, type SubmissionAccepted, type SubmissionView } from '@asynclab/contracts';
 import { filesFromColumn, reportFromRows, SubmissionsRepository } from '@asynclab/database';
 import { LabCatalogService } from '@asynclab/lab-catalog';
-import { ApiException } from '../common/api.exception';
+import { SubmissionsException } from './submissions.exception';
 import { CreateSubmissionDto } from './dto/create-submission.dto';
 import { validateSubmissionFiles } from './submission-files';
 import { SubmissionQueueService } from './submission-queue.service';
@@ -22,13 +22,13 @@ export class SubmissionsService {
   /** Commits the submission first, then queues it: a queue outage can delay it, never lose it. */
   async submit(dto: CreateSubmissionDto): Promise<SubmissionAccepted> {
     const lab = this.catalog.find(dto.labId);
-    if (!lab) throw new ApiException(404, 'LAB_NOT_FOUND', `lab "${dto.labId}" does not exist`, 'labId');
+    if (!lab) throw new SubmissionsException(ErrorCode.LabNotFound, `lab "${dto.labId}" does not exist`, 'labId');
     const files = validateSubmissionFiles(dto.files);
     const { manifest } = lab.content;
     if (manifest.kind !== 'playground') {
       const foreign = Object.keys(files).filter((path) => !manifest.editable.includes(path));
       if (foreign.length > 0) {
-        throw new ApiException(400, 'FILE_NOT_EDITABLE', `files["${foreign[0]}"] is not a file of lab "${manifest.id}"; it accepts ${manifest.editable.join(', ')}`, 'files');
+        throw new SubmissionsException(ErrorCode.FileNotEditable, `files["${foreign[0]}"] is not a file of lab "${manifest.id}"; it accepts ${manifest.editable.join(', ')}`, 'files');
       }
     }
     const created = await this.submissions.create({
@@ -42,13 +42,13 @@ export class SubmissionsService {
   }
 
   async history(learnerId: string | undefined, labId: string | undefined) {
-    if (!learnerId) throw new ApiException(400, 'LEARNER_REQUIRED', 'learnerId is required to list submissions', 'learnerId');
+    if (!learnerId) throw new SubmissionsException(ErrorCode.LearnerRequired, 'learnerId is required to list submissions', 'learnerId');
     return { submissions: await this.submissions.listForLearner(learnerId, labId ?? null, HISTORY_LIMIT) };
   }
 
   async get(id: string): Promise<SubmissionView> {
     const submission = UUID.test(id) ? await this.submissions.findWithRuns(id) : null;
-    if (!submission) throw new ApiException(404, 'SUBMISSION_NOT_FOUND', `submission "${id}" does not exist`, 'id');
+    if (!submission) throw new SubmissionsException(ErrorCode.SubmissionNotFound, `submission "${id}" does not exist`, 'id');
     return {
       id: submission.id,
       labId: submission.labId,
