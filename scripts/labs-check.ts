@@ -29,8 +29,13 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const m = byId.get(r.labId)!;
-    const variants = r.variants.length === 0 ? '-' : `${r.variants.filter((v) => v.caughtByReference).length}/${r.variants.length} / ${r.variants.filter((v) => v.caughtByStarter).length}/${r.variants.length}`;
-    console.log(`| ${r.labId} | ${r.kind} | ${m.chapter} | ${m.exhibits.join(', ')} | ${r.starterCodes.join(', ') || '-'} | ${r.solutionDiagnostics.length === 0 ? 'clean' : r.solutionDiagnostics.join('; ')} | ${variants} | ${r.problems.length === 0 ? 'ok' : 'FAIL'} (${r.seconds}s) |`);
+    const variants =
+      r.variants.length === 0
+        ? '-'
+        : `${r.variants.filter((v) => v.caughtByReference).length}/${r.variants.length} / ${r.variants.filter((v) => v.caughtByStarter).length}/${r.variants.length}`;
+    console.log(
+      `| ${r.labId} | ${r.kind} | ${m.chapter} | ${m.exhibits.join(', ')} | ${r.starterCodes.join(', ') || '-'} | ${r.solutionDiagnostics.length === 0 ? 'clean' : r.solutionDiagnostics.join('; ')} | ${variants} | ${r.problems.length === 0 ? 'ok' : 'FAIL'} (${r.seconds}s) |`,
+    );
   }
   const covered = new Set(results.flatMap((r) => byId.get(r.labId)!.exhibits));
   console.log(`\n${results.length} labs; codes covered: ${[...covered].sort().join(', ')}`);

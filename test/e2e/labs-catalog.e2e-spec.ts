@@ -23,8 +23,11 @@ describe('the lab catalog', () => {
     expect(DIAGNOSTIC_CODES.filter((code) => !covered.has(code))).toEqual([]);
   });
 
-  it.each(graded.map((lab) => [lab.content.manifest.id, lab] as const))('%s: starter shows its bugs, solution is clean', async (_id, lab) => {
-    const check = await checkLab(lab, sandbox);
-    expect(check.problems).toEqual([]);
-  });
+  it.each(graded.map((lab) => [lab.content.manifest.id, lab] as const))(
+    '%s: starter shows its bugs, solution is clean',
+    async (_id, lab) => {
+      const check = await checkLab(lab, sandbox);
+      expect(check.problems).toEqual([]);
+    },
+  );
 });

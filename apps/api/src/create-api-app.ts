@@ -19,7 +19,7 @@ export async function createApiApp(options: { quiet?: boolean; root?: Type } = {
   // Node closes idle keep-alive sockets after 5 s; a client reusing one at that moment gets
   // ECONNRESET on a request that may not be safe to retry (a submit). Clients close theirs after
   // about 4 s, so the server keeping them longer means the client always closes first.
-  const server = app.getHttpServer() as Server;
+  const server = app.getHttpServer();
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   return app;

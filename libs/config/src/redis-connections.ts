@@ -42,7 +42,9 @@ export class RedisConnections implements OnModuleDestroy {
   private open(name: string, options: RedisOptions): Redis {
     const client = new Redis({ ...redisOptions(this.config.redisUrl), lazyConnect: true, ...options });
     // Errors are reported by whoever uses the connection; this keeps ioredis from logging each retry.
-    client.on('error', (error: Error) => this.logger.debug(`${name}: ${error.message}`));
+    client.on('error', (error: Error) => {
+      this.logger.debug(`${name}: ${error.message}`);
+    });
     void client.connect().catch(() => undefined);
     this.opened.add(client);
     return client;

@@ -49,7 +49,11 @@ export function gradeRun(plan: PlannedRun, result: SandboxResult, limits: Sandbo
   };
 }
 
-function runLevelOutcome(plan: PlannedRun, result: Exclude<SandboxResult, { status: 'completed' }>, limits: SandboxLimitsForMessages): RunOutcome {
+function runLevelOutcome(
+  plan: PlannedRun,
+  result: Exclude<SandboxResult, { status: 'completed' }>,
+  limits: SandboxLimitsForMessages,
+): RunOutcome {
   switch (result.status) {
     case 'timeout':
       return {

@@ -29,7 +29,15 @@ interface RunSummary {
 export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<LabCheck> {
   const started = Date.now();
   const { manifest } = lab.content;
-  const check: LabCheck = { labId: manifest.id, kind: manifest.kind, problems: [], starterCodes: [], solutionDiagnostics: [], variants: [], seconds: 0 };
+  const check: LabCheck = {
+    labId: manifest.id,
+    kind: manifest.kind,
+    problems: [],
+    starterCodes: [],
+    solutionDiagnostics: [],
+    variants: [],
+    seconds: 0,
+  };
   if (manifest.kind === 'playground') return { ...check, seconds: 0 };
 
   const pick = (files: Files) => Object.fromEntries(manifest.editable.map((path) => [path, files[path]]));
@@ -41,11 +49,14 @@ export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<
   check.starterCodes = unique(starter.flatMap((run) => run.diagnostics.map((d) => d.code)));
   check.solutionDiagnostics = solutionMain.diagnostics.map((d) => `${d.code} ${d.location.file}:${d.location.line}`);
   for (const code of manifest.exhibits) {
-    if (!check.starterCodes.includes(code)) check.problems.push(`starter does not show ${code} (it shows: ${check.starterCodes.join(', ') || 'nothing'})`);
+    if (!check.starterCodes.includes(code))
+      check.problems.push(`starter does not show ${code} (it shows: ${check.starterCodes.join(', ') || 'nothing'})`);
   }
   const starterDiagnostics = starter.flatMap((run) => run.diagnostics);
   for (const [code, expected] of Object.entries(manifest.exhibitsAt)) {
-    const lines = (expected ?? []).map((line) => `${line.file}:${lineOf(lab.content.starter[line.file] ?? '', line.pattern, line.occurrence)}`);
+    const lines = (expected ?? []).map(
+      (line) => `${line.file}:${lineOf(lab.content.starter[line.file] ?? '', line.pattern, line.occurrence)}`,
+    );
     const found = starterDiagnostics.filter((d) => d.code === code).map((d) => `${d.location.file}:${d.location.line}`);
     if (!found.some((place) => lines.includes(place))) {
       check.problems.push(`starter shows ${code} at ${found.join(', ') || 'no line'}, expected one of ${lines.join(', ')}`);
@@ -59,7 +70,11 @@ export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<
   } else {
     for (const run of solution.filter((r) => r.variant !== MAIN_RUN)) {
       const starterRun = starter.find((r) => r.variant === run.variant)!;
-      check.variants.push({ name: variantOfRun(run.variant) ?? run.variant, caughtByReference: run.caught, caughtByStarter: starterRun.caught });
+      check.variants.push({
+        name: variantOfRun(run.variant) ?? run.variant,
+        caughtByReference: run.caught,
+        caughtByStarter: starterRun.caught,
+      });
     }
     const missedByReference = check.variants.filter((v) => !v.caughtByReference).map((v) => v.name);
     if (missedByReference.length > 0) check.problems.push(`reference tests miss variants: ${missedByReference.join(', ')}`);
@@ -74,7 +89,12 @@ export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<
 async function runAll(lab: LoadedLab, learnerFiles: Files, sandbox: SandboxDriver): Promise<RunSummary[]> {
   const summaries: RunSummary[] = [];
   for (const plan of planRuns(lab.content, learnerFiles)) {
-    const result = await sandbox.run({ runId: `labs-check/${lab.content.manifest.id}/${plan.variant}`, files: plan.files, config: plan.config, timeLimitMs: plan.timeLimitMs });
+    const result = await sandbox.run({
+      runId: `labs-check/${lab.content.manifest.id}/${plan.variant}`,
+      files: plan.files,
+      config: plan.config,
+      timeLimitMs: plan.timeLimitMs,
+    });
     // The same judgement as a learner's submission gets; only the messages' limits are not needed.
     const run = gradeRun(plan, result, { memoryMb: 0, pids: 0, outputCapBytes: 0 });
     const failing = run.tests.filter((t) => t.outcome !== 'passed').map((t) => `${t.id} ${t.outcome}`);

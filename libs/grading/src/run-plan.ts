@@ -43,10 +43,7 @@ export function planRuns(lab: LabContent, learnerFiles: Files): PlannedRun[] {
         config: config(testFiles, testFiles),
         timeLimitMs,
       });
-      return [
-        against(MAIN_RUN, lab.solution),
-        ...Object.entries(lab.variants).map(([name, code]) => against(variantRunName(name), code)),
-      ];
+      return [against(MAIN_RUN, lab.solution), ...Object.entries(lab.variants).map(([name, code]) => against(variantRunName(name), code))];
     }
   }
 }

@@ -21,7 +21,11 @@ export function scoreSubmission(manifest: LabManifest, main: ScoredRun, variants
   } else {
     const allPass = main.counts.total > 0 && main.counts.passed === main.counts.total;
     const caught = variants.filter((variant) => variant.caught === true).length;
-    add('correctPasses', allPass ? 1 : 0, allPass ? 'your tests pass on the correct code' : 'your tests do not all pass on the correct code');
+    add(
+      'correctPasses',
+      allPass ? 1 : 0,
+      allPass ? 'your tests pass on the correct code' : 'your tests do not all pass on the correct code',
+    );
     // Tests that fail on the correct code fail on everything: catching a variant then proves nothing.
     add(
       'variantsCaught',

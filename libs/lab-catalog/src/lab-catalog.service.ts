@@ -58,9 +58,7 @@ export class LabCatalogService implements OnModuleInit {
 
   /** What anyone may see of the labs: never hidden tests, solutions or variants. */
   list(): LabSummary[] {
-    return [...this.entries.values()]
-      .map(toSummary)
-      .sort((a, b) => a.chapter - b.chapter || a.id.localeCompare(b.id));
+    return [...this.entries.values()].map(toSummary).sort((a, b) => a.chapter - b.chapter || a.id.localeCompare(b.id));
   }
 
   describe(id: string): LabDetail | undefined {

@@ -20,7 +20,9 @@ export function parseRunReport(text: string): HarnessReport {
   dropUnknownDiagnostics(raw);
   if (!validate(raw)) {
     const [first] = validate.errors ?? [];
-    throw new MalformedReportError(`report does not match its schema: ${first ? `${first.instancePath || '/'} ${first.message ?? ''}` : 'invalid'}`);
+    throw new MalformedReportError(
+      `report does not match its schema: ${first ? `${first.instancePath || '/'} ${first.message ?? ''}` : 'invalid'}`,
+    );
   }
   // The counts are recounted from the tests, never taken from the report.
   return { ...raw, counts: countTests(raw.tests) };

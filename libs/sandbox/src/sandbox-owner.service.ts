@@ -41,8 +41,8 @@ export class SandboxOwnerService implements OnModuleDestroy {
   }
 
   private async beat(): Promise<void> {
-    await this.redis
-      .set(KEY_PREFIX + this.ownerId, '1', 'PX', TTL_MS)
-      .catch((error: Error) => this.logger.warn(`heartbeat failed: ${error.message}`));
+    await this.redis.set(KEY_PREFIX + this.ownerId, '1', 'PX', TTL_MS).catch((error: Error) => {
+      this.logger.warn(`heartbeat failed: ${error.message}`);
+    });
   }
 }

@@ -18,7 +18,11 @@ export function dockerClient(settings: SandboxSettings): Docker {
 }
 
 /** `owner` null: a runner without a heartbeat (labs:check, tests); only deadlines tell its containers are stale. */
-export function createSandboxDriver(settings: SandboxSettings, owner: SandboxOwner | null, docker = dockerClient(settings)): DockerSandboxDriver {
+export function createSandboxDriver(
+  settings: SandboxSettings,
+  owner: SandboxOwner | null,
+  docker = dockerClient(settings),
+): DockerSandboxDriver {
   return new DockerSandboxDriver(docker, settings.image, settings, owner);
 }
 

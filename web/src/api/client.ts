@@ -54,6 +54,8 @@ export const api = {
     }),
   submission: (id: string) => request<SubmissionView>(`/submissions/${q(id)}`),
   history: (learnerId: string, labId?: string) =>
-    request<{ submissions: HistoryEntry[] }>(`/submissions?learnerId=${q(learnerId)}${labId ? `&labId=${q(labId)}` : ''}`).then((body) => body.submissions),
+    request<{ submissions: HistoryEntry[] }>(`/submissions?learnerId=${q(learnerId)}${labId ? `&labId=${q(labId)}` : ''}`).then(
+      (body) => body.submissions,
+    ),
   eventsUrl: (id: string) => `${API_BASE}/submissions/${q(id)}/events`,
 };

@@ -16,7 +16,9 @@ export interface LiveHandlers {
 export function followSubmission(id: string, handlers: LiveHandlers): () => void {
   const source = new EventSource(api.eventsUrl(id));
   let finished = false;
-  source.addEventListener(LiveEventName.Status, (event) => handlers.status(JSON.parse((event as MessageEvent<string>).data) as StatusEvent));
+  source.addEventListener(LiveEventName.Status, (event) => {
+    handlers.status(JSON.parse((event as MessageEvent<string>).data) as StatusEvent);
+  });
   source.addEventListener(LiveEventName.Final, (event) => {
     finished = true;
     source.close(); // the server ends the stream now; without close() the browser would reconnect

@@ -64,7 +64,9 @@ export class LiveStatusService {
           return concat(of(statusEvent(id, next.status, null)), from(this.submissions.get(id)).pipe(map(finalEvent)));
         }),
       );
-      const keepAlive = interval(KEEP_ALIVE_MS).subscribe(() => subscriber.next(KEEP_ALIVE));
+      const keepAlive = interval(KEEP_ALIVE_MS).subscribe(() => {
+        subscriber.next(KEEP_ALIVE);
+      });
       const updates = updates$.subscribe(subscriber);
       return () => {
         keepAlive.unsubscribe();

@@ -41,7 +41,9 @@ export class QueuePositionService implements OnModuleInit, OnModuleDestroy {
     redis: RedisConnections,
   ) {
     this.queueEvents = new QueueEvents(RUN_SUBMISSION_QUEUE, { connection: redis.bullmq('consumer'), autorun: false });
-    this.queueEvents.on('error', (error: Error) => this.logger.warn(`queue events: ${error.message}`));
+    this.queueEvents.on('error', (error: Error) => {
+      this.logger.warn(`queue events: ${error.message}`);
+    });
     for (const kind of LINE_EVENTS) {
       this.queueEvents.on(kind, ({ jobId }: { jobId: string }) => {
         this.snapshot = null; // before the streams hear of it, so they read the new line
@@ -51,7 +53,9 @@ export class QueuePositionService implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.queueEvents.run().catch((error: Error) => this.logger.warn(`queue events stopped: ${error.message}`));
+    this.queueEvents.run().catch((error: Error) => {
+      this.logger.warn(`queue events stopped: ${error.message}`);
+    });
   }
 
   async onModuleDestroy(): Promise<void> {

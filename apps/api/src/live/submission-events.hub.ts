@@ -31,7 +31,9 @@ export class SubmissionEventsHub implements OnModuleInit, OnModuleDestroy {
     // ioredis re-subscribes by itself
     // after a reconnect (autoResubscribe), so only the missed messages need the resync signal.
     this.redis = connections.subscriber('live status subscriber');
-    this.redis.on('error', (error: Error) => this.logger.warn(`live status subscriber: ${error.message}`));
+    this.redis.on('error', (error: Error) => {
+      this.logger.warn(`live status subscriber: ${error.message}`);
+    });
     this.redis.on('ready', () => {
       if (this.connectedOnce) this.resyncSubject.next();
       this.connectedOnce = true;

@@ -21,7 +21,8 @@ export function validateSubmissionFiles(files: unknown): Record<string, string> 
   }
   const entries = Object.entries(files as Record<string, unknown>);
   if (entries.length === 0) throw invalid(ErrorCode.NoFiles, 'files must hold at least one file');
-  if (entries.length > MAX_FILES) throw invalid(ErrorCode.TooManyFiles, `files holds ${entries.length} files; at most ${MAX_FILES} are allowed`);
+  if (entries.length > MAX_FILES)
+    throw invalid(ErrorCode.TooManyFiles, `files holds ${entries.length} files; at most ${MAX_FILES} are allowed`);
   let totalBytes = 0;
   for (const [path, content] of entries) {
     checkPath(path);
@@ -32,7 +33,10 @@ export function validateSubmissionFiles(files: unknown): Record<string, string> 
     totalBytes += Buffer.byteLength(content, 'utf8');
   }
   if (totalBytes > MAX_TOTAL_BYTES) {
-    throw invalid(ErrorCode.FilesTooLarge, `files hold ${Math.ceil(totalBytes / 1024)} KB in all; at most ${MAX_TOTAL_BYTES / 1024} KB are allowed`);
+    throw invalid(
+      ErrorCode.FilesTooLarge,
+      `files hold ${Math.ceil(totalBytes / 1024)} KB in all; at most ${MAX_TOTAL_BYTES / 1024} KB are allowed`,
+    );
   }
   return files as Record<string, string>;
 }

@@ -28,7 +28,11 @@ export class SubmissionsService {
     if (manifest.kind !== 'playground') {
       const foreign = Object.keys(files).filter((path) => !manifest.editable.includes(path));
       if (foreign.length > 0) {
-        throw new SubmissionsException(ErrorCode.FileNotEditable, `files["${foreign[0]}"] is not a file of lab "${manifest.id}"; it accepts ${manifest.editable.join(', ')}`, 'files');
+        throw new SubmissionsException(
+          ErrorCode.FileNotEditable,
+          `files["${foreign[0]}"] is not a file of lab "${manifest.id}"; it accepts ${manifest.editable.join(', ')}`,
+          'files',
+        );
       }
     }
     const created = await this.submissions.create({

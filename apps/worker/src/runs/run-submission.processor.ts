@@ -30,7 +30,9 @@ export class RunSubmissionProcessor {
     this.logger.warn(`job ${job.id} failed (attempt ${job.attemptsMade}/${attempts}): ${error.message}`);
     const submissionId = (job.data as { submissionId?: unknown })?.submissionId;
     if (final && typeof submissionId === 'string') {
-      await this.runs.giveUp(submissionId, error.message).catch((e: Error) => this.logger.error(e.message));
+      await this.runs.giveUp(submissionId, error.message).catch((e: Error) => {
+        this.logger.error(e.message);
+      });
     }
   }
 }

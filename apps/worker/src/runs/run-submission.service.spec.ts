@@ -23,10 +23,23 @@ const report = (outcome: 'passed' | 'failed'): HarnessReport => ({
 
 const fixTestsLab = {
   manifest: {
-    id: 'lab', title: 't', chapter: 12, difficulty: 'beginner', kind: 'fix-tests', objectives: [], timeLimitSec: 20, perTestTimeoutSec: 5,
-    editable: ['test_news.py'], codeUnderTest: ['news.py'], exhibits: [], scoring: { correctPasses: 20, variantsCaught: 60, noDiagnostics: 20 },
+    id: 'lab',
+    title: 't',
+    chapter: 12,
+    difficulty: 'beginner',
+    kind: 'fix-tests',
+    objectives: [],
+    timeLimitSec: 20,
+    perTestTimeoutSec: 5,
+    editable: ['test_news.py'],
+    codeUnderTest: ['news.py'],
+    exhibits: [],
+    scoring: { correctPasses: 20, variantsCaught: 60, noDiagnostics: 20 },
   },
-  readme: '', starter: { 'test_news.py': 's' }, tests: {}, hidden: {},
+  readme: '',
+  starter: { 'test_news.py': 's' },
+  tests: {},
+  hidden: {},
   solution: { 'news.py': 'good', 'test_news.py': 'ref' },
   variants: { broken: { 'news.py': 'bad' }, sneaky: { 'news.py': 'bad2' } },
 };
@@ -34,7 +47,14 @@ const fixTestsLab = {
 function build(answer: (request: SandboxRequest) => SandboxResult, claim = true) {
   const stored: Array<{ runs: GradedRun[]; verdict: SubmissionVerdict }> = [];
   const submissions = {
-    findForRun: async () => ({ id: SUBMISSION_ID, labId: 'lab', labVersionId: 'v1', files: { 'test_news.py': 'learner' }, status: 'queued', createdAt: new Date() }),
+    findForRun: async () => ({
+      id: SUBMISSION_ID,
+      labId: 'lab',
+      labVersionId: 'v1',
+      files: { 'test_news.py': 'learner' },
+      status: 'queued',
+      createdAt: new Date(),
+    }),
     claimForRun: async () => claim,
     complete: async (_id: string, runs: GradedRun[], verdict: SubmissionVerdict) => {
       stored.push({ runs, verdict });
@@ -42,7 +62,9 @@ function build(answer: (request: SandboxRequest) => SandboxResult, claim = true)
     },
     markInfraError: async () => undefined,
   } as unknown as SubmissionsRepository;
-  const labs = { findVersion: async () => ({ id: 'v1', labId: 'lab', contentHash: 'h', content: fixTestsLab }) } as unknown as LabsRepository;
+  const labs = {
+    findVersion: async () => ({ id: 'v1', labId: 'lab', contentHash: 'h', content: fixTestsLab }),
+  } as unknown as LabsRepository;
   const events: string[] = [];
   const publisher = { publish: async (_id: string, status: string) => void events.push(status) } as unknown as SubmissionEventsPublisher;
   const driver = new FakeSandboxDriver(answer);
@@ -58,10 +80,18 @@ describe('RunSubmissionService', () => {
       return { status: 'completed', report: report(code === 'good' || code === 'bad2' ? 'passed' : 'failed'), output, timings };
     });
     expect(await sut.run(SUBMISSION_ID)).toBe('stored');
-    expect(driver.requests.map((r) => r.runId)).toEqual([`${SUBMISSION_ID}/main`, `${SUBMISSION_ID}/variant:broken`, `${SUBMISSION_ID}/variant:sneaky`]);
+    expect(driver.requests.map((r) => r.runId)).toEqual([
+      `${SUBMISSION_ID}/main`,
+      `${SUBMISSION_ID}/variant:broken`,
+      `${SUBMISSION_ID}/variant:sneaky`,
+    ]);
     expect(driver.requests.every((r) => r.files['test_news.py'] === 'learner')).toBe(true);
     const [{ runs, verdict }] = stored;
-    expect(runs.map((r) => [r.variant, r.outcome])).toEqual([['main', 'pass'], ['variant:broken', 'fail'], ['variant:sneaky', 'pass']]);
+    expect(runs.map((r) => [r.variant, r.outcome])).toEqual([
+      ['main', 'pass'],
+      ['variant:broken', 'fail'],
+      ['variant:sneaky', 'pass'],
+    ]);
     expect(verdict).toMatchObject({ outcome: 'fail', score: 20 + 30 + 20 });
     expect(events).toEqual(['running', 'completed']);
   });

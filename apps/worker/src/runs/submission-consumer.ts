@@ -36,7 +36,9 @@ export class SubmissionConsumer implements OnApplicationShutdown {
       maxStalledCount: 2,
     });
     worker.on('failed', (job, error) => void this.processor.onFailed(job, error));
-    worker.on('error', (error) => this.logger.warn(`consumer: ${error.message}`));
+    worker.on('error', (error) => {
+      this.logger.warn(`consumer: ${error.message}`);
+    });
     this.worker = worker;
   }
 

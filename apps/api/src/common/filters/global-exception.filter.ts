@@ -29,7 +29,13 @@ export class GlobalExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, requestId: string): ErrorBody {
     if (exception instanceof DomainException) {
-      return { statusCode: HTTP_STATUS_OF[exception.code], code: exception.code, message: exception.message, field: exception.field, requestId };
+      return {
+        statusCode: HTTP_STATUS_OF[exception.code],
+        code: exception.code,
+        message: exception.message,
+        field: exception.field,
+        requestId,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
