@@ -1,14 +1,14 @@
+// The REST API and the web page. Imported alone by `npm run start:api`, and beside the worker by
+// the single-process start (apps/server).
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { ConfigModule, RedisModule } from '@asynclab/config';
 import { DatabaseModule } from '@asynclab/database';
-import { BullModule } from '@nestjs/bullmq';
-import { APP_CONFIG, AppConfig, ConfigModule, redisOptions } from '@asynclab/config';
 import { GlobalExceptionFilter } from './common/filters/global-exception.filter';
 import { LabsModule } from './labs/labs.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { LiveModule } from './live/live.module';
 import { WebModule } from './web/web.module';
-import { RedisModule } from './common/redis/redis.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
@@ -20,19 +20,12 @@ import { LmsModule } from './lms/lms.module';
 @Module({
   imports: [
     ConfigModule,
-    BullModule.forRootAsync({
-      inject: [APP_CONFIG],
-      // The API only produces: with the offline queue off, a submit fails fast when Redis is down
-      // (the submission is already committed; the sweeper queues it later) instead of hanging.
-      useFactory: (config: AppConfig) => ({
-        connection: { ...redisOptions(config.redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
-      }),
-    }),
     RedisModule,
-    // First among the feature modules: its global AuthGuard must run before the rate limiter.
+    DatabaseModule,
+    // Before the feature modules: Nest runs global guards in the order they are registered, and
+    // the rate limiter needs the principal the AuthGuard resolves.
     AuthModule,
     RateLimitModule,
-    DatabaseModule,
     ApiKeysModule,
     AccountsModule,
     LmsModule,

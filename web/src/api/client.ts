@@ -1,6 +1,6 @@
 // The REST API under /api/v1 of the same origin. Every failure becomes an ApiError carrying the
 // API's own code and message, because the learner is shown exactly what the API said.
-import type { ApiErrorBody, ApiKeyCreated, ApiKeyView, Files, HistoryEntry, LabDetail, LabSummary, Me, SessionView, SubmissionView, UserView } from './types';
+import type { ApiErrorBody, ApiKeyCreated, ApiKeyView, Files, HistoryEntry, LabDetail, LabSummary, Me, SessionView, SubmissionAccepted, SubmissionView, UserView } from './types';
 
 export const API_BASE = '/api/v1';
 
@@ -55,7 +55,7 @@ const q = encodeURIComponent;
 export const api = {
   labs: () => request<{ labs: LabSummary[] }>('/labs').then((body) => body.labs),
   lab: (id: string) => request<LabDetail>(`/labs/${q(id)}`),
-  submit: (labId: string, files: Files) => request<{ id: string; status: string }>('/submissions', json('POST', { labId, files })),
+  submit: (labId: string, files: Files) => request<SubmissionAccepted>('/submissions', json('POST', { labId, files })),
   submission: (id: string) => request<SubmissionView>(`/submissions/${q(id)}`),
   history: (labId?: string) =>
     request<{ submissions: HistoryEntry[] }>(`/submissions${labId ? `?labId=${q(labId)}` : ''}`).then((body) => body.submissions),

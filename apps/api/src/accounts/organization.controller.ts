@@ -6,7 +6,8 @@ import { InvitationsRepository, OrganizationRow, OrganizationsRepository, ROLES,
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { randomToken, sha256 } from '../auth/secrets';
-import { ApiException } from '../common/api.exception';
+import { ErrorCode } from '@asynclab/contracts';
+import { AccountsException } from './accounts.exception';
 
 const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
@@ -34,7 +35,7 @@ export class OrganizationController {
   @ApiOperation({ summary: "The caller's organisation and its sign-up settings" })
   async get(@CurrentPrincipal() principal: Principal): Promise<OrganizationRow> {
     const organization = await this.organizations.findById(principal.organizationId);
-    if (!organization) throw new ApiException(404, 'ORGANIZATION_NOT_FOUND', 'the organisation no longer exists');
+    if (!organization) throw new AccountsException(ErrorCode.OrganizationNotFound, 'the organisation no longer exists');
     return organization;
   }
 

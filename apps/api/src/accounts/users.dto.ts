@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { UserListing } from '@asynclab/contracts';
 import { ROLES, Role, UserRow } from '@asynclab/database';
 import { PageQueryDto } from '../common/dto/page-query.dto';
 
@@ -43,7 +44,7 @@ export class UserListQuery extends PageQueryDto {
   role?: Role;
 }
 
-export class UserView {
+export class UserView implements UserListing {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ROLES }) role!: string;
   @ApiProperty({ nullable: true, type: String }) externalId!: string | null;

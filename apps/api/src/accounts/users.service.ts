@@ -4,20 +4,21 @@ import { Injectable } from '@nestjs/common';
 import { DuplicateUserError, UserRow, UsersRepository } from '@asynclab/database';
 import { maySeeUser } from '../auth/access-policy';
 import { Principal } from '../auth/principal';
-import { ApiException } from '../common/api.exception';
+import { ErrorCode } from '@asynclab/contracts';
+import { AccountsException } from './accounts.exception';
 import { toPageQuery } from '../common/dto/page-query.dto';
 import { CreateUserDto, toUserView, UpdateUserDto, UserListQuery, UserView } from './users.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const userNotFound = (id: string) => new ApiException(404, 'USER_NOT_FOUND', `user "${id}" does not exist`, 'userId');
+export const userNotFound = (id: string) => new AccountsException(ErrorCode.UserNotFound, `user "${id}" does not exist`, 'userId');
 
 @Injectable()
 export class UsersService {
   constructor(private readonly users: UsersRepository) {}
 
   async create(principal: Principal, dto: CreateUserDto): Promise<UserView> {
-    if (!dto.externalId && !dto.email) throw new ApiException(400, 'VALIDATION_FAILED', 'a user needs an externalId or an email', 'externalId');
+    if (!dto.externalId && !dto.email) throw new AccountsException(ErrorCode.ValidationFailed, 'a user needs an externalId or an email', 'externalId');
     try {
       return toUserView(await this.users.create(principal.organizationId, { ...dto, role: dto.role ?? 'learner' }));
     } catch (error) {
@@ -42,7 +43,7 @@ export class UsersService {
 
   async findByExternalId(principal: Principal, externalId: string): Promise<UserView> {
     const user = await this.users.findByExternalId(principal.organizationId, externalId);
-    if (!user) throw new ApiException(404, 'USER_NOT_FOUND', `no user has the externalId "${externalId}"`, 'externalId');
+    if (!user) throw new AccountsException(ErrorCode.UserNotFound, `no user has the externalId "${externalId}"`, 'externalId');
     return toUserView(user);
   }
 
@@ -60,6 +61,6 @@ export class UsersService {
 }
 
 function duplicate(error: unknown): unknown {
-  if (error instanceof DuplicateUserError) return new ApiException(409, 'USER_EXISTS', error.message, error.field);
+  if (error instanceof DuplicateUserError) return new AccountsException(ErrorCode.UserExists, error.message, error.field);
   return error;
 }

@@ -3,7 +3,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } f
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal, SessionPrincipal } from '../auth/principal';
-import { ApiException } from '../common/api.exception';
+import { ErrorCode } from '@asynclab/contracts';
+import { ApiKeysException } from './api-keys.exception';
 import { ApiKeyCreatedView, ApiKeyView, CreateApiKeyDto } from './api-keys.dto';
 import { ApiKeysService } from './api-keys.service';
 
@@ -31,6 +32,6 @@ export class ApiKeysController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a key: every later request with it answers 401' })
   async revoke(@CurrentPrincipal() admin: SessionPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    if (!(await this.keys.revoke(admin.organizationId, id))) throw new ApiException(404, 'KEY_NOT_FOUND', `API key "${id}" does not exist or is already revoked`, 'id');
+    if (!(await this.keys.revoke(admin.organizationId, id))) throw new ApiKeysException(ErrorCode.KeyNotFound, `API key "${id}" does not exist or is already revoked`, 'id');
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import type { ApiKeyCreated, ApiKeyListing } from '@asynclab/contracts';
 import { API_KEY_SCOPES, ApiKeyRow, ApiKeyScope } from '@asynclab/database';
 
 export class CreateApiKeyDto {
@@ -17,7 +18,7 @@ export class CreateApiKeyDto {
   scopes!: ApiKeyScope[];
 }
 
-export class ApiKeyView {
+export class ApiKeyView implements ApiKeyListing {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'the public part of the key, alk_<prefix>_…' }) prefix!: string;
@@ -27,7 +28,7 @@ export class ApiKeyView {
   @ApiProperty({ nullable: true, type: Date }) revokedAt!: Date | null;
 }
 
-export class ApiKeyCreatedView extends ApiKeyView {
+export class ApiKeyCreatedView extends ApiKeyView implements ApiKeyCreated {
   @ApiProperty({ description: 'the whole key: shown this once and never again' }) key!: string;
 }
 

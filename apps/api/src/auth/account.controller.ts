@@ -2,7 +2,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SessionsRepository } from '@asynclab/database';
-import { ApiException } from '../common/api.exception';
+import { ErrorCode } from '@asynclab/contracts';
+import { AuthException } from './auth.exception';
 import { Access } from './access.decorator';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, SessionView } from './dto/auth.dto';
@@ -36,6 +37,6 @@ export class AccountController {
   @HttpCode(204)
   @ApiOperation({ summary: 'End one session of the account' })
   async revoke(@CurrentPrincipal() principal: SessionPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    if (!(await this.sessions.revoke(principal.userId, id))) throw new ApiException(404, 'SESSION_NOT_FOUND', `session "${id}" does not exist`, 'id');
+    if (!(await this.sessions.revoke(principal.userId, id))) throw new AuthException(ErrorCode.SessionNotFound, `session "${id}" does not exist`, 'id');
   }
 }

@@ -4,7 +4,8 @@
 // organisation-scoped repositories.
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiException } from '../common/api.exception';
+import { ErrorCode } from '@asynclab/contracts';
+import { AuthException } from './auth.exception';
 import { ACCESS_METADATA, AccessRule, DEFAULT_ACCESS } from './access.decorator';
 import { Principal, RequestWithPrincipal } from './principal';
 import { PrincipalResolver, UnauthenticatedException } from './principal.resolver';
@@ -37,7 +38,7 @@ export class AuthGuard implements CanActivate {
 function checkCsrf(request: RequestWithPrincipal, csrfToken: string): void {
   const sent = request.headers[CSRF_HEADER];
   if (typeof sent !== 'string' || !sameSecret(sent, csrfToken)) {
-    throw new ApiException(403, 'CSRF_TOKEN_INVALID', `a signed-in write must carry the session's CSRF token in the ${CSRF_HEADER} header`);
+    throw new AuthException(ErrorCode.CsrfTokenInvalid, `a signed-in write must carry the session's CSRF token in the ${CSRF_HEADER} header`);
   }
 }
 
@@ -48,12 +49,12 @@ export function allows(rule: AccessRule, principal: Principal): boolean {
   return rule.roles === 'any' || rule.roles.includes(principal.role);
 }
 
-function forbidden(rule: AccessRule, principal: Principal): ApiException {
+function forbidden(rule: AccessRule, principal: Principal): AuthException {
   if (principal.kind === 'key') {
     return rule.keyScope
-      ? new ApiException(403, 'KEY_SCOPE_MISSING', `this API key lacks the "${rule.keyScope}" scope`)
-      : new ApiException(403, 'KEY_NOT_ALLOWED', 'this endpoint is for signed-in users, not API keys');
+      ? new AuthException(ErrorCode.KeyScopeMissing, `this API key lacks the "${rule.keyScope}" scope`)
+      : new AuthException(ErrorCode.KeyNotAllowed, 'this endpoint is for signed-in users, not API keys');
   }
-  if (principal.isGuest) return new ApiException(403, 'ACCOUNT_REQUIRED', 'sign in or create an account to do this');
-  return new ApiException(403, 'ROLE_NOT_ALLOWED', `your role (${principal.role}) may not do this`);
+  if (principal.isGuest) return new AuthException(ErrorCode.AccountRequired, 'sign in or create an account to do this');
+  return new AuthException(ErrorCode.RoleNotAllowed, `your role (${principal.role}) may not do this`);
 }

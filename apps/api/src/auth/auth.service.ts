@@ -3,14 +3,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { InvitationsRepository, OrganizationRow, OrganizationsRepository, PUBLIC_ORGANIZATION_SLUG, Role, SessionsRepository, UserRow, UsersRepository } from '@asynclab/database';
-import { ApiException } from '../common/api.exception';
+import { ErrorCode } from '@asynclab/contracts';
+import { AuthException } from './auth.exception';
 import { ChangePasswordDto, GuestDto, MeView, SignInDto, SignUpDto } from './dto/auth.dto';
 import { Principal, SessionPrincipal } from './principal';
 import { hashPassword, sha256, verifyPassword } from './secrets';
 import { SessionsService } from './sessions.service';
 import { SignInThrottle } from './sign-in-throttle.service';
 
-const invalidCredentials = () => new ApiException(401, 'INVALID_CREDENTIALS', 'the email or password is not right');
+const invalidCredentials = () => new AuthException(ErrorCode.InvalidCredentials, 'the email or password is not right');
 
 @Injectable()
 export class AuthService {
@@ -43,21 +44,21 @@ export class AuthService {
   /** A guest of the same organisation who signs up keeps their work: the guest becomes the account. */
   async signUp(request: Request, response: Response, dto: SignUpDto, current?: Principal): Promise<MeView> {
     const organization = await this.organizations.findBySlug(dto.organization ?? PUBLIC_ORGANIZATION_SLUG);
-    if (!organization) throw new ApiException(404, 'ORGANIZATION_NOT_FOUND', `organisation "${dto.organization}" does not exist`, 'organization');
+    if (!organization) throw new AuthException(ErrorCode.OrganizationNotFound, `organisation "${dto.organization}" does not exist`, 'organization');
     let role: Role = 'learner';
     let invitationId: string | null = null;
     if (dto.invitation) {
       const invitation = await this.invitations.findOpen(sha256(dto.invitation));
       if (!invitation || invitation.organizationId !== organization.id || invitation.email !== dto.email.toLowerCase()) {
-        throw new ApiException(400, 'INVITATION_INVALID', 'the invitation is unknown, expired, used, or for another email', 'invitation');
+        throw new AuthException(ErrorCode.InvitationInvalid, 'the invitation is unknown, expired, used, or for another email', 'invitation');
       }
       role = invitation.role as Role;
       invitationId = invitation.id;
     } else if (!organization.openSignup) {
-      throw new ApiException(403, 'SIGN_UP_CLOSED', `organisation "${organization.slug}" accepts new accounts by invitation only`);
+      throw new AuthException(ErrorCode.SignUpClosed, `organisation "${organization.slug}" accepts new accounts by invitation only`);
     }
     if (await this.users.findByEmail(organization.id, dto.email)) {
-      throw new ApiException(409, 'EMAIL_TAKEN', 'an account with this email already exists; sign in instead', 'email');
+      throw new AuthException(ErrorCode.EmailTaken, 'an account with this email already exists; sign in instead', 'email');
     }
     const passwordHash = await hashPassword(dto.password);
     const account = { email: dto.email, passwordHash, displayName: dto.displayName ?? null };
@@ -65,35 +66,35 @@ export class AuthService {
     const user = guest
       ? await this.users.update(organization.id, guest.userId, { ...account, isGuest: false, role })
       : await this.users.create(organization.id, { ...account, role });
-    if (!user) throw new ApiException(409, 'GUEST_GONE', 'the guest session ended; sign up again');
+    if (!user) throw new AuthException(ErrorCode.GuestGone, 'the guest session ended; sign up again');
     if (invitationId) await this.invitations.accept(organization.id, invitationId);
     if (current?.kind === 'session') await this.sessions.endEverywhere(request, response, current.userId);
     return this.startSession(request, response, organization, user);
   }
 
   async guest(request: Request, response: Response, dto: GuestDto, current?: Principal): Promise<MeView> {
-    if (current?.kind === 'key') throw new ApiException(403, 'KEY_NOT_ALLOWED', 'API keys act for their learners; they do not start guest sessions');
+    if (current?.kind === 'key') throw new AuthException(ErrorCode.KeyNotAllowed, 'API keys act for their learners; they do not start guest sessions');
     if (current) return this.me(current);
     const organization = await this.organizations.findBySlug(dto.organization ?? PUBLIC_ORGANIZATION_SLUG);
-    if (!organization?.allowGuests) throw new ApiException(403, 'GUESTS_NOT_ALLOWED', 'this organisation does not allow guest practice; sign in');
+    if (!organization?.allowGuests) throw new AuthException(ErrorCode.GuestsNotAllowed, 'this organisation does not allow guest practice; sign in');
     const user = await this.users.create(organization.id, { isGuest: true, role: 'learner' });
     return this.startSession(request, response, organization, user);
   }
 
   async me(principal: Principal): Promise<MeView> {
-    if (principal.kind !== 'session') throw new ApiException(403, 'KEY_NOT_ALLOWED', 'an API key has no account');
+    if (principal.kind !== 'session') throw new AuthException(ErrorCode.KeyNotAllowed, 'an API key has no account');
     const [organization, user] = await Promise.all([
       this.organizations.findById(principal.organizationId),
       this.users.findById(principal.organizationId, principal.userId),
     ]);
-    if (!organization || !user) throw new ApiException(401, 'UNAUTHENTICATED', 'the account no longer exists');
+    if (!organization || !user) throw new AuthException(ErrorCode.Unauthenticated, 'the account no longer exists');
     return view(organization, user, principal.csrfToken);
   }
 
   async changePassword(principal: SessionPrincipal, dto: ChangePasswordDto): Promise<{ otherSessionsEnded: number }> {
     const user = await this.users.findById(principal.organizationId, principal.userId);
     if (!user || !(await verifyPassword(user.passwordHash, dto.currentPassword))) {
-      throw new ApiException(400, 'WRONG_PASSWORD', 'the current password is not right', 'currentPassword');
+      throw new AuthException(ErrorCode.WrongPassword, 'the current password is not right', 'currentPassword');
     }
     await this.users.update(principal.organizationId, principal.userId, { passwordHash: await hashPassword(dto.newPassword) });
     // Whoever knew the old password is signed out everywhere but here.
@@ -111,7 +112,7 @@ function view(organization: OrganizationRow, user: UserRow, csrfToken: string): 
     userId: user.id,
     organizationId: organization.id,
     organization: organization.slug,
-    role: user.role,
+    role: user.role as Role,
     isGuest: user.isGuest,
     email: user.email,
     displayName: user.displayName,

@@ -4,15 +4,16 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiKeyScope, ApiKeysRepository, Role } from '@asynclab/database';
-import { ApiException } from '../common/api.exception';
+import { ErrorCode } from '@asynclab/contracts';
+import { AuthException } from './auth.exception';
 import { Principal } from './principal';
 import { parseApiKey, sameSecret, sha256 } from './secrets';
 import { SESSION_COOKIE } from './session-cookie';
 import { SessionsService } from './sessions.service';
 
-export class UnauthenticatedException extends ApiException {
+export class UnauthenticatedException extends AuthException {
   constructor(message = 'sign in, or send an API key as "Authorization: Bearer <key>"') {
-    super(401, 'UNAUTHENTICATED', message);
+    super(ErrorCode.Unauthenticated, message);
   }
 }
 

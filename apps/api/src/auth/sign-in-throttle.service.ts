@@ -3,16 +3,14 @@
 // with Retry-After until the window ends, even with the right password. Success clears the
 // account's count.
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
-import { APP_CONFIG, AppConfig } from '@asynclab/config';
-import { REDIS } from '../common/redis/redis.module';
+import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
 import { RateLimitedException } from '../common/rate-limited.exception';
 
 @Injectable()
 export class SignInThrottle {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly connections: RedisConnections,
   ) {}
 
   private keys(organizationId: string, email: string, ip: string): { account: string; ip: string } {
@@ -23,7 +21,7 @@ export class SignInThrottle {
   async check(organizationId: string, email: string, ip: string): Promise<void> {
     const keys = this.keys(organizationId, email, ip);
     const { perAccount, perIp } = this.config.auth.signIn;
-    const [[, account], [, byIp], [, accountTtl], [, ipTtl]] = (await this.redis
+    const [[, account], [, byIp], [, accountTtl], [, ipTtl]] = (await this.connections.commands
       .multi()
       .get(keys.account)
       .get(keys.ip)
@@ -38,10 +36,10 @@ export class SignInThrottle {
     const keys = this.keys(organizationId, email, ip);
     const windowMs = this.config.auth.signIn.windowMs;
     // NX: the window starts at the first failure and is not stretched by later ones.
-    await this.redis.multi().incr(keys.account).pexpire(keys.account, windowMs, 'NX').incr(keys.ip).pexpire(keys.ip, windowMs, 'NX').exec();
+    await this.connections.commands.multi().incr(keys.account).pexpire(keys.account, windowMs, 'NX').incr(keys.ip).pexpire(keys.ip, windowMs, 'NX').exec();
   }
 
   async recordSuccess(organizationId: string, email: string, ip: string): Promise<void> {
-    await this.redis.del(this.keys(organizationId, email, ip).account);
+    await this.connections.commands.del(this.keys(organizationId, email, ip).account);
   }
 }

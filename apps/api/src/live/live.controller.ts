@@ -2,9 +2,10 @@
 import { Controller, MessageEvent, Param, Req, Sse, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Observable, concat, map, of } from 'rxjs';
+import { isFinal } from '@asynclab/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal, Principal } from '../auth/principal';
-import { finalEvent, isFinal, statusEvent, LiveStatus } from './live-events';
+import { finalEvent, statusEvent } from './live-events';
 import { LiveStatusService } from './live-status.service';
 import { RequestWithSubmission, SubmissionVisibleGuard } from './submission-visible.guard';
 
@@ -23,7 +24,7 @@ export class LiveController {
     const view = request.submission!;
     // Already decided: no need to listen to anything.
     if (isFinal(view.status)) {
-      return concat(of(statusEvent(id, view.status as LiveStatus, null)), of(view).pipe(map(finalEvent)));
+      return concat(of(statusEvent(id, view.status, null)), of(view).pipe(map(finalEvent)));
     }
     return this.live.follow(id, principal);
   }

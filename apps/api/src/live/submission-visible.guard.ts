@@ -3,7 +3,8 @@
 // response before an async handler's error could become a 404: a guard's error comes first.
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { RequestWithPrincipal } from '../auth/principal';
-import { SubmissionsService, SubmissionView } from '../submissions/submissions.service';
+import type { SubmissionView } from '@asynclab/contracts';
+import { SubmissionsService } from '../submissions/submissions.service';
 
 export type RequestWithSubmission = RequestWithPrincipal & { submission?: SubmissionView };
 

@@ -4,6 +4,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional } from 'class-validator';
+import type { LabResult } from '@asynclab/contracts';
 import { SubmissionsRepository } from '@asynclab/database';
 import { UsersService } from '../accounts/users.service';
 import { Access, SubmissionLimited } from '../auth/access.decorator';
@@ -11,7 +12,7 @@ import { CurrentPrincipal, Principal } from '../auth/principal';
 import { CreateSubmissionDto } from '../submissions/dto/create-submission.dto';
 import { SubmissionsService } from '../submissions/submissions.service';
 
-export class LabResultView {
+export class LabResultView implements LabResult {
   @ApiProperty() labId!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty({ nullable: true, type: Number, description: 'the best score of any graded attempt' }) bestScore!: number | null;

@@ -1,24 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { HistoryEntry, SubmissionAccepted, SubmissionView } from '@asynclab/contracts';
 import { Access, SubmissionLimited } from '../auth/access.decorator';
 import { CurrentPrincipal, Principal, SessionPrincipal } from '../auth/principal';
-import { PageQueryDto } from '../common/dto/page-query.dto';
 import { CreateSubmissionDto } from './dto/create-submission.dto';
-import { SubmissionsService, SubmissionView } from './submissions.service';
-
-export class SubmissionListQuery extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'only this user (instructors, admins and keys); learners always see only their own' })
-  @IsOptional()
-  @IsUUID()
-  userId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  labId?: string;
-}
+import { SubmissionListQuery } from './dto/submission-list.query';
+import { SubmissionsService } from './submissions.service';
 
 @ApiTags('submissions')
 @Controller('submissions')
@@ -31,7 +18,7 @@ export class SubmissionsController {
   @SubmissionLimited()
   @ApiOperation({ summary: 'Submit your own attempt at a lab (signed-in users and guests)' })
   @ApiAcceptedResponse({ description: '{ id, status }' })
-  submit(@CurrentPrincipal() principal: SessionPrincipal, @Body() dto: CreateSubmissionDto): Promise<{ id: string; status: string }> {
+  submit(@CurrentPrincipal() principal: SessionPrincipal, @Body() dto: CreateSubmissionDto): Promise<SubmissionAccepted> {
     return this.submissions.submit({ organizationId: principal.organizationId, userId: principal.userId }, dto);
   }
 
@@ -39,7 +26,7 @@ export class SubmissionsController {
   @Get()
   @Access({ roles: 'any', guests: true, keyScope: 'read' })
   @ApiOperation({ summary: 'List submissions: your own, or (instructor, admin, key) your organisation’s' })
-  history(@CurrentPrincipal() principal: Principal, @Query() query: SubmissionListQuery) {
+  history(@CurrentPrincipal() principal: Principal, @Query() query: SubmissionListQuery): Promise<{ submissions: HistoryEntry[]; nextCursor: string | null }> {
     return this.submissions.history(principal, query);
   }
 

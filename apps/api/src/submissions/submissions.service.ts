@@ -1,32 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { SubmissionsRepository } from '@asynclab/database';
+import { ErrorCode, type SubmissionAccepted, type SubmissionView } from '@asynclab/contracts';
+import { filesFromColumn, reportFromRows, SubmissionsRepository } from '@asynclab/database';
 import { LabCatalogService } from '@asynclab/lab-catalog';
-import type { SubmissionReport } from '@asynclab/reports';
-import { ApiException } from '../common/api.exception';
 import { submissionScope } from '../auth/access-policy';
 import type { Principal } from '../auth/principal';
 import { toPageQuery } from '../common/dto/page-query.dto';
+import { SubmissionsException } from './submissions.exception';
 import { CreateSubmissionDto } from './dto/create-submission.dto';
-import type { SubmissionListQuery } from './submissions.controller';
+import type { SubmissionListQuery } from './dto/submission-list.query';
 import { validateSubmissionFiles } from './submission-files';
 import { SubmissionQueueService } from './submission-queue.service';
-import { assembleReport } from './assemble-report';
-
-export interface SubmissionView {
-  id: string;
-  labId: string;
-  status: string;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-  /** The user who submitted (from their session or the LMS's key). */
-  userId: string | null;
-  learnerId: string | null;
-  files: Record<string, string>;
-  report: SubmissionReport | null;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Who a submission is made for: from the session, or the learner an API key names. */
+export interface Submitter {
+  organizationId: string;
+  userId: string;
+}
 
 @Injectable()
 export class SubmissionsService {
@@ -37,15 +28,19 @@ export class SubmissionsService {
   ) {}
 
   /** Commits the submission first, then queues it: a queue outage can delay it, never lose it. */
-  async submit(submitter: { organizationId: string; userId: string }, dto: CreateSubmissionDto): Promise<{ id: string; status: string }> {
+  async submit(submitter: Submitter, dto: CreateSubmissionDto): Promise<SubmissionAccepted> {
     const lab = this.catalog.find(dto.labId);
-    if (!lab) throw new ApiException(404, 'LAB_NOT_FOUND', `lab "${dto.labId}" does not exist`, 'labId');
+    if (!lab) throw new SubmissionsException(ErrorCode.LabNotFound, `lab "${dto.labId}" does not exist`, 'labId');
     const files = validateSubmissionFiles(dto.files);
     const { manifest } = lab.content;
     if (manifest.kind !== 'playground') {
       const foreign = Object.keys(files).filter((path) => !manifest.editable.includes(path));
       if (foreign.length > 0) {
-        throw new ApiException(400, 'FILE_NOT_EDITABLE', `files["${foreign[0]}"] is not a file of lab "${manifest.id}"; it accepts ${manifest.editable.join(', ')}`, 'files');
+        throw new SubmissionsException(
+          ErrorCode.FileNotEditable,
+          `files["${foreign[0]}"] is not a file of lab "${manifest.id}"; it accepts ${manifest.editable.join(', ')}`,
+          'files',
+        );
       }
     }
     const created = await this.submissions.create({
@@ -70,7 +65,7 @@ export class SubmissionsService {
   async get(principal: Principal, id: string): Promise<SubmissionView> {
     const scope = submissionScope(principal);
     const submission = scope && UUID.test(id) ? await this.submissions.findInScope(scope, id) : null;
-    if (!submission) throw new ApiException(404, 'SUBMISSION_NOT_FOUND', `submission "${id}" does not exist`, 'id');
+    if (!submission) throw new SubmissionsException(ErrorCode.SubmissionNotFound, `submission "${id}" does not exist`, 'id');
     return {
       id: submission.id,
       labId: submission.labId,
@@ -80,8 +75,8 @@ export class SubmissionsService {
       finishedAt: submission.finishedAt,
       userId: submission.userId,
       learnerId: submission.learnerId,
-      files: submission.files as Record<string, string>,
-      report: assembleReport(submission),
+      files: filesFromColumn(submission.files),
+      report: reportFromRows(submission),
     };
   }
 }

@@ -3,7 +3,9 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
 
-export type ApiKeyScope = 'read' | 'submit' | 'manage';
+import type { ApiKeyScope } from '@asynclab/contracts';
+
+export type { ApiKeyScope };
 export const API_KEY_SCOPES: ApiKeyScope[] = ['read', 'submit', 'manage'];
 
 export interface ApiKeyRow {

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { PrismaService } from '../prisma.service';
 import { Prisma } from '../../../../generated/prisma/client';
-import type { Diagnostic, RunOutcome, TestCounts, TestResult } from '@asynclab/reports';
+import type { GradedRun, HistoryEntry, LabResult, SubmissionStatus, SubmissionVerdict } from '@asynclab/contracts';
+import { reportOutcome, runRows, scoreColumn, SUBMISSION_WITH_RUNS, type SubmissionWithRuns } from '../report-mapping';
 import { Page, PageQuery, pageWhere, toPage } from './pagination';
-
-export type SubmissionStatus = 'queued' | 'running' | 'completed' | 'error';
 
 export interface NewSubmission {
   labId: string;
@@ -22,46 +21,8 @@ export interface SubmissionScope {
   userId?: string;
 }
 
-export interface LabResult {
-  labId: string;
-  attempts: number;
-  bestScore: number | null;
-  passed: boolean;
-  lastAttemptAt: Date;
-}
 
 const summary = { id: true, labId: true, userId: true, status: true, outcome: true, runOutcome: true, score: true, createdAt: true, finishedAt: true } as const;
-
-/** One sandbox run's results, ready to store. */
-export interface RunToStore {
-  variant: string;
-  outcome: string;
-  runOutcome: RunOutcome | null;
-  counts: TestCounts;
-  tests: TestResult[];
-  diagnostics: Diagnostic[];
-  stdoutTail: string;
-  stderrTail: string;
-  outputTruncated: boolean;
-  timings: Record<string, number>;
-  harnessVersion: string | null;
-}
-
-export interface SubmissionVerdict {
-  outcome: string;
-  runOutcome: string | null;
-  score: number | null;
-  scoring: Prisma.InputJsonValue | null;
-}
-
-const withRuns = {
-  runs: {
-    orderBy: { createdAt: 'asc' },
-    include: { tests: { orderBy: { position: 'asc' } }, diagnostics: { orderBy: { position: 'asc' } } },
-  },
-} satisfies Prisma.SubmissionInclude;
-
-export type SubmissionWithRuns = Prisma.SubmissionGetPayload<{ include: typeof withRuns }>;
 
 @Injectable()
 export class SubmissionsRepository {
@@ -90,7 +51,7 @@ export class SubmissionsRepository {
   }
 
   async findWithRuns(id: string): Promise<SubmissionWithRuns | null> {
-    return this.prisma.submission.findUnique({ where: { id }, include: withRuns });
+    return this.prisma.submission.findUnique({ where: { id }, include: SUBMISSION_WITH_RUNS });
   }
 
   /** Just the status: what a live stream re-checks, without loading the files. */
@@ -120,12 +81,12 @@ export class SubmissionsRepository {
    * The time spent storing is written in the same transaction, so a reader who sees the verdict
    * always sees the store phase too.
    */
-  async complete(id: string, runs: RunToStore[], verdict: SubmissionVerdict): Promise<boolean> {
+  async complete(id: string, runs: GradedRun[], verdict: SubmissionVerdict): Promise<boolean> {
     const started = performance.now();
     try {
       await this.prisma.$transaction(async (tx) => {
         for (const run of runs) {
-          await tx.run.create({ data: runData(id, run) });
+          await tx.run.create({ data: runRows(id, run) });
         }
         const updated = await tx.submission.updateMany({
           where: { id, status: { in: ['queued', 'running'] } },
@@ -135,7 +96,7 @@ export class SubmissionsRepository {
             outcome: verdict.outcome,
             runOutcome: verdict.runOutcome,
             score: verdict.score,
-            scoring: verdict.scoring ?? Prisma.DbNull,
+            scoring: scoreColumn(verdict.scoring),
           },
         });
         if (updated.count !== 1) throw new AlreadyCompletedError();
@@ -160,18 +121,19 @@ export class SubmissionsRepository {
 
   /** One submission, only when it lies inside the caller's scope: otherwise null (a 404). */
   async findInScope(scope: SubmissionScope, id: string): Promise<SubmissionWithRuns | null> {
-    return this.prisma.submission.findFirst({ where: { id, ...scopeWhere(scope) }, include: withRuns });
+    return this.prisma.submission.findFirst({ where: { id, ...scopeWhere(scope) }, include: SUBMISSION_WITH_RUNS });
   }
 
   /** Attempts inside the scope, newest first, a page at a time. */
-  async listInScope(scope: SubmissionScope, query: PageQuery & { labId?: string }) {
+  async listInScope(scope: SubmissionScope, query: PageQuery & { labId?: string }): Promise<Page<HistoryEntry>> {
     const rows = await this.prisma.submission.findMany({
       where: { ...scopeWhere(scope), ...(query.labId ? { labId: query.labId } : {}), ...pageWhere(query) },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: query.limit + 1,
       select: summary,
     });
-    return toPage(rows, query.limit);
+    const page = toPage(rows, query.limit);
+    return { ...page, items: page.items.map((row) => ({ ...row, outcome: row.outcome === null ? null : reportOutcome(row.outcome) })) };
   }
 
   /** A user's standing per lab: attempts, best score, whether any attempt passed, the last one. */
@@ -194,51 +156,8 @@ export class SubmissionsRepository {
   }
 }
 
-export type SubmissionSummaryPage = Page<Prisma.SubmissionGetPayload<{ select: typeof summary }>>;
-
 function scopeWhere(scope: SubmissionScope): Prisma.SubmissionWhereInput {
   return { organizationId: scope.organizationId, ...(scope.userId ? { userId: scope.userId } : {}) };
 }
 
 class AlreadyCompletedError extends Error {}
-
-function runData(submissionId: string, run: RunToStore): Prisma.RunUncheckedCreateInput {
-  return {
-    submissionId,
-    variant: run.variant,
-    outcome: run.outcome,
-    runOutcome: run.runOutcome?.kind ?? null,
-    runMessage: run.runOutcome?.message ?? null,
-    counts: run.counts as unknown as Prisma.InputJsonValue,
-    stdoutTail: run.stdoutTail,
-    stderrTail: run.stderrTail,
-    outputTruncated: run.outputTruncated,
-    timings: run.timings,
-    harnessVersion: run.harnessVersion,
-    tests: {
-      create: run.tests.map((test, position) => ({
-        position,
-        nodeId: test.id,
-        outcome: test.outcome,
-        durationMs: test.durationMs,
-        message: test.message,
-      })),
-    },
-    diagnostics: {
-      create: run.diagnostics.map((d, position) => ({
-        position,
-        code: d.code,
-        severity: d.severity,
-        message: d.message,
-        file: d.location.file,
-        line: d.location.line,
-        testId: d.test,
-        evidence: d.evidence,
-        explanation: d.explanation,
-        hint: d.hint,
-        chapter: d.chapter,
-        source: d.source,
-      })),
-    },
-  };
-}

@@ -5,7 +5,9 @@ import { PrismaService } from '../prisma.service';
 import { Prisma } from '../../../../generated/prisma/client';
 import { Page, PageQuery, pageWhere, toPage } from './pagination';
 
-export type Role = 'learner' | 'instructor' | 'admin';
+import type { Role } from '@asynclab/contracts';
+
+export type { Role };
 export const ROLES: Role[] = ['learner', 'instructor', 'admin'];
 
 export interface UserRow {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Me, Role, SessionListing } from '@asynclab/contracts';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export const PASSWORD_MIN = 10;
@@ -63,18 +64,18 @@ export class ChangePasswordDto {
   newPassword!: string;
 }
 
-export class MeView {
+export class MeView implements Me {
   @ApiProperty() userId!: string;
   @ApiProperty() organizationId!: string;
   @ApiProperty() organization!: string;
-  @ApiProperty({ enum: ['learner', 'instructor', 'admin'] }) role!: string;
+  @ApiProperty({ enum: ['learner', 'instructor', 'admin'] }) role!: Role;
   @ApiProperty() isGuest!: boolean;
   @ApiProperty({ nullable: true, type: String }) email!: string | null;
   @ApiProperty({ nullable: true, type: String }) displayName!: string | null;
   @ApiProperty({ description: 'echo it in the X-CSRF-Token header on every write' }) csrfToken!: string;
 }
 
-export class SessionView {
+export class SessionView implements SessionListing {
   @ApiProperty() id!: string;
   @ApiProperty() current!: boolean;
   @ApiProperty({ nullable: true, type: String }) userAgent!: string | null;

@@ -3,7 +3,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { decodeCursor, PageQuery } from '@asynclab/database';
-import { ApiException } from '../api.exception';
+import { ErrorCode } from '@asynclab/contracts';
+import { RequestException } from '../request.exception';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -37,6 +38,6 @@ export class PageQueryDto {
 
 export function toPageQuery(dto: PageQueryDto): PageQuery {
   const cursor = dto.cursor ? decodeCursor(dto.cursor) : undefined;
-  if (cursor === null) throw new ApiException(400, 'INVALID_CURSOR', 'cursor is not one this API returned', 'cursor');
+  if (cursor === null) throw new RequestException(ErrorCode.InvalidCursor, 'cursor is not one this API returned', 'cursor');
   return { limit: dto.limit ?? DEFAULT_PAGE_SIZE, cursor, since: dto.since, until: dto.until };
 }

@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { from, Observable, of, switchMap, catchError, throwError } from 'rxjs';
 import { IdempotencyRepository } from '@asynclab/database';
 import { principalKey, RequestWithPrincipal } from '../../auth/principal';
-import { ApiException } from '../api.exception';
+import { ErrorCode } from '@asynclab/contracts';
+import { RequestException } from '../request.exception';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
@@ -28,7 +29,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.headers[IDEMPOTENCY_HEADER];
     if (request.method !== 'POST' || key === undefined || !request.principal) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      return throwError(() => new ApiException(400, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1-200 printable ASCII characters'));
+      return throwError(() => new RequestException(ErrorCode.InvalidIdempotencyKey, 'Idempotency-Key must be 1-200 printable ASCII characters'));
     }
     const response = context.switchToHttp().getResponse<Response>();
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
@@ -37,9 +38,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       switchMap((claim) => {
         if (claim.kind === 'existing') {
           if (claim.requestHash !== requestHash) {
-            throw new ApiException(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request; use a new key for a new request');
+            throw new RequestException(ErrorCode.IdempotencyKeyReused, 'this Idempotency-Key was used with a different request; use a new key for a new request');
           }
-          if (claim.statusCode === null) throw new ApiException(409, 'IDEMPOTENCY_IN_PROGRESS', 'the first request with this Idempotency-Key is still running; retry shortly');
+          if (claim.statusCode === null) throw new RequestException(ErrorCode.IdempotencyInProgress, 'the first request with this Idempotency-Key is still running; retry shortly');
           response.setHeader('Idempotent-Replayed', 'true');
           return of(claim.response);
         }

@@ -2,9 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import Redis from 'ioredis';
-import { APP_CONFIG, AppConfig } from '@asynclab/config';
-import { REDIS } from '../redis/redis.module';
+import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
 import { PrincipalThrottlerGuard, SUBMISSIONS_THROTTLER } from './principal-throttler.guard';
 
 const MINUTE_MS = 60_000;
@@ -12,13 +10,14 @@ const MINUTE_MS = 60_000;
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG, REDIS],
-      useFactory: (config: AppConfig, redis: Redis) => ({
+      inject: [APP_CONFIG, RedisConnections],
+      useFactory: (config: AppConfig, redis: RedisConnections) => ({
         throttlers: [
           { name: 'default', ttl: MINUTE_MS, limit: config.rateLimit.perMinute },
           { name: SUBMISSIONS_THROTTLER, ttl: MINUTE_MS, limit: config.rateLimit.submissionsPerMinute },
         ],
-        storage: new ThrottlerStorageRedisService(redis),
+        // The process's shared command connection: counts fail fast rather than queue when Redis is down.
+        storage: new ThrottlerStorageRedisService(redis.commands),
       }),
     }),
   ],

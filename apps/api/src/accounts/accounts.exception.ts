@@ -1,0 +1,4 @@
+import { DomainException } from '../common/domain.exception';
+
+/** Organisations, users and invitations. */
+export class AccountsException extends DomainException {}

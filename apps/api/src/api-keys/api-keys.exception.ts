@@ -1,0 +1,4 @@
+import { DomainException } from '../common/domain.exception';
+
+/** An organisation's API keys. */
+export class ApiKeysException extends DomainException {}

@@ -1,0 +1,4 @@
+import { DomainException } from './domain.exception';
+
+/** Rules every request shares: cursors and idempotency keys. */
+export class RequestException extends DomainException {}

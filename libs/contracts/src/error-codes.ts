@@ -1,0 +1,58 @@
+// Every error the API answers carries one of these codes (docs/api-errors.md lists them with their
+// HTTP status). Clients match on the code, never on the message: add codes, never rename one.
+export enum ErrorCode {
+  // request shape
+  InvalidJson = 'INVALID_JSON',
+  ValidationFailed = 'VALIDATION_FAILED',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  NotFound = 'NOT_FOUND',
+  Internal = 'INTERNAL',
+  // labs
+  LabNotFound = 'LAB_NOT_FOUND',
+  // submissions
+  SubmissionNotFound = 'SUBMISSION_NOT_FOUND',
+  LearnerRequired = 'LEARNER_REQUIRED',
+  FileNotEditable = 'FILE_NOT_EDITABLE',
+  // submission files
+  FilesNotAnObject = 'FILES_NOT_AN_OBJECT',
+  NoFiles = 'NO_FILES',
+  TooManyFiles = 'TOO_MANY_FILES',
+  FileNotText = 'FILE_NOT_TEXT',
+  FileNotUtf8 = 'FILE_NOT_UTF8',
+  FilesTooLarge = 'FILES_TOO_LARGE',
+  InvalidFilePath = 'INVALID_FILE_PATH',
+  // identity and access
+  Unauthenticated = 'UNAUTHENTICATED',
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  CsrfTokenInvalid = 'CSRF_TOKEN_INVALID',
+  RoleNotAllowed = 'ROLE_NOT_ALLOWED',
+  AccountRequired = 'ACCOUNT_REQUIRED',
+  KeyScopeMissing = 'KEY_SCOPE_MISSING',
+  KeyNotAllowed = 'KEY_NOT_ALLOWED',
+  RateLimited = 'RATE_LIMITED',
+  // accounts
+  OrganizationNotFound = 'ORGANIZATION_NOT_FOUND',
+  SignUpClosed = 'SIGN_UP_CLOSED',
+  InvitationInvalid = 'INVITATION_INVALID',
+  EmailTaken = 'EMAIL_TAKEN',
+  GuestGone = 'GUEST_GONE',
+  GuestsNotAllowed = 'GUESTS_NOT_ALLOWED',
+  WrongPassword = 'WRONG_PASSWORD',
+  SessionNotFound = 'SESSION_NOT_FOUND',
+  UserNotFound = 'USER_NOT_FOUND',
+  UserExists = 'USER_EXISTS',
+  KeyNotFound = 'KEY_NOT_FOUND',
+  // lists and retries
+  InvalidCursor = 'INVALID_CURSOR',
+  InvalidIdempotencyKey = 'INVALID_IDEMPOTENCY_KEY',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  IdempotencyInProgress = 'IDEMPOTENCY_IN_PROGRESS',
+}
+
+export interface ApiErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  field?: string;
+  requestId?: string;
+}
