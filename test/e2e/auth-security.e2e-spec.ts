@@ -14,7 +14,8 @@ describe('sessions and their protections', () => {
   let accounts: Accounts;
   let base: string;
   let org: { id: string; slug: string };
-  const as = (caller: Caller | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>) => call(base, method, path, { caller, body, headers });
+  const as = (caller: Caller | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    call(base, method, path, { caller, body, headers });
 
   beforeAll(async () => {
     // Counters other test files left in this Redis db would make the limits below flaky.
@@ -69,7 +70,11 @@ describe('sessions and their protections', () => {
     it('locks an account after 3 failed sign-ins, even for the right password, with Retry-After', async () => {
       const user = await accounts.user(org.id);
       for (let i = 0; i < 3; i++) {
-        const failed = await as(undefined, 'POST', '/auth/sign-in', { organization: org.slug, email: user.email, password: 'wrong password' });
+        const failed = await as(undefined, 'POST', '/auth/sign-in', {
+          organization: org.slug,
+          email: user.email,
+          password: 'wrong password',
+        });
         expect(failed.status).toBe(401);
         expect(failed.body.code).toBe('INVALID_CREDENTIALS');
       }
@@ -84,7 +89,9 @@ describe('sessions and their protections', () => {
       for (const failures of [2, 2, 1]) {
         const user = await accounts.user(org.id);
         for (let i = 0; i < failures; i++) {
-          expect((await as(undefined, 'POST', '/auth/sign-in', { organization: org.slug, email: user.email, password: 'nope nope' })).status).toBe(401);
+          expect(
+            (await as(undefined, 'POST', '/auth/sign-in', { organization: org.slug, email: user.email, password: 'nope nope' })).status,
+          ).toBe(401);
         }
       }
       const fresh = await accounts.user(org.id);
@@ -100,7 +107,10 @@ describe('sessions and their protections', () => {
 
   describe('rate limits', () => {
     it('answers 429 with Retry-After once a key passes its requests per minute; another key is unaffected', async () => {
-      const [first, second] = [keyCaller((await accounts.key(org.id, ['read'])).key), keyCaller((await accounts.key(org.id, ['read'])).key)];
+      const [first, second] = [
+        keyCaller((await accounts.key(org.id, ['read'])).key),
+        keyCaller((await accounts.key(org.id, ['read'])).key),
+      ];
       const statuses: number[] = [];
       for (let i = 0; i < 61; i++) statuses.push((await as(first, 'GET', '/submissions?limit=1')).status);
       expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
@@ -143,17 +153,36 @@ describe('sessions and their protections', () => {
 
     it('sign-up is by invitation where open sign-up is off, and the invitation sets the role', async () => {
       const closed = await accounts.org();
-      const refused = await as(undefined, 'POST', '/auth/sign-up', { organization: closed.slug, email: 'x@example.test', password: PASSWORD });
+      const refused = await as(undefined, 'POST', '/auth/sign-up', {
+        organization: closed.slug,
+        email: 'x@example.test',
+        password: PASSWORD,
+      });
       expect(refused.body.code).toBe('SIGN_UP_CLOSED');
       const adminUser = await accounts.user(closed.id, 'admin');
       const adminCaller = await signIn(base, closed.slug, adminUser.email);
       const invitation = await as(adminCaller, 'POST', '/invitations', { email: 'teach@example.test', role: 'instructor' });
       expect(invitation.body.signUpUrl).toContain('invitation=');
-      const wrongEmail = await as(undefined, 'POST', '/auth/sign-up', { organization: closed.slug, email: 'other@example.test', password: PASSWORD, invitation: invitation.body.token });
+      const wrongEmail = await as(undefined, 'POST', '/auth/sign-up', {
+        organization: closed.slug,
+        email: 'other@example.test',
+        password: PASSWORD,
+        invitation: invitation.body.token,
+      });
       expect(wrongEmail.body.code).toBe('INVITATION_INVALID');
-      const joined = await as(undefined, 'POST', '/auth/sign-up', { organization: closed.slug, email: 'teach@example.test', password: PASSWORD, invitation: invitation.body.token });
+      const joined = await as(undefined, 'POST', '/auth/sign-up', {
+        organization: closed.slug,
+        email: 'teach@example.test',
+        password: PASSWORD,
+        invitation: invitation.body.token,
+      });
       expect(joined.body).toMatchObject({ role: 'instructor', isGuest: false });
-      const again = await as(undefined, 'POST', '/auth/sign-up', { organization: closed.slug, email: 'teach@example.test', password: PASSWORD, invitation: invitation.body.token });
+      const again = await as(undefined, 'POST', '/auth/sign-up', {
+        organization: closed.slug,
+        email: 'teach@example.test',
+        password: PASSWORD,
+        invitation: invitation.body.token,
+      });
       expect(again.body.code).toBe('INVITATION_INVALID');
     });
 
@@ -166,7 +195,11 @@ describe('sessions and their protections', () => {
 
     it('sign-out ends the session; sign-out everywhere ends them all', async () => {
       const user = await accounts.user(org.id);
-      const [laptop, phone, tablet] = await Promise.all([signIn(base, org.slug, user.email), signIn(base, org.slug, user.email), signIn(base, org.slug, user.email)]);
+      const [laptop, phone, tablet] = await Promise.all([
+        signIn(base, org.slug, user.email),
+        signIn(base, org.slug, user.email),
+        signIn(base, org.slug, user.email),
+      ]);
       const sessions = await as(laptop, 'GET', '/account/sessions');
       expect(sessions.body.sessions).toHaveLength(3);
       expect(sessions.body.sessions.filter((s: any) => s.current)).toHaveLength(1);

@@ -27,11 +27,19 @@ describe('authorisation', () => {
     accounts = new Accounts();
     [x, y] = await Promise.all([accounts.org(), accounts.org()]);
     const [annUser, bobUser, instX, admX, instY] = await Promise.all([
-      accounts.user(x.id, 'learner'), accounts.user(x.id, 'learner'), accounts.user(x.id, 'instructor'), accounts.user(x.id, 'admin'), accounts.user(y.id, 'instructor'),
+      accounts.user(x.id, 'learner'),
+      accounts.user(x.id, 'learner'),
+      accounts.user(x.id, 'instructor'),
+      accounts.user(x.id, 'admin'),
+      accounts.user(y.id, 'instructor'),
     ]);
     [annId, bobId] = [annUser.id, bobUser.id];
     [ann, bob, instructorX, adminX, instructorY] = await Promise.all([
-      signIn(base, x.slug, annUser.email), signIn(base, x.slug, bobUser.email), signIn(base, x.slug, instX.email), signIn(base, x.slug, admX.email), signIn(base, y.slug, instY.email),
+      signIn(base, x.slug, annUser.email),
+      signIn(base, x.slug, bobUser.email),
+      signIn(base, x.slug, instX.email),
+      signIn(base, x.slug, admX.email),
+      signIn(base, y.slug, instY.email),
     ]);
     keyX = keyCaller((await accounts.key(x.id, ['read', 'submit', 'manage'])).key);
     readOnlyKeyX = keyCaller((await accounts.key(x.id, ['read'])).key);
@@ -120,7 +128,9 @@ describe('authorisation', () => {
       expect((await as(instructorX, 'GET', `/submissions/${annSubmission}`)).status).toBe(200);
       const listed = await as(instructorX, 'GET', `/submissions?userId=${annId}`);
       expect(listed.body.submissions.map((s: any) => s.id)).toContain(annSubmission);
-      expect((await as(instructorX, 'GET', `/users/${annId}/results`)).body.results).toEqual([expect.objectContaining({ labId: 'playground', attempts: 1 })]);
+      expect((await as(instructorX, 'GET', `/users/${annId}/results`)).body.results).toEqual([
+        expect.objectContaining({ labId: 'playground', attempts: 1 }),
+      ]);
     });
 
     it("get 404 for another organisation's submission and learner, and see none of its work", async () => {

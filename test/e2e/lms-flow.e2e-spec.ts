@@ -39,7 +39,9 @@ describe('an LMS drives asynclab over HTTP with an API key', () => {
   it('sets up an organisation, its admin and a key from the command line; the key is shown once', async () => {
     const organization = await admin('create-org', '--slug', slug, '--name', 'LMS test');
     expect(organization).toMatchObject({ slug, openSignup: false, allowGuests: false });
-    expect(await admin('create-admin', '--org', slug, '--email', `admin@${slug}.test`, '--password', 'a long admin password')).toMatchObject({ role: 'admin' });
+    expect(
+      await admin('create-admin', '--org', slug, '--email', `admin@${slug}.test`, '--password', 'a long admin password'),
+    ).toMatchObject({ role: 'admin' });
     key = await admin('create-key', '--org', slug, '--name', 'LMS', '--scopes', 'read,submit,manage');
     expect(key.key).toMatch(/^alk_[A-Za-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
     lms = { apiKey: key.key };
@@ -48,7 +50,11 @@ describe('an LMS drives asynclab over HTTP with an API key', () => {
   });
 
   it('creates a learner by the LMS’s external id and finds them by it', async () => {
-    const created = await call(service.baseUrl, 'POST', '/users', { caller: lms, body: { externalId: 'moodle-42', displayName: 'Ada' }, headers: { 'idempotency-key': 'user-moodle-42' } });
+    const created = await call(service.baseUrl, 'POST', '/users', {
+      caller: lms,
+      body: { externalId: 'moodle-42', displayName: 'Ada' },
+      headers: { 'idempotency-key': 'user-moodle-42' },
+    });
     expect(created.status).toBe(201);
     learnerId = created.body.id;
     expect(created.body).toMatchObject({ externalId: 'moodle-42', role: 'learner' });
@@ -71,7 +77,11 @@ describe('an LMS drives asynclab over HTTP with an API key', () => {
     expect(retry.status).toBe(202);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
-    const other = await call(service.baseUrl, 'POST', `/users/${learnerId}/submissions`, { caller: lms, body: { labId: LAB, files: { 'news.py': starter } }, headers });
+    const other = await call(service.baseUrl, 'POST', `/users/${learnerId}/submissions`, {
+      caller: lms,
+      body: { labId: LAB, files: { 'news.py': starter } },
+      headers,
+    });
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const list = await call(service.baseUrl, 'GET', `/submissions?userId=${learnerId}`, { caller: lms });

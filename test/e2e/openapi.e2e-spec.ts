@@ -12,7 +12,9 @@ function servedRoutes(service: RunningService): string[] {
   const stack: Layer[] = (express.router ?? express._router).stack;
   return stack
     .filter((layer) => layer.route?.path.startsWith('/api/v1/'))
-    .flatMap((layer) => Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path.replace(/:([A-Za-z]+)/g, '{$1}')}`))
+    .flatMap((layer) =>
+      Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path.replace(/:([A-Za-z]+)/g, '{$1}')}`),
+    )
     .sort();
 }
 
@@ -28,7 +30,11 @@ describe('the OpenAPI document', () => {
   it('documents every route the API serves, and nothing it does not', async () => {
     const document = await (await fetch(`${origin}/api/openapi.json`)).json();
     const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>)
-      .flatMap(([path, operations]) => Object.keys(operations).filter((key) => key !== 'parameters').map((method) => `${method.toUpperCase()} ${path}`))
+      .flatMap(([path, operations]) =>
+        Object.keys(operations)
+          .filter((key) => key !== 'parameters')
+          .map((method) => `${method.toUpperCase()} ${path}`),
+      )
       .sort();
     const served = servedRoutes(service);
     expect(served.length).toBeGreaterThan(20);

@@ -108,25 +108,61 @@ describe('prisma/migrations match prisma/schema.prisma', () => {
     const slug = `drift-${Date.now()}`;
     const org = await prisma.organization.create({ data: { slug, name: 'n', openSignup: true, allowGuests: true } });
     await expect(prisma.organization.create({ data: { slug, name: 'again' } })).rejects.toMatchObject({ code: 'P2002' });
-    const user = await prisma.user.create({ data: { organizationId: org.id, role: 'instructor', email: 'a@b.c', passwordHash: 'h', displayName: 'd', externalId: 'ext-1' } });
+    const user = await prisma.user.create({
+      data: { organizationId: org.id, role: 'instructor', email: 'a@b.c', passwordHash: 'h', displayName: 'd', externalId: 'ext-1' },
+    });
     await expect(prisma.user.create({ data: { organizationId: org.id, email: 'a@b.c' } })).rejects.toMatchObject({ code: 'P2002' });
     await expect(prisma.user.create({ data: { organizationId: org.id, externalId: 'ext-1' } })).rejects.toMatchObject({ code: 'P2002' });
     await expect(prisma.user.create({ data: { organizationId: org.id, role: 'superuser' } })).rejects.toThrow(); // CHECK constraint
     const guest = await prisma.user.create({ data: { organizationId: org.id, isGuest: true } });
     expect(guest).toMatchObject({ role: 'learner', isGuest: true, email: null });
 
-    const session = await prisma.session.create({ data: { userId: user.id, tokenHash: `t-${slug}`, csrfToken: 'c', userAgent: 'ua', ip: '127.0.0.1', expiresAt: new Date(Date.now() + 1000), revokedAt: null } });
-    const key = await prisma.apiKey.create({ data: { organizationId: org.id, name: 'k', prefix: slug.slice(-12), secretHash: 's', scopes: ['read', 'submit'], createdById: user.id, lastUsedAt: new Date(), revokedAt: null } });
-    await expect(prisma.apiKey.create({ data: { organizationId: org.id, name: 'k2', prefix: key.prefix, secretHash: 's', scopes: [] } })).rejects.toMatchObject({ code: 'P2002' });
-    const invitation = await prisma.invitation.create({ data: { organizationId: org.id, email: 'i@b.c', role: 'admin', tokenHash: `i-${slug}`, expiresAt: new Date(), acceptedAt: null } });
-    await prisma.idempotencyRecord.create({ data: { owner: `key:${key.id}`, key: 'k1', requestHash: 'r', statusCode: 202, response: { id: 'x' } } });
-    await expect(prisma.idempotencyRecord.create({ data: { owner: `key:${key.id}`, key: 'k1', requestHash: 'r2' } })).rejects.toMatchObject({ code: 'P2002' });
+    const session = await prisma.session.create({
+      data: {
+        userId: user.id,
+        tokenHash: `t-${slug}`,
+        csrfToken: 'c',
+        userAgent: 'ua',
+        ip: '127.0.0.1',
+        expiresAt: new Date(Date.now() + 1000),
+        revokedAt: null,
+      },
+    });
+    const key = await prisma.apiKey.create({
+      data: {
+        organizationId: org.id,
+        name: 'k',
+        prefix: slug.slice(-12),
+        secretHash: 's',
+        scopes: ['read', 'submit'],
+        createdById: user.id,
+        lastUsedAt: new Date(),
+        revokedAt: null,
+      },
+    });
+    await expect(
+      prisma.apiKey.create({ data: { organizationId: org.id, name: 'k2', prefix: key.prefix, secretHash: 's', scopes: [] } }),
+    ).rejects.toMatchObject({ code: 'P2002' });
+    const invitation = await prisma.invitation.create({
+      data: { organizationId: org.id, email: 'i@b.c', role: 'admin', tokenHash: `i-${slug}`, expiresAt: new Date(), acceptedAt: null },
+    });
+    await prisma.idempotencyRecord.create({
+      data: { owner: `key:${key.id}`, key: 'k1', requestHash: 'r', statusCode: 202, response: { id: 'x' } },
+    });
+    await expect(prisma.idempotencyRecord.create({ data: { owner: `key:${key.id}`, key: 'k1', requestHash: 'r2' } })).rejects.toMatchObject(
+      { code: 'P2002' },
+    );
 
     const labId = `drift-accounts-${Date.now()}`;
     await prisma.lab.create({ data: { id: labId, title: 't', chapter: 11, difficulty: 'beginner', kind: 'fix-code', objectives: [] } });
     const version = await prisma.labVersion.create({ data: { labId, contentHash: 'h', content: {} } });
-    const submission = await prisma.submission.create({ data: { labId, labVersionId: version.id, organizationId: org.id, userId: user.id, files: {} } });
-    const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { sessions: true, submissions: true, organization: { include: { apiKeys: true, invitations: true } } } });
+    const submission = await prisma.submission.create({
+      data: { labId, labVersionId: version.id, organizationId: org.id, userId: user.id, files: {} },
+    });
+    const stored = await prisma.user.findUniqueOrThrow({
+      where: { id: user.id },
+      include: { sessions: true, submissions: true, organization: { include: { apiKeys: true, invitations: true } } },
+    });
     expect(stored.sessions[0]).toMatchObject({ id: session.id, csrfToken: 'c', ip: '127.0.0.1' });
     expect(stored.submissions[0].id).toBe(submission.id);
     expect(stored.organization.apiKeys[0].scopes).toEqual(['read', 'submit']);

@@ -58,7 +58,7 @@ function markCurrentNav(path: string): void {
 
 function rerender(): void {
   void session().then(renderAccountNav);
-void render();
+  void render();
 }
 
 function navigate(url: URL): void {

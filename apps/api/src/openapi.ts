@@ -15,7 +15,13 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an API key, alk_<prefix>_<secret>' }, 'apiKey')
     .addCookieAuth('asynclab_session', { type: 'apiKey', in: 'cookie', name: 'asynclab_session' }, 'session')
-    .addGlobalParameters({ in: 'header', name: 'Idempotency-Key', required: false, description: 'on POST: a retry with the same key and body returns the first answer', schema: { type: 'string' } })
+    .addGlobalParameters({
+      in: 'header',
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'on POST: a retry with the same key and body returns the first answer',
+      schema: { type: 'string' },
+    })
     .build();
   const document = SwaggerModule.createDocument(app, config);
   document.security = [{ apiKey: [] }, { session: [] }];

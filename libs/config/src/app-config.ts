@@ -99,7 +99,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     auth: {
       sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
       guestSessionTtlMs: env.GUEST_SESSION_TTL_DAYS * 24 * 3600_000,
-      cookieSecure: env.COOKIE_SECURE as 'auto' | 'always' | 'never',
+      cookieSecure: env.COOKIE_SECURE,
       signIn: { perAccount: env.SIGN_IN_LIMIT_PER_ACCOUNT, perIp: env.SIGN_IN_LIMIT_PER_IP, windowMs: env.SIGN_IN_WINDOW_SECONDS * 1000 },
     },
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, submissionsPerMinute: env.SUBMISSIONS_PER_MINUTE },

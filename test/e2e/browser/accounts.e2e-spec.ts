@@ -39,7 +39,11 @@ describe('accounts in the browser', () => {
     // The guest identity the page made on its first visit submits once, as the playground would.
     const submitted = await page.evaluate(async () => {
       const csrf = /asynclab_csrf=([^;]+)/.exec(document.cookie)![1];
-      const response = await fetch('/api/v1/submissions', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ labId: 'playground', files: { 'test_ok.py': 'def test_ok():\n    assert True\n' } }) });
+      const response = await fetch('/api/v1/submissions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ labId: 'playground', files: { 'test_ok.py': 'def test_ok():\n    assert True\n' } }),
+      });
       return response.status;
     });
     expect(submitted).toBe(202);

@@ -16,7 +16,10 @@ interface SseEvent {
 }
 
 /** Reads a Server-Sent Events stream until it ends (or the test gives up). */
-async function openStream(url: string, caller: Caller): Promise<{ status: number; events: SseEvent[]; next: () => Promise<SseEvent | null> }> {
+async function openStream(
+  url: string,
+  caller: Caller,
+): Promise<{ status: number; events: SseEvent[]; next: () => Promise<SseEvent | null> }> {
   const response = await fetch(url, { headers: { accept: 'text/event-stream', cookie: caller.cookie ?? '' } });
   const events: SseEvent[] = [];
   if (!response.ok || !response.body) return { status: response.status, events, next: async () => null };
@@ -72,7 +75,9 @@ describe('the live status stream', () => {
   });
 
   it("answers an unknown submission with the API's 404, not with a stream", async () => {
-    const response = await fetch(`${api.baseUrl}/submissions/00000000-0000-4000-8000-000000000000/events`, { headers: { cookie: learner.cookie! } });
+    const response = await fetch(`${api.baseUrl}/submissions/00000000-0000-4000-8000-000000000000/events`, {
+      headers: { cookie: learner.cookie! },
+    });
     expect(response.status).toBe(404);
     expect((await response.json()).code).toBe('SUBMISSION_NOT_FOUND');
   });

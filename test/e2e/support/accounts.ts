@@ -29,7 +29,12 @@ export class Accounts {
 
   async user(organizationId: string, role: Role = 'learner', extra: { externalId?: string } = {}): Promise<{ id: string; email: string }> {
     const email = `${role}-${randomUUID().slice(0, 8)}@example.test`;
-    const user = await new UsersRepository(this.prisma).create(organizationId, { email, role, passwordHash: await hashPassword(PASSWORD), ...extra });
+    const user = await new UsersRepository(this.prisma).create(organizationId, {
+      email,
+      role,
+      passwordHash: await hashPassword(PASSWORD),
+      ...extra,
+    });
     return { id: user.id, email };
   }
 

@@ -13,7 +13,12 @@ export interface Caller {
   apiKey?: string;
 }
 
-export async function call<T = any>(baseUrl: string, method: string, path: string, options: { caller?: Caller; body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+export async function call<T = any>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { caller?: Caller; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   const { caller } = options;
   if (caller?.cookie) headers.cookie = caller.cookie;

@@ -9,7 +9,19 @@ import { field, onSubmit, valueOf } from './forms';
 export async function accountPage(main: HTMLElement, me: Me | null): Promise<() => void> {
   document.title = 'Your account · asynclab';
   if (!me || me.isGuest) {
-    replace(main, h('h1', null, 'Your account'), h('p', null, 'You are practising as a guest. ', h('a', { href: '/sign-in' }, 'Sign in'), ' or ', h('a', { href: '/sign-up' }, 'create an account'), ' to keep your work.'));
+    replace(
+      main,
+      h('h1', null, 'Your account'),
+      h(
+        'p',
+        null,
+        'You are practising as a guest. ',
+        h('a', { href: '/sign-in' }, 'Sign in'),
+        ' or ',
+        h('a', { href: '/sign-up' }, 'create an account'),
+        ' to keep your work.',
+      ),
+    );
     return () => undefined;
   }
   const sessions = h('div', { 'data-testid': 'sessions' });
@@ -17,17 +29,29 @@ export async function accountPage(main: HTMLElement, me: Me | null): Promise<() 
     'form',
     { class: 'account-form', 'data-testid': 'password-form' },
     field('Current password', 'currentPassword', 'password', { autocomplete: 'current-password', required: true }),
-    field('New password (at least 10 characters)', 'newPassword', 'password', { autocomplete: 'new-password', minlength: 10, required: true }),
+    field('New password (at least 10 characters)', 'newPassword', 'password', {
+      autocomplete: 'new-password',
+      minlength: 10,
+      required: true,
+    }),
     h('p', null, h('button', { type: 'submit', class: 'primary' }, 'Change password')),
   );
   onSubmit(password, 'Changing the password failed.', async () => {
     const result = await api.changePassword(valueOf(password, 'currentPassword'), valueOf(password, 'newPassword'));
     password.reset();
-    password.append(h('p', { class: 'note', role: 'status' }, `Password changed; ${result.otherSessionsEnded} other session(s) signed out.`));
+    password.append(
+      h('p', { class: 'note', role: 'status' }, `Password changed; ${result.otherSessionsEnded} other session(s) signed out.`),
+    );
     await showSessions();
   });
   const everywhere = h('button', { type: 'button', class: 'secondary', 'data-testid': 'sign-out-everywhere' }, 'Sign out everywhere');
-  everywhere.addEventListener('click', () => void api.signOutEverywhere().then(() => window.location.assign('/sign-in')));
+  everywhere.addEventListener(
+    'click',
+    () =>
+      void api.signOutEverywhere().then(() => {
+        window.location.assign('/sign-in');
+      }),
+  );
 
   async function showSessions(): Promise<void> {
     try {
@@ -61,7 +85,14 @@ function sessionTable(rows: SessionView[], refresh: () => Promise<void>): HTMLEl
       rows.map((row) => {
         const end = h('button', { type: 'button', class: 'secondary' }, 'End');
         end.addEventListener('click', () => void api.endSession(row.id).then(refresh));
-        return h('tr', null, h('td', null, row.userAgent ?? 'unknown', row.current ? ' (this one)' : ''), h('td', null, formatTime(row.createdAt)), h('td', null, formatTime(row.lastSeenAt)), h('td', null, row.current ? '' : end));
+        return h(
+          'tr',
+          null,
+          h('td', null, row.userAgent ?? 'unknown', row.current ? ' (this one)' : ''),
+          h('td', null, formatTime(row.createdAt)),
+          h('td', null, formatTime(row.lastSeenAt)),
+          h('td', null, row.current ? '' : end),
+        );
       }),
     ),
   );

@@ -11,7 +11,11 @@ const SCOPES = ['read', 'submit', 'manage'];
 export async function adminPage(main: HTMLElement, me: Me | null): Promise<() => void> {
   document.title = 'Administration · asynclab';
   if (me?.role !== 'admin' || me.isGuest) {
-    replace(main, h('h1', null, 'Administration'), h('p', null, 'This page is for the admins of an organisation. ', h('a', { href: '/sign-in' }, 'Sign in')));
+    replace(
+      main,
+      h('h1', null, 'Administration'),
+      h('p', null, 'This page is for the admins of an organisation. ', h('a', { href: '/sign-in' }, 'Sign in')),
+    );
     return () => undefined;
   }
   const keys = h('div', { 'data-testid': 'keys' });
@@ -21,28 +25,64 @@ export async function adminPage(main: HTMLElement, me: Me | null): Promise<() =>
     'form',
     { class: 'account-form', 'data-testid': 'key-form' },
     field('Key name', 'name', 'text', { required: true, placeholder: 'e.g. Moodle production' }),
-    h('fieldset', null, h('legend', null, 'Scopes'), SCOPES.map((scope) => h('label', { class: 'scope' }, h('input', { type: 'checkbox', name: 'scopes', value: scope, checked: scope !== 'manage' }), ` ${scope}`))),
+    h(
+      'fieldset',
+      null,
+      h('legend', null, 'Scopes'),
+      SCOPES.map((scope) =>
+        h(
+          'label',
+          { class: 'scope' },
+          h('input', { type: 'checkbox', name: 'scopes', value: scope, checked: scope !== 'manage' }),
+          ` ${scope}`,
+        ),
+      ),
+    ),
     h('p', null, h('button', { type: 'submit', class: 'primary' }, 'Create key')),
   );
   onSubmit(keyForm, 'Creating the key failed.', async () => {
     const scopes = [...keyForm.querySelectorAll<HTMLInputElement>('input[name="scopes"]:checked')].map((box) => box.value);
     const key = await api.createKey(valueOf(keyForm, 'name'), scopes);
     keyForm.reset();
-    replace(created, h('div', { class: 'new-key', role: 'status', 'data-testid': 'new-key' }, h('p', null, h('strong', null, `Key “${key.name}” created. Copy it now: it is shown only this once.`)), h('pre', null, h('code', null, key.key))));
+    replace(
+      created,
+      h(
+        'div',
+        { class: 'new-key', role: 'status', 'data-testid': 'new-key' },
+        h('p', null, h('strong', null, `Key “${key.name}” created. Copy it now: it is shown only this once.`)),
+        h('pre', null, h('code', null, key.key)),
+      ),
+    );
     await showKeys();
   });
   const inviteForm = h(
     'form',
     { class: 'account-form', 'data-testid': 'invite-form' },
     field('Email', 'email', 'email', { required: true }),
-    h('p', { class: 'form-field' }, h('label', { for: 'field-role' }, 'Role'), h('select', { id: 'field-role', name: 'role' }, ['learner', 'instructor', 'admin'].map((role) => h('option', { value: role }, role)))),
+    h(
+      'p',
+      { class: 'form-field' },
+      h('label', { for: 'field-role' }, 'Role'),
+      h(
+        'select',
+        { id: 'field-role', name: 'role' },
+        ['learner', 'instructor', 'admin'].map((role) => h('option', { value: role }, role)),
+      ),
+    ),
     h('p', null, h('button', { type: 'submit', class: 'primary' }, 'Invite')),
   );
   onSubmit(inviteForm, 'The invitation failed.', async () => {
     const role = (inviteForm.elements.namedItem('role') as HTMLSelectElement).value;
     const invitation = await api.invite(valueOf(inviteForm, 'email'), role);
     inviteForm.reset();
-    inviteForm.append(h('p', { class: 'note', role: 'status' }, 'Send this sign-up link: ', h('code', null, `${window.location.origin}${invitation.signUpUrl}`)));
+    inviteForm.append(
+      h(
+        'p',
+        { class: 'note', role: 'status' },
+        'Send this sign-up link: ',
+        h('code', null, `${window.location.origin}${invitation.signUpUrl}`),
+      ),
+    );
   });
 
   async function showKeys(): Promise<void> {
@@ -63,7 +103,13 @@ export async function adminPage(main: HTMLElement, me: Me | null): Promise<() =>
     main,
     h('h1', null, `Administration of ${me.organization}`),
     h('h2', null, 'API keys'),
-    h('p', { class: 'note' }, 'An LMS sends its key as "Authorization: Bearer <key>". See the API at ', h('a', { href: '/api/docs' }, '/api/docs'), '.'),
+    h(
+      'p',
+      { class: 'note' },
+      'An LMS sends its key as "Authorization: Bearer <key>". See the API at ',
+      h('a', { href: '/api/docs' }, '/api/docs'),
+      '.',
+    ),
     created,
     keyForm,
     keys,
@@ -80,7 +126,20 @@ function keyTable(rows: ApiKeyView[], refresh: () => Promise<void>): HTMLElement
   return h(
     'table',
     { class: 'data-table' },
-    h('thead', null, h('tr', null, h('th', null, 'Name'), h('th', null, 'Key'), h('th', null, 'Scopes'), h('th', null, 'Created'), h('th', null, 'Last used'), h('th', null, ''))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', null, 'Name'),
+        h('th', null, 'Key'),
+        h('th', null, 'Scopes'),
+        h('th', null, 'Created'),
+        h('th', null, 'Last used'),
+        h('th', null, ''),
+      ),
+    ),
     h(
       'tbody',
       null,
@@ -106,7 +165,33 @@ function userTable(rows: UserView[]): HTMLElement {
   return h(
     'table',
     { class: 'data-table' },
-    h('thead', null, h('tr', null, h('th', null, 'Email'), h('th', null, 'Name'), h('th', null, 'External id'), h('th', null, 'Role'), h('th', null, 'Joined'))),
-    h('tbody', null, rows.map((row) => h('tr', null, h('td', null, row.email ?? '–'), h('td', null, row.displayName ?? '–'), h('td', null, row.externalId ?? '–'), h('td', null, row.role), h('td', null, formatTime(row.createdAt))))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', null, 'Email'),
+        h('th', null, 'Name'),
+        h('th', null, 'External id'),
+        h('th', null, 'Role'),
+        h('th', null, 'Joined'),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      rows.map((row) =>
+        h(
+          'tr',
+          null,
+          h('td', null, row.email ?? '–'),
+          h('td', null, row.displayName ?? '–'),
+          h('td', null, row.externalId ?? '–'),
+          h('td', null, row.role),
+          h('td', null, formatTime(row.createdAt)),
+        ),
+      ),
+    ),
   );
 }

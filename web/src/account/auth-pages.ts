@@ -10,13 +10,21 @@ export function signInPage(main: HTMLElement): () => void {
   const form = h(
     'form',
     { class: 'account-form', 'data-testid': 'sign-in-form' },
-    field('Organisation', 'organization', 'text', { value: query.get('organization') ?? 'public', autocomplete: 'organization', required: true }),
+    field('Organisation', 'organization', 'text', {
+      value: query.get('organization') ?? 'public',
+      autocomplete: 'organization',
+      required: true,
+    }),
     field('Email', 'email', 'email', { autocomplete: 'username', required: true }),
     field('Password', 'password', 'password', { autocomplete: 'current-password', required: true }),
     h('p', null, h('button', { type: 'submit', class: 'primary' }, 'Sign in')),
   );
   onSubmit(form, 'Signing in failed.', async () => {
-    await api.signIn(valueOf(form, 'organization'), valueOf(form, 'email'), (form.elements.namedItem('password') as HTMLInputElement).value);
+    await api.signIn(
+      valueOf(form, 'organization'),
+      valueOf(form, 'email'),
+      (form.elements.namedItem('password') as HTMLInputElement).value,
+    );
     window.location.assign('/');
   });
   replace(main, h('h1', null, 'Sign in'), form, h('p', null, 'No account yet? ', h('a', { href: '/sign-up' }, 'Create one')));
@@ -47,6 +55,11 @@ export function signUpPage(main: HTMLElement): () => void {
     });
     window.location.assign('/account');
   });
-  replace(main, h('h1', null, 'Create an account'), h('p', { class: 'lead' }, 'Your attempts so far as a guest stay with your new account.'), form);
+  replace(
+    main,
+    h('h1', null, 'Create an account'),
+    h('p', { class: 'lead' }, 'Your attempts so far as a guest stay with your new account.'),
+    form,
+  );
   return () => undefined;
 }

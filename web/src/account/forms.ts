@@ -22,7 +22,9 @@ export function onSubmit(form: HTMLFormElement, doing: string, action: (form: HT
     if (button) button.disabled = true;
     replace(errors);
     action(form)
-      .catch((error: unknown) => replace(errors, renderApiError(error, doing)))
+      .catch((error: unknown) => {
+        replace(errors, renderApiError(error, doing));
+      })
       .finally(() => {
         if (button) button.disabled = false;
       });

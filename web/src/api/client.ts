@@ -1,6 +1,19 @@
 // The REST API under /api/v1 of the same origin. Every failure becomes an ApiError carrying the
 // API's own code and message, because the learner is shown exactly what the API said.
-import type { ApiErrorBody, ApiKeyCreated, ApiKeyView, Files, HistoryEntry, LabDetail, LabSummary, Me, SessionView, SubmissionAccepted, SubmissionView, UserView } from './types';
+import type {
+  ApiErrorBody,
+  ApiKeyCreated,
+  ApiKeyView,
+  Files,
+  HistoryEntry,
+  LabDetail,
+  LabSummary,
+  Me,
+  SessionView,
+  SubmissionAccepted,
+  SubmissionView,
+  UserView,
+} from './types';
 
 export const API_BASE = '/api/v1';
 
@@ -25,7 +38,11 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const method = init?.method ?? 'GET';
   const csrf: Record<string, string> = method === 'GET' ? {} : { 'x-csrf-token': csrfToken() };
   try {
-    response = await fetch(`${API_BASE}${path}`, { ...init, credentials: 'same-origin', headers: { accept: 'application/json', ...csrf, ...(init?.headers ?? {}) } });
+    response = await fetch(`${API_BASE}${path}`, {
+      ...init,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', ...csrf, ...(init?.headers ?? {}) },
+    });
   } catch {
     throw new ApiError(0, 'NETWORK', 'The asynclab service did not answer. Check your connection and try again.');
   }
@@ -48,7 +65,11 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 const q = encodeURIComponent;
 
@@ -63,16 +84,19 @@ export const api = {
 
   me: () => request<Me>('/auth/me'),
   guest: () => request<Me>('/auth/guest', json('POST', {})),
-  signIn: (organization: string, email: string, password: string) => request<Me>('/auth/sign-in', json('POST', { organization, email, password })),
-  signUp: (body: { organization: string; email: string; password: string; displayName?: string; invitation?: string }) => request<Me>('/auth/sign-up', json('POST', body)),
-  signOut: () => request<void>('/auth/sign-out', { method: 'POST' }),
+  signIn: (organization: string, email: string, password: string) =>
+    request<Me>('/auth/sign-in', json('POST', { organization, email, password })),
+  signUp: (body: { organization: string; email: string; password: string; displayName?: string; invitation?: string }) =>
+    request<Me>('/auth/sign-up', json('POST', body)),
+  signOut: () => request<null>('/auth/sign-out', { method: 'POST' }),
   signOutEverywhere: () => request<{ ended: number }>('/auth/sign-out-everywhere', { method: 'POST' }),
-  changePassword: (currentPassword: string, newPassword: string) => request<{ otherSessionsEnded: number }>('/account/password', json('POST', { currentPassword, newPassword })),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<{ otherSessionsEnded: number }>('/account/password', json('POST', { currentPassword, newPassword })),
   sessions: () => request<{ sessions: SessionView[] }>('/account/sessions').then((body) => body.sessions),
-  endSession: (id: string) => request<void>(`/account/sessions/${q(id)}`, { method: 'DELETE' }),
+  endSession: (id: string) => request<null>(`/account/sessions/${q(id)}`, { method: 'DELETE' }),
   keys: () => request<{ keys: ApiKeyView[] }>('/keys').then((body) => body.keys),
   createKey: (name: string, scopes: string[]) => request<ApiKeyCreated>('/keys', json('POST', { name, scopes })),
-  revokeKey: (id: string) => request<void>(`/keys/${q(id)}`, { method: 'DELETE' }),
+  revokeKey: (id: string) => request<null>(`/keys/${q(id)}`, { method: 'DELETE' }),
   users: () => request<{ users: UserView[] }>('/users?limit=200').then((body) => body.users),
   invite: (email: string, role: string) => request<{ token: string; signUpUrl: string }>('/invitations', json('POST', { email, role })),
 };

@@ -54,6 +54,14 @@ export class UserView implements UserListing {
   @ApiProperty() updatedAt!: Date;
 }
 
-export function toUserView(row: UserRow): UserView {
-  return { id: row.id, role: row.role, externalId: row.externalId, email: row.email, displayName: row.displayName, createdAt: row.createdAt, updatedAt: row.updatedAt };
+export function toUserView(row: UserRow): UserListing {
+  return {
+    id: row.id,
+    role: row.role,
+    externalId: row.externalId,
+    email: row.email,
+    displayName: row.displayName,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
 }

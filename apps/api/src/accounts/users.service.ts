@@ -7,7 +7,8 @@ import { Principal } from '../auth/principal';
 import { ErrorCode } from '@asynclab/contracts';
 import { AccountsException } from './accounts.exception';
 import { toPageQuery } from '../common/dto/page-query.dto';
-import { CreateUserDto, toUserView, UpdateUserDto, UserListQuery, UserView } from './users.dto';
+import type { UserListing } from '@asynclab/contracts';
+import { CreateUserDto, toUserView, UpdateUserDto, UserListQuery } from './users.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,19 +18,32 @@ export const userNotFound = (id: string) => new AccountsException(ErrorCode.User
 export class UsersService {
   constructor(private readonly users: UsersRepository) {}
 
-  async create(principal: Principal, dto: CreateUserDto): Promise<UserView> {
-    if (!dto.externalId && !dto.email) throw new AccountsException(ErrorCode.ValidationFailed, 'a user needs an externalId or an email', 'externalId');
+  async create(principal: Principal, dto: CreateUserDto): Promise<UserListing> {
+    if (!dto.externalId && !dto.email)
+      throw new AccountsException(ErrorCode.ValidationFailed, 'a user needs an externalId or an email', 'externalId');
     try {
-      return toUserView(await this.users.create(principal.organizationId, { ...dto, role: dto.role ?? 'learner' }));
+      return toUserView(
+        await this.users.create(principal.organizationId, {
+          externalId: dto.externalId,
+          email: dto.email,
+          displayName: dto.displayName,
+          role: dto.role ?? 'learner',
+        }),
+      );
     } catch (error) {
       throw duplicate(error);
     }
   }
 
-  async update(principal: Principal, id: string, dto: UpdateUserDto): Promise<UserView> {
+  async update(principal: Principal, id: string, dto: UpdateUserDto): Promise<UserListing> {
     await this.visible(principal, id);
     try {
-      const updated = await this.users.update(principal.organizationId, id, dto);
+      const updated = await this.users.update(principal.organizationId, id, {
+        externalId: dto.externalId,
+        email: dto.email,
+        displayName: dto.displayName,
+        role: dto.role,
+      });
       if (!updated) throw userNotFound(id);
       return toUserView(updated);
     } catch (error) {
@@ -37,17 +51,17 @@ export class UsersService {
     }
   }
 
-  async get(principal: Principal, id: string): Promise<UserView> {
+  async get(principal: Principal, id: string): Promise<UserListing> {
     return toUserView(await this.visible(principal, id));
   }
 
-  async findByExternalId(principal: Principal, externalId: string): Promise<UserView> {
+  async findByExternalId(principal: Principal, externalId: string): Promise<UserListing> {
     const user = await this.users.findByExternalId(principal.organizationId, externalId);
     if (!user) throw new AccountsException(ErrorCode.UserNotFound, `no user has the externalId "${externalId}"`, 'externalId');
     return toUserView(user);
   }
 
-  async list(principal: Principal, query: UserListQuery): Promise<{ users: UserView[]; nextCursor: string | null }> {
+  async list(principal: Principal, query: UserListQuery): Promise<{ users: UserListing[]; nextCursor: string | null }> {
     const page = await this.users.list(principal.organizationId, { ...toPageQuery(query), role: query.role, externalId: query.externalId });
     return { users: page.items.map(toUserView), nextCursor: page.nextCursor };
   }

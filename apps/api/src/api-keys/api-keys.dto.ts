@@ -32,6 +32,14 @@ export class ApiKeyCreatedView extends ApiKeyView implements ApiKeyCreated {
   @ApiProperty({ description: 'the whole key: shown this once and never again' }) key!: string;
 }
 
-export function toKeyView(row: ApiKeyRow): ApiKeyView {
-  return { id: row.id, name: row.name, prefix: row.prefix, scopes: row.scopes, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt };
+export function toKeyView(row: ApiKeyRow): ApiKeyListing {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: row.scopes,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+  };
 }

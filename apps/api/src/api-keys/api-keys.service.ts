@@ -3,17 +3,18 @@
 import { Injectable } from '@nestjs/common';
 import { ApiKeyScope, ApiKeysRepository } from '@asynclab/database';
 import { newApiKey } from '../auth/secrets';
-import { ApiKeyCreatedView, ApiKeyView, toKeyView } from './api-keys.dto';
+import type { ApiKeyCreated, ApiKeyListing } from '@asynclab/contracts';
+import { toKeyView } from './api-keys.dto';
 
 @Injectable()
 export class ApiKeysService {
   constructor(private readonly keys: ApiKeysRepository) {}
 
-  async create(organizationId: string, name: string, scopes: ApiKeyScope[], createdById: string | null): Promise<ApiKeyCreatedView> {
+  async create(organizationId: string, name: string, scopes: ApiKeyScope[], createdById: string | null): Promise<ApiKeyCreated> {
     return createApiKey(this.keys, organizationId, name, scopes, createdById);
   }
 
-  async list(organizationId: string): Promise<ApiKeyView[]> {
+  async list(organizationId: string): Promise<ApiKeyListing[]> {
     return (await this.keys.list(organizationId)).map(toKeyView);
   }
 
@@ -23,7 +24,13 @@ export class ApiKeysService {
 }
 
 /** Shared with the admin CLI, which has no Nest container. */
-export async function createApiKey(keys: ApiKeysRepository, organizationId: string, name: string, scopes: ApiKeyScope[], createdById: string | null): Promise<ApiKeyCreatedView> {
+export async function createApiKey(
+  keys: ApiKeysRepository,
+  organizationId: string,
+  name: string,
+  scopes: ApiKeyScope[],
+  createdById: string | null,
+): Promise<ApiKeyCreated> {
   const { key, prefix, secretHash } = newApiKey();
   const row = await keys.create(organizationId, { name, prefix, secretHash, scopes, createdById });
   return { ...toKeyView(row), key };

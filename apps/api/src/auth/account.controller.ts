@@ -1,6 +1,7 @@
 // The signed-in user's own account: password and sessions.
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { SessionListing } from '@asynclab/contracts';
 import { SessionsRepository } from '@asynclab/database';
 import { ErrorCode } from '@asynclab/contracts';
 import { AuthException } from './auth.exception';
@@ -28,7 +29,7 @@ export class AccountController {
   @Get('sessions')
   @ApiOperation({ summary: "The account's active sessions" })
   @ApiOkResponse({ type: [SessionView] })
-  async list(@CurrentPrincipal() principal: SessionPrincipal): Promise<{ sessions: SessionView[] }> {
+  async list(@CurrentPrincipal() principal: SessionPrincipal): Promise<{ sessions: SessionListing[] }> {
     const rows = await this.sessions.listActive(principal.userId);
     return { sessions: rows.map((row) => ({ ...row, current: row.id === principal.sessionId })) };
   }
@@ -37,6 +38,7 @@ export class AccountController {
   @HttpCode(204)
   @ApiOperation({ summary: 'End one session of the account' })
   async revoke(@CurrentPrincipal() principal: SessionPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    if (!(await this.sessions.revoke(principal.userId, id))) throw new AuthException(ErrorCode.SessionNotFound, `session "${id}" does not exist`, 'id');
+    if (!(await this.sessions.revoke(principal.userId, id)))
+      throw new AuthException(ErrorCode.SessionNotFound, `session "${id}" does not exist`, 'id');
   }
 }

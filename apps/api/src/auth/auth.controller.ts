@@ -2,6 +2,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { Me } from '@asynclab/contracts';
 import { Access } from './access.decorator';
 import { AuthService } from './auth.service';
 import { GuestDto, MeView, SignInDto, SignUpDto } from './dto/auth.dto';
@@ -21,7 +22,12 @@ export class AuthController {
   @Access({ public: true })
   @ApiOperation({ summary: 'Sign in with email and password; sets the session cookie' })
   @ApiOkResponse({ type: MeView })
-  signIn(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Body() dto: SignInDto, @CurrentPrincipal() current?: Principal): Promise<MeView> {
+  signIn(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Body() dto: SignInDto,
+    @CurrentPrincipal() current?: Principal,
+  ): Promise<Me> {
     return this.auth.signIn(req, res, dto, current);
   }
 
@@ -29,7 +35,12 @@ export class AuthController {
   @Access({ public: true })
   @ApiOperation({ summary: 'Create an account (invitation or open sign-up); a guest keeps their work' })
   @ApiOkResponse({ type: MeView })
-  signUp(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Body() dto: SignUpDto, @CurrentPrincipal() current?: Principal): Promise<MeView> {
+  signUp(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Body() dto: SignUpDto,
+    @CurrentPrincipal() current?: Principal,
+  ): Promise<Me> {
     return this.auth.signUp(req, res, dto, current);
   }
 
@@ -38,7 +49,12 @@ export class AuthController {
   @Access({ public: true })
   @ApiOperation({ summary: 'Start (or keep) a guest session bound to this browser, where the organisation allows guests' })
   @ApiOkResponse({ type: MeView })
-  guest(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Body() dto: GuestDto, @CurrentPrincipal() current?: Principal): Promise<MeView> {
+  guest(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Body() dto: GuestDto,
+    @CurrentPrincipal() current?: Principal,
+  ): Promise<Me> {
     return this.auth.guest(req, res, dto, current);
   }
 
@@ -46,7 +62,7 @@ export class AuthController {
   @Access({ roles: 'any', guests: true })
   @ApiOperation({ summary: 'Who the session belongs to, with the CSRF token for writes' })
   @ApiOkResponse({ type: MeView })
-  me(@CurrentPrincipal() principal: Principal): Promise<MeView> {
+  me(@CurrentPrincipal() principal: Principal): Promise<Me> {
     return this.auth.me(principal);
   }
 
@@ -54,7 +70,11 @@ export class AuthController {
   @HttpCode(204)
   @Access({ roles: 'any', guests: true })
   @ApiOperation({ summary: 'End this session' })
-  async signOut(@Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: SessionPrincipal): Promise<void> {
+  async signOut(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() principal: SessionPrincipal,
+  ): Promise<void> {
     await this.sessions.end(req, res, principal.userId, principal.sessionId);
   }
 
@@ -62,7 +82,11 @@ export class AuthController {
   @HttpCode(200)
   @Access({ roles: 'any' })
   @ApiOperation({ summary: 'End every session of this account, this one included' })
-  async signOutEverywhere(@Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: SessionPrincipal): Promise<{ ended: number }> {
+  async signOutEverywhere(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() principal: SessionPrincipal,
+  ): Promise<{ ended: number }> {
     return { ended: await this.sessions.endEverywhere(req, res, principal.userId) };
   }
 }

@@ -24,7 +24,9 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<RequestWithPrincipal>();
-    const rule = this.reflector.getAllAndOverride<AccessRule>(ACCESS_METADATA, [context.getHandler(), context.getClass()]) ?? DEFAULT_ACCESS;
+    const rule =
+      this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]) ??
+      DEFAULT_ACCESS;
     const principal = await this.resolver.resolve(request);
     if (principal) request.principal = principal;
     if (principal?.kind === 'session' && !SAFE_METHODS.has(request.method)) checkCsrf(request, principal.csrfToken);
@@ -38,7 +40,10 @@ export class AuthGuard implements CanActivate {
 function checkCsrf(request: RequestWithPrincipal, csrfToken: string): void {
   const sent = request.headers[CSRF_HEADER];
   if (typeof sent !== 'string' || !sameSecret(sent, csrfToken)) {
-    throw new AuthException(ErrorCode.CsrfTokenInvalid, `a signed-in write must carry the session's CSRF token in the ${CSRF_HEADER} header`);
+    throw new AuthException(
+      ErrorCode.CsrfTokenInvalid,
+      `a signed-in write must carry the session's CSRF token in the ${CSRF_HEADER} header`,
+    );
   }
 }
 

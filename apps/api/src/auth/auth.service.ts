@@ -2,10 +2,19 @@
 // the organisation, the account or the password was wrong, so it cannot be used to find accounts.
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { InvitationsRepository, OrganizationRow, OrganizationsRepository, PUBLIC_ORGANIZATION_SLUG, Role, SessionsRepository, UserRow, UsersRepository } from '@asynclab/database';
-import { ErrorCode } from '@asynclab/contracts';
+import {
+  InvitationsRepository,
+  OrganizationRow,
+  OrganizationsRepository,
+  PUBLIC_ORGANIZATION_SLUG,
+  Role,
+  SessionsRepository,
+  UserRow,
+  UsersRepository,
+} from '@asynclab/database';
+import { ErrorCode, type Me } from '@asynclab/contracts';
 import { AuthException } from './auth.exception';
-import { ChangePasswordDto, GuestDto, MeView, SignInDto, SignUpDto } from './dto/auth.dto';
+import { ChangePasswordDto, GuestDto, SignInDto, SignUpDto } from './dto/auth.dto';
 import { Principal, SessionPrincipal } from './principal';
 import { hashPassword, sha256, verifyPassword } from './secrets';
 import { SessionsService } from './sessions.service';
@@ -24,7 +33,7 @@ export class AuthService {
     private readonly sessionRows: SessionsRepository,
   ) {}
 
-  async signIn(request: Request, response: Response, dto: SignInDto, current?: Principal): Promise<MeView> {
+  async signIn(request: Request, response: Response, dto: SignInDto, current?: Principal): Promise<Me> {
     const slug = dto.organization ?? PUBLIC_ORGANIZATION_SLUG;
     const ip = request.ip ?? 'unknown';
     // Counted by slug, not id, so attempts against an organisation that does not exist count too.
@@ -42,15 +51,20 @@ export class AuthService {
   }
 
   /** A guest of the same organisation who signs up keeps their work: the guest becomes the account. */
-  async signUp(request: Request, response: Response, dto: SignUpDto, current?: Principal): Promise<MeView> {
+  async signUp(request: Request, response: Response, dto: SignUpDto, current?: Principal): Promise<Me> {
     const organization = await this.organizations.findBySlug(dto.organization ?? PUBLIC_ORGANIZATION_SLUG);
-    if (!organization) throw new AuthException(ErrorCode.OrganizationNotFound, `organisation "${dto.organization}" does not exist`, 'organization');
+    if (!organization)
+      throw new AuthException(ErrorCode.OrganizationNotFound, `organisation "${dto.organization}" does not exist`, 'organization');
     let role: Role = 'learner';
     let invitationId: string | null = null;
     if (dto.invitation) {
       const invitation = await this.invitations.findOpen(sha256(dto.invitation));
       if (!invitation || invitation.organizationId !== organization.id || invitation.email !== dto.email.toLowerCase()) {
-        throw new AuthException(ErrorCode.InvitationInvalid, 'the invitation is unknown, expired, used, or for another email', 'invitation');
+        throw new AuthException(
+          ErrorCode.InvitationInvalid,
+          'the invitation is unknown, expired, used, or for another email',
+          'invitation',
+        );
       }
       role = invitation.role as Role;
       invitationId = invitation.id;
@@ -72,16 +86,18 @@ export class AuthService {
     return this.startSession(request, response, organization, user);
   }
 
-  async guest(request: Request, response: Response, dto: GuestDto, current?: Principal): Promise<MeView> {
-    if (current?.kind === 'key') throw new AuthException(ErrorCode.KeyNotAllowed, 'API keys act for their learners; they do not start guest sessions');
+  async guest(request: Request, response: Response, dto: GuestDto, current?: Principal): Promise<Me> {
+    if (current?.kind === 'key')
+      throw new AuthException(ErrorCode.KeyNotAllowed, 'API keys act for their learners; they do not start guest sessions');
     if (current) return this.me(current);
     const organization = await this.organizations.findBySlug(dto.organization ?? PUBLIC_ORGANIZATION_SLUG);
-    if (!organization?.allowGuests) throw new AuthException(ErrorCode.GuestsNotAllowed, 'this organisation does not allow guest practice; sign in');
+    if (!organization?.allowGuests)
+      throw new AuthException(ErrorCode.GuestsNotAllowed, 'this organisation does not allow guest practice; sign in');
     const user = await this.users.create(organization.id, { isGuest: true, role: 'learner' });
     return this.startSession(request, response, organization, user);
   }
 
-  async me(principal: Principal): Promise<MeView> {
+  async me(principal: Principal): Promise<Me> {
     if (principal.kind !== 'session') throw new AuthException(ErrorCode.KeyNotAllowed, 'an API key has no account');
     const [organization, user] = await Promise.all([
       this.organizations.findById(principal.organizationId),
@@ -101,13 +117,13 @@ export class AuthService {
     return { otherSessionsEnded: await this.sessionRows.revokeAll(principal.userId, principal.sessionId) };
   }
 
-  private async startSession(request: Request, response: Response, organization: OrganizationRow, user: UserRow): Promise<MeView> {
+  private async startSession(request: Request, response: Response, organization: OrganizationRow, user: UserRow): Promise<Me> {
     const started = await this.sessions.start(request, response, user);
     return view(organization, user, started.csrfToken);
   }
 }
 
-function view(organization: OrganizationRow, user: UserRow, csrfToken: string): MeView {
+function view(organization: OrganizationRow, user: UserRow, csrfToken: string): Me {
   return {
     userId: user.id,
     organizationId: organization.id,

@@ -13,7 +13,14 @@ function baseOptions(config: AppConfig, request: Request): CookieOptions {
   return { sameSite: 'lax', secure, path: '/' };
 }
 
-export function setSessionCookies(config: AppConfig, request: Request, response: Response, token: string, csrfToken: string, expiresAt: Date): void {
+export function setSessionCookies(
+  config: AppConfig,
+  request: Request,
+  response: Response,
+  token: string,
+  csrfToken: string,
+  expiresAt: Date,
+): void {
   const options = baseOptions(config, request);
   response.cookie(SESSION_COOKIE, token, { ...options, httpOnly: true, expires: expiresAt });
   response.cookie(CSRF_COOKIE, csrfToken, { ...options, httpOnly: false, expires: expiresAt });

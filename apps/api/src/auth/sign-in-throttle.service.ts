@@ -28,15 +28,23 @@ export class SignInThrottle {
       .pttl(keys.account)
       .pttl(keys.ip)
       .exec()) as Array<[Error | null, unknown]>;
-    if (Number(account ?? 0) >= perAccount) throw new RateLimitedException('too many failed sign-ins for this account; wait before trying again', Number(accountTtl));
-    if (Number(byIp ?? 0) >= perIp) throw new RateLimitedException('too many failed sign-ins from this address; wait before trying again', Number(ipTtl));
+    if (Number(account ?? 0) >= perAccount)
+      throw new RateLimitedException('too many failed sign-ins for this account; wait before trying again', Number(accountTtl));
+    if (Number(byIp ?? 0) >= perIp)
+      throw new RateLimitedException('too many failed sign-ins from this address; wait before trying again', Number(ipTtl));
   }
 
   async recordFailure(organizationId: string, email: string, ip: string): Promise<void> {
     const keys = this.keys(organizationId, email, ip);
     const windowMs = this.config.auth.signIn.windowMs;
     // NX: the window starts at the first failure and is not stretched by later ones.
-    await this.connections.commands.multi().incr(keys.account).pexpire(keys.account, windowMs, 'NX').incr(keys.ip).pexpire(keys.ip, windowMs, 'NX').exec();
+    await this.connections.commands
+      .multi()
+      .incr(keys.account)
+      .pexpire(keys.account, windowMs, 'NX')
+      .incr(keys.ip)
+      .pexpire(keys.ip, windowMs, 'NX')
+      .exec();
   }
 
   async recordSuccess(organizationId: string, email: string, ip: string): Promise<void> {

@@ -3,7 +3,16 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadAppConfig } from '@asynclab/config';
-import { API_KEY_SCOPES, ApiKeyScope, ApiKeysRepository, applyMigrations, ensureDatabase, OrganizationsRepository, PrismaService, UsersRepository } from '@asynclab/database';
+import {
+  API_KEY_SCOPES,
+  ApiKeyScope,
+  ApiKeysRepository,
+  applyMigrations,
+  ensureDatabase,
+  OrganizationsRepository,
+  PrismaService,
+  UsersRepository,
+} from '@asynclab/database';
 import { createApiKey } from '../api-keys/api-keys.service';
 import { hashPassword } from '../auth/secrets';
 import { PASSWORD_MIN } from '../auth/dto/auth.dto';
@@ -21,9 +30,15 @@ async function main(argv: string[]): Promise<unknown> {
   const { values } = parseArgs({
     args: rest,
     options: {
-      slug: { type: 'string' }, name: { type: 'string' }, org: { type: 'string' }, email: { type: 'string' },
-      password: { type: 'string' }, scopes: { type: 'string' }, prefix: { type: 'string' },
-      'open-signup': { type: 'boolean' }, 'allow-guests': { type: 'boolean' },
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      org: { type: 'string' },
+      email: { type: 'string' },
+      password: { type: 'string' },
+      scopes: { type: 'string' },
+      prefix: { type: 'string' },
+      'open-signup': { type: 'boolean' },
+      'allow-guests': { type: 'boolean' },
     },
   });
   const need = (flag: keyof typeof values): string => {
@@ -46,18 +61,29 @@ async function main(argv: string[]): Promise<unknown> {
       case 'create-org': {
         const slug = need('slug');
         if (!/^[a-z0-9][a-z0-9-]{0,59}$/.test(slug)) throw new UsageError('--slug must be lower-case letters, digits and -');
-        return await organizations.create({ slug, name: need('name'), openSignup: values['open-signup'] ?? false, allowGuests: values['allow-guests'] ?? false });
+        return await organizations.create({
+          slug,
+          name: need('name'),
+          openSignup: values['open-signup'] ?? false,
+          allowGuests: values['allow-guests'] ?? false,
+        });
       }
       case 'create-admin': {
         const organization = await orgBySlug();
         const password = need('password');
         if (password.length < PASSWORD_MIN) throw new UsageError(`--password must be at least ${PASSWORD_MIN} characters`);
-        const user = await new UsersRepository(prisma).create(organization.id, { email: need('email'), passwordHash: await hashPassword(password), role: 'admin' });
+        const user = await new UsersRepository(prisma).create(organization.id, {
+          email: need('email'),
+          passwordHash: await hashPassword(password),
+          role: 'admin',
+        });
         return { id: user.id, organization: organization.slug, email: user.email, role: user.role };
       }
       case 'create-key': {
         const organization = await orgBySlug();
-        const scopes = need('scopes').split(',').map((scope) => scope.trim());
+        const scopes = need('scopes')
+          .split(',')
+          .map((scope) => scope.trim());
         const unknown = scopes.filter((scope) => !API_KEY_SCOPES.includes(scope as ApiKeyScope));
         if (unknown.length) throw new UsageError(`unknown scope ${unknown.join(', ')}; use ${API_KEY_SCOPES.join(', ')}`);
         return await createApiKey(new ApiKeysRepository(prisma), organization.id, need('name'), scopes as ApiKeyScope[], null);
@@ -78,9 +104,12 @@ async function main(argv: string[]): Promise<unknown> {
 }
 
 main(process.argv.slice(2)).then(
-  (result) => console.log(JSON.stringify(result, null, 2)),
-  (error: Error) => {
-    console.error(error instanceof UsageError ? `admin: ${error.message}\n${USAGE}` : `admin: ${error.message}`);
+  (result) => {
+    console.log(JSON.stringify(result, null, 2));
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(error instanceof UsageError ? `admin: ${message}\n${USAGE}` : `admin: ${message}`);
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

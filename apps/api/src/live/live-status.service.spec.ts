@@ -39,7 +39,15 @@ const summary = (events: MessageEvent[]) =>
       : e.type,
   );
 
-const PRINCIPAL = { kind: 'session', organizationId: 'o', userId: 'u', role: 'learner', isGuest: true, sessionId: 's', csrfToken: 'c' } as const;
+const PRINCIPAL = {
+  kind: 'session',
+  organizationId: 'o',
+  userId: 'u',
+  role: 'learner',
+  isGuest: true,
+  sessionId: 's',
+  csrfToken: 'c',
+} as const;
 
 describe('LiveStatusService.follow', () => {
   it('sends the current state, each change, then the whole submission, and ends', async () => {

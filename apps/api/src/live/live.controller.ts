@@ -7,7 +7,7 @@ import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { finalEvent, statusEvent } from './live-events';
 import { LiveStatusService } from './live-status.service';
-import { RequestWithSubmission, SubmissionVisibleGuard } from './submission-visible.guard';
+import { RequestWithSubmission, SubmissionVisibleGuard, visibleSubmission } from './submission-visible.guard';
 
 @ApiTags('submissions')
 @Controller('submissions')
@@ -20,8 +20,12 @@ export class LiveController {
   @UseGuards(SubmissionVisibleGuard)
   @ApiOperation({ summary: 'The live status of a submission as Server-Sent Events, ending with the whole submission' })
   @ApiProduces('text/event-stream')
-  events(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Req() request: RequestWithSubmission): Observable<MessageEvent> {
-    const view = request.submission!;
+  events(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Req() request: RequestWithSubmission,
+  ): Observable<MessageEvent> {
+    const view = visibleSubmission(request);
     // Already decided: no need to listen to anything.
     if (isFinal(view.status)) {
       return concat(of(statusEvent(id, view.status, null)), of(view).pipe(map(finalEvent)));

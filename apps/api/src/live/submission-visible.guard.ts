@@ -14,7 +14,14 @@ export class SubmissionVisibleGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<RequestWithSubmission>();
-    request.submission = await this.submissions.get(request.principal!, String(request.params.id));
+    if (!request.principal) return false; // the AuthGuard, which runs first, already refused it
+    request.submission = await this.submissions.get(request.principal, String(request.params.id));
     return true;
   }
+}
+
+/** The submission the guard loaded for this request. */
+export function visibleSubmission(request: RequestWithSubmission): SubmissionView {
+  if (!request.submission) throw new Error('SubmissionVisibleGuard did not run for this route');
+  return request.submission;
 }

@@ -49,7 +49,11 @@ export class LearnerWorkController {
   @SubmissionLimited()
   @ApiOperation({ summary: "Submit on a learner's behalf (API key with the submit scope)" })
   @ApiAcceptedResponse({ description: '{ id, status }' })
-  async submit(@CurrentPrincipal() principal: Principal, @Param('userId') userId: string, @Body() dto: CreateSubmissionDto): Promise<{ id: string; status: string }> {
+  async submit(
+    @CurrentPrincipal() principal: Principal,
+    @Param('userId') userId: string,
+    @Body() dto: CreateSubmissionDto,
+  ): Promise<{ id: string; status: string }> {
     const learner = await this.users.visible(principal, userId);
     return this.submissions.submit({ organizationId: principal.organizationId, userId: learner.id }, dto);
   }
@@ -58,7 +62,11 @@ export class LearnerWorkController {
   @Access({ roles: 'any', keyScope: 'read' })
   @ApiOperation({ summary: "A learner's standing per lab: attempts, best score, passed, last attempt" })
   @ApiOkResponse({ type: [LabResultView] })
-  async results(@CurrentPrincipal() principal: Principal, @Param('userId') userId: string, @Query() query: ResultsQuery): Promise<{ userId: string; results: LabResultView[] }> {
+  async results(
+    @CurrentPrincipal() principal: Principal,
+    @Param('userId') userId: string,
+    @Query() query: ResultsQuery,
+  ): Promise<{ userId: string; results: LabResult[] }> {
     const learner = await this.users.visible(principal, userId);
     return { userId: learner.id, results: await this.submissionRows.resultsByLab(principal.organizationId, learner.id, query) };
   }

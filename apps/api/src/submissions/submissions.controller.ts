@@ -26,7 +26,10 @@ export class SubmissionsController {
   @Get()
   @Access({ roles: 'any', guests: true, keyScope: 'read' })
   @ApiOperation({ summary: 'List submissions: your own, or (instructor, admin, key) your organisation’s' })
-  history(@CurrentPrincipal() principal: Principal, @Query() query: SubmissionListQuery): Promise<{ submissions: HistoryEntry[]; nextCursor: string | null }> {
+  history(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: SubmissionListQuery,
+  ): Promise<{ submissions: HistoryEntry[]; nextCursor: string | null }> {
     return this.submissions.history(principal, query);
   }
 

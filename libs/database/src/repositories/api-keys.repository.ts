@@ -27,7 +27,10 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export class ApiKeysRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(organizationId: string, data: { name: string; prefix: string; secretHash: string; scopes: ApiKeyScope[]; createdById?: string | null }): Promise<ApiKeyRow> {
+  create(
+    organizationId: string,
+    data: { name: string; prefix: string; secretHash: string; scopes: ApiKeyScope[]; createdById?: string | null },
+  ): Promise<ApiKeyRow> {
     return this.prisma.apiKey.create({ data: { ...data, organizationId } });
   }
 

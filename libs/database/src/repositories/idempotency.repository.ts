@@ -5,8 +5,7 @@ import { PrismaService } from '../prisma.service';
 import { Prisma } from '../../../../generated/prisma/client';
 
 export type IdempotencyClaim =
-  | { kind: 'claimed'; id: string }
-  | { kind: 'existing'; requestHash: string; statusCode: number | null; response: unknown };
+  { kind: 'claimed'; id: string } | { kind: 'existing'; requestHash: string; statusCode: number | null; response: unknown };
 
 @Injectable()
 export class IdempotencyRepository {
@@ -25,7 +24,10 @@ export class IdempotencyRepository {
   }
 
   async complete(id: string, statusCode: number, response: unknown): Promise<void> {
-    await this.prisma.idempotencyRecord.update({ where: { id }, data: { statusCode, response: (response ?? null) as Prisma.InputJsonValue } });
+    await this.prisma.idempotencyRecord.update({
+      where: { id },
+      data: { statusCode, response: (response ?? null) as Prisma.InputJsonValue },
+    });
   }
 
   /** The request failed: forget the key so a retry runs it again. */

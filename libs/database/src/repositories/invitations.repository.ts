@@ -21,11 +21,17 @@ export class InvitationsRepository {
   }
 
   findOpen(tokenHash: string): Promise<InvitationRow | null> {
-    return this.prisma.invitation.findFirst({ where: { tokenHash, acceptedAt: null, expiresAt: { gt: new Date() } }, omit: { tokenHash: true } });
+    return this.prisma.invitation.findFirst({
+      where: { tokenHash, acceptedAt: null, expiresAt: { gt: new Date() } },
+      omit: { tokenHash: true },
+    });
   }
 
   async accept(organizationId: string, id: string): Promise<boolean> {
-    const result = await this.prisma.invitation.updateMany({ where: { id, organizationId, acceptedAt: null }, data: { acceptedAt: new Date() } });
+    const result = await this.prisma.invitation.updateMany({
+      where: { id, organizationId, acceptedAt: null },
+      data: { acceptedAt: new Date() },
+    });
     return result.count === 1;
   }
 }

@@ -19,9 +19,11 @@ export function encodeCursor(row: { createdAt: Date; id: string }): string {
 
 /** Null when the text is not a cursor this API made. */
 export function decodeCursor(text: string): { createdAt: Date; id: string } | null {
-  const [iso, id] = Buffer.from(text, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(iso ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const parts = Buffer.from(text, 'base64url').toString('utf8').split('|');
+  if (parts.length !== 2) return null;
+  const [iso, id] = parts;
+  const createdAt = new Date(iso);
+  if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
   return { createdAt, id };
 }
 

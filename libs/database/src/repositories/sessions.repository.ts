@@ -25,7 +25,14 @@ export interface SessionListing {
 export class SessionsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async create(data: { userId: string; tokenHash: string; csrfToken: string; expiresAt: Date; userAgent: string | null; ip: string | null }): Promise<{ id: string }> {
+  async create(data: {
+    userId: string;
+    tokenHash: string;
+    csrfToken: string;
+    expiresAt: Date;
+    userAgent: string | null;
+    ip: string | null;
+  }): Promise<{ id: string }> {
     return this.prisma.session.create({ data, select: { id: true } });
   }
 
@@ -34,7 +41,11 @@ export class SessionsRepository {
     return this.prisma.session.findFirst({
       where: { tokenHash, revokedAt: null, expiresAt: { gt: now } },
       select: {
-        id: true, userId: true, csrfToken: true, expiresAt: true, lastSeenAt: true,
+        id: true,
+        userId: true,
+        csrfToken: true,
+        expiresAt: true,
+        lastSeenAt: true,
         user: { select: { id: true, organizationId: true, role: true, isGuest: true, email: true, displayName: true } },
       },
     });

@@ -21,8 +21,17 @@ export interface SubmissionScope {
   userId?: string;
 }
 
-
-const summary = { id: true, labId: true, userId: true, status: true, outcome: true, runOutcome: true, score: true, createdAt: true, finishedAt: true } as const;
+const summary = {
+  id: true,
+  labId: true,
+  userId: true,
+  status: true,
+  outcome: true,
+  runOutcome: true,
+  score: true,
+  createdAt: true,
+  finishedAt: true,
+} as const;
 
 @Injectable()
 export class SubmissionsRepository {

@@ -56,7 +56,7 @@ export class UsersRepository {
         where: { id, organizationId },
         data: { ...data, ...(data.email !== undefined ? { email: data.email?.toLowerCase() ?? null } : {}) },
       });
-      return updated.count === 1 ? this.findById(organizationId, id) : null;
+      return updated.count === 1 ? await this.findById(organizationId, id) : null;
     } catch (error) {
       throw duplicateOr(error);
     }
@@ -87,7 +87,11 @@ export class UsersRepository {
   }
 
   /** A guest becomes a learner account and keeps its submissions. */
-  async claimGuest(organizationId: string, guestId: string, account: { email: string; passwordHash: string; displayName?: string | null }): Promise<UserRow | null> {
+  async claimGuest(
+    organizationId: string,
+    guestId: string,
+    account: { email: string; passwordHash: string; displayName?: string | null },
+  ): Promise<UserRow | null> {
     return this.update(organizationId, guestId, { ...account, isGuest: false, role: 'learner' });
   }
 }

@@ -29,18 +29,29 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.headers[IDEMPOTENCY_HEADER];
     if (request.method !== 'POST' || key === undefined || !request.principal) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      return throwError(() => new RequestException(ErrorCode.InvalidIdempotencyKey, 'Idempotency-Key must be 1-200 printable ASCII characters'));
+      return throwError(
+        () => new RequestException(ErrorCode.InvalidIdempotencyKey, 'Idempotency-Key must be 1-200 printable ASCII characters'),
+      );
     }
     const response = context.switchToHttp().getResponse<Response>();
-    const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
-    const requestHash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
     return from(this.records.claim(principalKey(request.principal), key, requestHash)).pipe(
       switchMap((claim) => {
         if (claim.kind === 'existing') {
           if (claim.requestHash !== requestHash) {
-            throw new RequestException(ErrorCode.IdempotencyKeyReused, 'this Idempotency-Key was used with a different request; use a new key for a new request');
+            throw new RequestException(
+              ErrorCode.IdempotencyKeyReused,
+              'this Idempotency-Key was used with a different request; use a new key for a new request',
+            );
           }
-          if (claim.statusCode === null) throw new RequestException(ErrorCode.IdempotencyInProgress, 'the first request with this Idempotency-Key is still running; retry shortly');
+          if (claim.statusCode === null)
+            throw new RequestException(
+              ErrorCode.IdempotencyInProgress,
+              'the first request with this Idempotency-Key is still running; retry shortly',
+            );
           response.setHeader('Idempotent-Replayed', 'true');
           return of(claim.response);
         }

@@ -20,21 +20,22 @@ export class PrincipalThrottlerGuard extends ThrottlerGuard {
     return super.handleRequest(props);
   }
 
-  protected override async getTracker(req: Record<string, any>): Promise<string> {
-    const request = req as RequestWithPrincipal;
-    return request.principal ? principalKey(request.principal) : `ip:${request.ip}`;
+  protected override getTracker(req: Record<string, unknown>): Promise<string> {
+    const request = req as unknown as RequestWithPrincipal;
+    return Promise.resolve(request.principal ? principalKey(request.principal) : `ip:${request.ip ?? 'unknown'}`);
   }
 
   /** One counter per caller across every route (the default keys by route). */
   protected override generateKey(context: ExecutionContext, tracker: string, name: string): string {
     if (name !== SUBMISSIONS_THROTTLER) return `asynclab:rate:${name}:${tracker}`;
     // The learner: named in the path when an LMS submits for them, else the caller itself.
-    const learner = context.switchToHttp().getRequest<RequestWithPrincipal>().params?.userId;
-    return `asynclab:rate:${name}:${learner ? `user:${learner}` : tracker}`;
+    const learner: unknown = context.switchToHttp().getRequest<RequestWithPrincipal>().params.userId;
+    return `asynclab:rate:${name}:${typeof learner === 'string' ? `user:${learner}` : tracker}`;
   }
 
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const what = detail.key.includes(`:${SUBMISSIONS_THROTTLER}:`) ? `submissions for this learner` : 'requests';
-    throw new RateLimitedException(`too many ${what}: at most ${detail.limit} a minute; retry after the Retry-After seconds`, detail.timeToBlockExpire * 1000);
+    const message = `too many ${what}: at most ${detail.limit} a minute; retry after the Retry-After seconds`;
+    return Promise.reject(new RateLimitedException(message, detail.timeToBlockExpire * 1000));
   }
 }
