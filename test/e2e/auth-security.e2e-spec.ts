@@ -64,6 +64,15 @@ describe('sessions and their protections', () => {
       // Reads need no token; API keys are not cookies and need none either.
       expect((await as({ cookie: learner.cookie }, 'GET', '/submissions')).status).toBe(200);
     });
+    it('refuses a write another site sends, even sign-in without a session', async () => {
+      const user = await accounts.user(org.id);
+      const body = { organization: org.slug, email: user.email, password: PASSWORD };
+      const crossSite = await as(undefined, 'POST', '/auth/sign-in', body, { origin: 'http://evil.example' });
+      expect(crossSite.status).toBe(403);
+      expect(crossSite.body.code).toBe('CSRF_TOKEN_INVALID');
+      const sameSite = await as(undefined, 'POST', '/auth/sign-in', body, { origin: new URL(base).origin });
+      expect(sameSite.status).toBe(200);
+    });
   });
 
   describe('brute-force throttling', () => {

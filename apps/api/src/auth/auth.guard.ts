@@ -29,11 +29,30 @@ export class AuthGuard implements CanActivate {
       DEFAULT_ACCESS;
     const principal = await this.resolver.resolve(request);
     if (principal) request.principal = principal;
+    if (!SAFE_METHODS.has(request.method) && principal?.kind !== 'key') checkSameOrigin(request);
     if (principal?.kind === 'session' && !SAFE_METHODS.has(request.method)) checkCsrf(request, principal.csrfToken);
     if (rule.public) return true;
     if (!principal) throw new UnauthenticatedException();
     if (!allows(rule, principal)) throw forbidden(rule, principal);
     return true;
+  }
+}
+
+/**
+ * A browser names the page that sent a write in Origin: one from another site is refused even
+ * without a session, so no other site can sign a visitor in to an account of its choosing.
+ */
+function checkSameOrigin(request: RequestWithPrincipal): void {
+  const origin = request.headers.origin;
+  if (!origin || origin === 'null') return;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    host = '';
+  }
+  if (host !== request.headers.host) {
+    throw new AuthException(ErrorCode.CsrfTokenInvalid, `a write from another site (${origin}) is refused`);
   }
 }
 
