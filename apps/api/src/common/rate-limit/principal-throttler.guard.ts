@@ -2,7 +2,9 @@
 // - "default": requests per minute for each API key, each user, or each anonymous IP address;
 // - "submissions": submissions per minute for each learner (whoever submits for them).
 // Runs after the AuthGuard, so the principal is known. Answers 429 with Retry-After.
-import { ExecutionContext, Injectable } from '@nestjs/common';
+// When Redis cannot count, requests pass (logged): a Redis outage must not stop submissions, which
+// the API commits to PostgreSQL and queues later.
+import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler';
 import { principalKey, RequestWithPrincipal } from '../../auth/principal';
 import { SUBMISSION_LIMITED } from '../../auth/access.decorator';
@@ -12,12 +14,20 @@ export const SUBMISSIONS_THROTTLER = 'submissions';
 
 @Injectable()
 export class PrincipalThrottlerGuard extends ThrottlerGuard {
+  private readonly outageLog = new Logger('rate-limit');
+
   protected override async handleRequest(props: ThrottlerRequest): Promise<boolean> {
     if (props.throttler.name === SUBMISSIONS_THROTTLER) {
-      const limited = this.reflector.get<boolean>(SUBMISSION_LIMITED, props.context.getHandler());
+      const limited = this.reflector.get<boolean | undefined>(SUBMISSION_LIMITED, props.context.getHandler());
       if (!limited) return true;
     }
-    return super.handleRequest(props);
+    try {
+      return await super.handleRequest(props);
+    } catch (error) {
+      if (error instanceof RateLimitedException) throw error;
+      this.outageLog.warn(`not counted (${error instanceof Error ? error.message : String(error)}); the request passes`);
+      return true;
+    }
   }
 
   protected override getTracker(req: Record<string, unknown>): Promise<string> {
