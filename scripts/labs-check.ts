@@ -1,6 +1,6 @@
 // `npm run labs:check`: every lab of labs/ through the real sandbox (see lab-self-check.ts),
 // two at a time, then a table. Exits non-zero when any lab is unsound.
-import { loadAppConfig } from '@asynclab/config';
+import { errorMessage, loadAppConfig } from '@asynclab/config';
 import { checkLab, LabCheck } from '@asynclab/grading';
 import { loadCatalog } from '@asynclab/lab-catalog';
 import { createSandboxDriver } from '@asynclab/sandbox';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   process.exit(unsound.length === 0 ? 0 : 1);
 }
 
-main().catch((error: Error) => {
-  console.error(`labs:check: ${error.message}`);
+main().catch((error: unknown) => {
+  console.error(`labs:check: ${errorMessage(error)}`);
   process.exit(1);
 });

@@ -106,7 +106,7 @@ function parseExhibitsAt(raw: unknown, exhibits: string[], fail: (field: string,
     if (!exhibits.includes(code)) fail(`exhibitsAt.${code}`, 'names a code that exhibits does not list');
     if (!Array.isArray(lines) || lines.length === 0) fail(`exhibitsAt.${code}`, 'must be a non-empty list');
     result[code as DiagnosticCode] = (lines as unknown[]).map((line, i) => {
-      const l = line as Record<string, unknown>;
+      const l = line as Record<string, unknown> | null;
       if (typeof l?.file !== 'string' || typeof l.pattern !== 'string') fail(`exhibitsAt.${code}[${i}]`, 'needs file and pattern strings');
       const occurrence = l.occurrence ?? 1;
       if (!Number.isInteger(occurrence) || (occurrence as number) < 1)
