@@ -25,10 +25,15 @@ async function main(): Promise<void> {
   await sandbox.close();
   results.sort((a, b) => a.labId.localeCompare(b.labId));
   const byId = new Map(labs.map((lab) => [lab.content.manifest.id, lab.content.manifest]));
+  const manifestOf = (labId: string) => {
+    const manifest = byId.get(labId);
+    if (!manifest) throw new Error(`labs:check: a result for ${labId}, which is not in the catalog`);
+    return manifest;
+  };
   console.log('| lab | kind | ch. | declares | starter shows | solution | variants caught (reference / starter) | verdict |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of results) {
-    const m = byId.get(r.labId)!;
+    const m = manifestOf(r.labId);
     const variants =
       r.variants.length === 0
         ? '-'
@@ -37,7 +42,7 @@ async function main(): Promise<void> {
       `| ${r.labId} | ${r.kind} | ${m.chapter} | ${m.exhibits.join(', ')} | ${r.starterCodes.join(', ') || '-'} | ${r.solutionDiagnostics.length === 0 ? 'clean' : r.solutionDiagnostics.join('; ')} | ${variants} | ${r.problems.length === 0 ? 'ok' : 'FAIL'} (${r.seconds}s) |`,
     );
   }
-  const covered = new Set(results.flatMap((r) => byId.get(r.labId)!.exhibits));
+  const covered = new Set(results.flatMap((r) => manifestOf(r.labId).exhibits));
   console.log(`\n${results.length} labs; codes covered: ${[...covered].sort().join(', ')}`);
   const unsound = results.filter((r) => r.problems.length > 0);
   for (const r of unsound) console.log(`\n${r.labId}:\n  - ${r.problems.join('\n  - ')}`);

@@ -174,7 +174,8 @@ function readScore(value: Prisma.JsonValue | null): Score | null {
 
 /** A stored JSON value as text: a string as it is, anything else as its JSON (never "[object Object]"). */
 function textOf(value: Prisma.JsonValue | undefined): string {
-  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+  if (value === undefined) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function numberAt(value: Prisma.JsonValue, key: string): number | null {

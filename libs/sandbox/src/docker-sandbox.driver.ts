@@ -164,8 +164,7 @@ export class DockerSandboxDriver implements SandboxDriver {
     if (state.ExitCode === SIGKILL_EXIT_CODE && reportJson === null) {
       throw new SandboxInfraError('the sandbox container was killed from outside the run');
     }
-    if (reportJson === null)
-      return { status: 'no-report', exitCode: (state.ExitCode as number | null | undefined) ?? null, output, timings };
+    if (reportJson === null) return { status: 'no-report', exitCode: exitCodeOf(state), output, timings };
     try {
       return { status: 'completed', report: parseRunReport(reportJson), output, timings };
     } catch (error) {
@@ -182,6 +181,11 @@ export class DockerSandboxDriver implements SandboxDriver {
 }
 
 export { SANDBOX_LABEL };
+
+/** Docker's inspect answer says ExitCode is a number; it comes from outside, so it is checked. */
+function exitCodeOf(state: { ExitCode: unknown }): number | null {
+  return typeof state.ExitCode === 'number' ? state.ExitCode : null;
+}
 
 function resourceLimit(oomKilled: boolean, outputExceeded: boolean, output: string): ResourceLimit | null {
   if (oomKilled) return 'memory';
