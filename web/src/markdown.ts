@@ -72,7 +72,8 @@ export function renderMarkdown(source: string): DocumentFragment {
 
 function listItem(line: string): { ordered: boolean; text: string } | null {
   const match = /^\s{0,3}(?:([-*+])|(\d{1,9})[.)])\s+(.*)$/.exec(line);
-  return match ? { ordered: match[2] !== undefined, text: match[3] } : null;
+  // A group that took no part in the match is undefined, whatever RegExpExecArray's type says.
+  return match ? { ordered: (match[2] as string | undefined) !== undefined, text: match[3] } : null;
 }
 
 function startsBlock(line: string): boolean {
