@@ -1,7 +1,7 @@
 // The harness's report (docs/harness-contract.md): its types are generated from
 // sandboxes/python/report.schema.json; this file adds the names and runtime lists the rest of the
 // code needs. The diagnostic codes are the public contract of shared/spec/diagnostics.md.
-import type { Diagnostic, DiagnosticCode, TestOutcome } from './harness-report.generated';
+import type { DiagnosticCode, TestOutcome } from './harness-report.generated';
 
 export type {
   Diagnostic,
@@ -34,8 +34,6 @@ export const DIAGNOSTIC_CODES = [
 ] as const satisfies readonly DiagnosticCode[];
 
 export const TEST_OUTCOMES = ['passed', 'failed', 'error', 'skipped'] as const satisfies readonly TestOutcome[];
-
-export type DiagnosticSeverity = Diagnostic['severity'];
 
 /**
  * Run-level states that are not learner bugs. The harness may report the first two; the worker
