@@ -1,4 +1,5 @@
 // Bad input gets a 4xx naming the problem, and nothing is stored for it. API only: no worker.
+// jest's own expect: its asymmetric matchers (expect.any, objectContaining) are typed, not `any`.
 import { expect } from '@jest/globals';
 import { Client } from 'pg';
 import { startService, RunningService } from '../../../../test/e2e/support/service';

@@ -1,5 +1,6 @@
 // A submission's whole path: REST API -> PostgreSQL -> BullMQ -> worker -> Docker sandbox with the
 // real harness -> report stored through Prisma -> REST API.
+// jest's own expect: its asymmetric matchers (expect.any, objectContaining) are typed, not `any`.
 import { expect } from '@jest/globals';
 import { startService, RunningService } from '../../../../test/e2e/support/service';
 import { reportOf, submitAndWait, SubmissionReportBody } from '../../../../test/e2e/support/client';
