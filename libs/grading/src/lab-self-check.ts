@@ -104,7 +104,6 @@ async function runAll(lab: LoadedLab, learnerFiles: Files, sandbox: SandboxDrive
   return summaries;
 }
 
-/** The 1-based number of the `occurrence`-th line containing `pattern`, or 0. */
 /** Both runs come from the same plan, so every run name is in both; a missing one is a bug here. */
 function runNamed(runs: RunSummary[], name: string): RunSummary {
   const run = runs.find((r) => r.variant === name);
@@ -112,6 +111,7 @@ function runNamed(runs: RunSummary[], name: string): RunSummary {
   return run;
 }
 
+/** The 1-based number of the `occurrence`-th line containing `pattern`, or 0. */
 function lineOf(text: string, pattern: string, occurrence: number): number {
   let seen = 0;
   const lines = text.split('\n');
