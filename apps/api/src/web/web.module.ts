@@ -4,9 +4,9 @@
 import { Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ServeStaticModule, ServeStaticModuleOptions } from '@nestjs/serve-static';
-import type { Express, NextFunction, Request, Response } from 'express';
+import type { Express, Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '@asynclab/config';
-import { PAGE_PATH, isPageRequest, webBundleBuilt, webBundleDir } from './web-bundle';
+import { PAGE_PATH, webBundleBuilt, webBundleDir } from './web-bundle';
 
 function serveBundle(config: AppConfig): ServeStaticModuleOptions[] {
   const dir = webBundleDir(config.projectRoot);
@@ -45,8 +45,7 @@ export class WebModule implements OnModuleInit {
     if (webBundleBuilt(dir)) return;
     this.logger.warn(`no web bundle in ${dir}: run \`npm run build:web\`; the API still works`);
     const app = this.adapterHost.httpAdapter.getInstance<Express>();
-    app.use((req: Request, res: Response, next: NextFunction) => {
-      if (!isPageRequest(req.method, req.path)) return next();
+    app.get(PAGE_PATH, (_req: Request, res: Response) => {
       res.status(503).type('text/plain').send('The asynclab web page is not built. Run `npm run build:web` and reload.');
     });
   }
