@@ -3,7 +3,7 @@
 // names the file (so the lab) and the field, because a lab author fixes it from the message alone.
 import Ajv2020, { ErrorObject } from 'ajv/dist/2020';
 import ajvErrors from 'ajv-errors';
-import { DIAGNOSTIC_CODES, DiagnosticCode } from '@asynclab/reports';
+import { DIAGNOSTIC_CODES, DiagnosticCode } from '@asynclab/contracts';
 import labSchema from '../../../labs/lab.schema.json';
 
 export type LabKind = 'fix-code' | 'fix-tests' | 'playground';
