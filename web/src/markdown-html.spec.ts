@@ -3,7 +3,20 @@ import { inlineMarkdownToHtml, markdownToHtml } from './markdown-html';
 describe('markdownToHtml', () => {
   it('renders what lab READMEs use, headings one level down', () => {
     const html = markdownToHtml(
-      ['## Your task', '', 'Make `tests/test_cache.py` pass, **now**.', '', '- one', '- two', '', '```python', 'await x()', '```', '', '1. first'].join('\n'),
+      [
+        '## Your task',
+        '',
+        'Make `tests/test_cache.py` pass, **now**.',
+        '',
+        '- one',
+        '- two',
+        '',
+        '```python',
+        'await x()',
+        '```',
+        '',
+        '1. first',
+      ].join('\n'),
     );
     expect(html).toContain('<h3>Your task</h3>');
     expect(html).toContain('<code>tests/test_cache.py</code>');
@@ -45,7 +58,9 @@ describe('markdownToHtml', () => {
     expect(markdownToHtml('[docs](https://docs.python.org/3/library/asyncio.html)')).toContain(
       '<a href="https://docs.python.org/3/library/asyncio.html" rel="noopener noreferrer" target="_blank">docs</a>',
     );
-    expect(markdownToHtml('[lab](/labs/news-cache-lock) and [top](#task)')).toContain('<a href="/labs/news-cache-lock">lab</a> and <a href="#task">top</a>');
+    expect(markdownToHtml('[lab](/labs/news-cache-lock) and [top](#task)')).toContain(
+      '<a href="/labs/news-cache-lock">lab</a> and <a href="#task">top</a>',
+    );
   });
 
   it('does not load images', () => {

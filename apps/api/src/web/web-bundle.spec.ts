@@ -5,7 +5,10 @@ describe('PAGE_PATH', () => {
     expect(PAGE_PATH.test(path)).toBe(true);
   });
 
-  it.each(['/api', '/api/', '/api/v1/x', '/api/v1/labs/news-cache-lock', '/app.js', '/app.js.map', '/labs/x/favicon.svg'])('leaves %s to the files or the API', (path) => {
-    expect(PAGE_PATH.test(path)).toBe(false);
-  });
+  it.each(['/api', '/api/', '/api/v1/x', '/api/v1/labs/news-cache-lock', '/app.js', '/app.js.map', '/labs/x/favicon.svg'])(
+    'leaves %s to the files or the API',
+    (path) => {
+      expect(PAGE_PATH.test(path)).toBe(false);
+    },
+  );
 });

@@ -22,7 +22,7 @@ describe('the web page beside the API', () => {
     origin = service.baseUrl.replace(/\/api\/v1$/, '');
   });
   afterAll(async () => {
-    await service?.close();
+    await service.close();
   });
 
   it.each(['/', '/labs/news-cache-lock', '/playground'])('answers %s with the page and its security headers', async (path) => {
@@ -60,7 +60,11 @@ describe('the web page beside the API', () => {
   });
 
   it('keeps the API answers that come before routing (an invalid JSON body) its own', async () => {
-    const response = await fetch(`${origin}/api/v1/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"labId": ' });
+    const response = await fetch(`${origin}/api/v1/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"labId": ',
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
   });
@@ -77,7 +81,7 @@ describe('the web page when the bundle is not built', () => {
     service = await startService({ worker: false, env: { ASYNCLAB_ROOT: root } });
   });
   afterAll(async () => {
-    await service?.close();
+    await service.close();
     rmSync(root, { recursive: true, force: true });
   });
 
