@@ -7,9 +7,11 @@ import type {
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { RunningService, startService } from './support/service';
+import { launchChromium, openPage } from './browser/support/chromium';
 
 interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
+  // A path is a string for Nest's routes; serve-static's page route uses a pattern.
+  route?: { path: unknown; methods: Record<string, boolean> };
 }
 
 const openApi = async (origin: string) => (await (await fetch(`${origin}/api/openapi.json`)).json()) as OpenAPIObject;
@@ -22,7 +24,9 @@ function servedRoutes(service: RunningService): string[] {
   const express = service.api.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
   const stack = express.router.stack;
   return stack
-    .flatMap((layer) => (layer.route?.path.startsWith('/api/v1/') ? [layer.route] : []))
+    .flatMap(({ route }) =>
+      route && typeof route.path === 'string' && route.path.startsWith('/api/v1/') ? [{ ...route, path: route.path }] : [],
+    )
     .flatMap((route) =>
       Object.keys(route.methods).map((method) => `${method.toUpperCase()} ${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`),
     )
@@ -76,6 +80,21 @@ describe('the OpenAPI document', () => {
       expect(asset).not.toMatch(/^(https?:)?\/\//);
       const url = new URL(asset, `${origin}/api/docs/`);
       expect((await fetch(url)).status).toBe(200);
+    }
+  });
+
+  it('renders every operation in a real browser under the page’s security policy', async () => {
+    const browser = await launchChromium();
+    try {
+      const { page, errors } = await openPage(browser);
+      await page.goto(`${origin}/api/docs`);
+      await page.locator('.opblock').first().waitFor();
+      const document = await openApi(origin);
+      const operations = Object.values(document.paths).flatMap((item) => Object.keys(item));
+      expect(await page.locator('.opblock').count()).toBe(operations.length);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
     }
   });
 });
