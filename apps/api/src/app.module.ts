@@ -7,6 +7,7 @@ import { LabsModule } from './labs/labs.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { LiveModule } from './live/live.module';
 import { WebModule } from './web/web.module';
+import { AdminModule } from './admin/admin.module';
 
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { WebModule } from './web/web.module';
     LabsModule,
     SubmissionsModule,
     LiveModule,
+    AdminModule,
     WebModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],

@@ -9,13 +9,14 @@ const JSON_BODY_LIMIT = '1mb';
 const KEEP_ALIVE_MS = 65_000;
 
 /** The API as main.ts serves it; e2e tests build the same app. */
-export async function createApiApp(options: { quiet?: boolean } = {}): Promise<INestApplication> {
+export async function createApiApp(options: { quiet?: boolean; shutdownHooks?: boolean } = {}): Promise<INestApplication> {
   const logger: LogLevel[] = options.quiet ? ['error'] : ['error', 'warn', 'log'];
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, logger });
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true }));
-  app.enableShutdownHooks();
+  // main.ts installs its own SIGTERM handling (drain, then exit 0); e2e tests keep Nest's.
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   // Node closes idle keep-alive sockets after 5 s; a client reusing one at that moment gets
   // ECONNRESET on a request that may not be safe to retry (a submit). Clients close theirs after
   // about 4 s, so the server keeping them longer means the client always closes first.

@@ -5,6 +5,9 @@ import { APP_CONFIG, AppConfig } from '@asynclab/config';
 import { SANDBOX_DRIVER, SandboxDriver, SandboxReaper } from '@asynclab/sandbox';
 import { RunSubmissionProcessor } from './runs/run-submission.processor';
 import { SandboxOwnerService } from './sandbox/sandbox-owner.service';
+import Redis from 'ioredis';
+import { redisSafetyWarnings } from '@asynclab/jobs';
+import { WORKER_REDIS, WorkerHeartbeatService } from './fleet/worker-heartbeat.service';
 
 const REAP_INTERVAL_MS = 10_000;
 
@@ -19,11 +22,15 @@ export class WorkerBootstrap implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly reaper: SandboxReaper,
     private readonly owner: SandboxOwnerService,
     private readonly processor: RunSubmissionProcessor,
+    private readonly heartbeat: WorkerHeartbeatService,
+    @Inject(WORKER_REDIS) private readonly redis: Redis,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.sandbox.assertReady();
     await this.owner.start();
+    await this.heartbeat.start();
+    for (const warning of await redisSafetyWarnings(this.redis).catch(() => [])) this.logger.warn(warning);
     await this.reap();
     this.reapTimer = setInterval(() => void this.reap(), REAP_INTERVAL_MS);
     const worker = this.processor.worker;

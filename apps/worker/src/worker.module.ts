@@ -8,6 +8,9 @@ import { RunSubmissionService } from './runs/run-submission.service';
 import { SubmissionEventsPublisher } from './runs/submission-events.publisher';
 import { sandboxProviders } from './sandbox/sandbox.providers';
 import { WorkerBootstrap } from './worker-bootstrap.service';
+import { RunningJobs } from './fleet/running-jobs';
+import { WorkerHeartbeatService } from './fleet/worker-heartbeat.service';
+import { WorkerShutdownService } from './shutdown/worker-shutdown.service';
 
 @Module({
   imports: [
@@ -20,6 +23,15 @@ import { WorkerBootstrap } from './worker-bootstrap.service';
     }),
     BullModule.registerQueue({ name: RUN_SUBMISSION_QUEUE }),
   ],
-  providers: [...sandboxProviders, SubmissionEventsPublisher, RunSubmissionService, RunSubmissionProcessor, WorkerBootstrap],
+  providers: [
+    ...sandboxProviders,
+    SubmissionEventsPublisher,
+    RunSubmissionService,
+    RunSubmissionProcessor,
+    RunningJobs,
+    WorkerHeartbeatService,
+    WorkerShutdownService,
+    WorkerBootstrap,
+  ],
 })
 export class WorkerModule {}

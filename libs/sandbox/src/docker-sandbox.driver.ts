@@ -7,6 +7,7 @@ import Docker from 'dockerode';
 import { MalformedReportError, parseRunReport } from '@asynclab/reports';
 import {
   ResourceLimit,
+  SandboxAbortedError,
   SandboxDriver,
   SandboxInfraError,
   SandboxOutput,
@@ -148,11 +149,16 @@ export class DockerSandboxDriver implements SandboxDriver {
       timedOut = true;
       kill();
     }, request.timeLimitMs);
+    const abort = () => kill();
+    if (request.signal?.aborted) kill();
+    request.signal?.addEventListener('abort', abort);
     try {
       await Promise.race([container.wait(), killed.then(() => container.wait())]);
     } finally {
       clearTimeout(timer);
+      request.signal?.removeEventListener('abort', abort);
     }
+    if (request.signal?.aborted) throw new SandboxAbortedError('the worker handed the run back to the queue');
     await Promise.race([streamEnded, delay(STREAM_DRAIN_MS)]);
     const finishedAt = performance.now();
     const state = (await container.inspect().catch(infra('inspecting the sandbox'))).State;

@@ -6,6 +6,8 @@ export class ApiException extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Seconds for a Retry-After header: the request was refused for now (429, 503), not for good. */
+    readonly retryAfterSec?: number,
   ) {
     super(message);
   }

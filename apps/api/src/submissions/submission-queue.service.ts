@@ -4,10 +4,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@asynclab/config';
+import { queueRedis } from './queue-redis';
 import { SubmissionsRepository } from '@asynclab/database';
-import { RUN_SUBMISSION_JOB, RUN_SUBMISSION_QUEUE, RunSubmissionJobV1, runSubmissionJobId } from '@asynclab/jobs';
+import { redisSafetyWarnings, RUN_SUBMISSION_JOB, RUN_SUBMISSION_QUEUE, RunSubmissionJobV1, runSubmissionJobId } from '@asynclab/jobs';
 
 /** How long a submit waits for Redis before it answers 202 anyway and leaves the job to the sweeper. */
+
 const ENQUEUE_TIMEOUT_MS = 1_500;
 const SWEEP_BATCH = 100;
 
@@ -25,6 +27,11 @@ export class SubmissionQueueService implements OnApplicationBootstrap, OnModuleD
 
   onApplicationBootstrap(): void {
     this.sweepTimer = setInterval(() => void this.sweep(), this.config.sweeper.intervalMs);
+    // Not awaited: a Redis that is down at boot must not stop the API (submissions wait in PostgreSQL).
+    void queueRedis(this.queue)
+      .then(redisSafetyWarnings)
+      .then((warnings) => warnings.forEach((warning) => this.logger.warn(warning)))
+      .catch((error: Error) => this.logger.warn(`Redis settings not checked: ${error.message}`));
   }
 
   onModuleDestroy(): void {

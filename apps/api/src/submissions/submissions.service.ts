@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@asynclab/config';
 import { SubmissionsRepository } from '@asynclab/database';
 import { LabCatalogService } from '@asynclab/lab-catalog';
 import type { SubmissionReport } from '@asynclab/reports';
@@ -7,6 +8,7 @@ import { CreateSubmissionDto } from './dto/create-submission.dto';
 import { validateSubmissionFiles } from './submission-files';
 import { SubmissionQueueService } from './submission-queue.service';
 import { assembleReport } from './assemble-report';
+import { SubmitAdmission } from './submit-admission';
 
 export interface SubmissionView {
   id: string;
@@ -26,14 +28,23 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class SubmissionsService {
+  private readonly admission: SubmitAdmission;
+
   constructor(
     private readonly catalog: LabCatalogService,
     private readonly submissions: SubmissionsRepository,
     private readonly queue: SubmissionQueueService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.admission = new SubmitAdmission(config.submitMaxInFlight);
+  }
+
+  submit(dto: CreateSubmissionDto): Promise<{ id: string; status: string }> {
+    return this.admission.run(() => this.commitAndQueue(dto));
+  }
 
   /** Commits the submission first, then queues it: a queue outage can delay it, never lose it. */
-  async submit(dto: CreateSubmissionDto): Promise<{ id: string; status: string }> {
+  private async commitAndQueue(dto: CreateSubmissionDto): Promise<{ id: string; status: string }> {
     const lab = this.catalog.find(dto.labId);
     if (!lab) throw new ApiException(404, 'LAB_NOT_FOUND', `lab "${dto.labId}" does not exist`, 'labId');
     const files = validateSubmissionFiles(dto.files);

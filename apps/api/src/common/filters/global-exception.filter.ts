@@ -24,6 +24,8 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const requestId = (request.headers['x-request-id'] as string | undefined) ?? randomUUID();
     const body = this.toBody(exception, requestId);
+    const retryAfter = retryAfterOf(exception, body.statusCode);
+    if (retryAfter !== null) response.setHeader('Retry-After', String(retryAfter));
     if (body.statusCode >= 500) {
       this.logger.error(`${requestId} ${request.method} ${request.url}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
@@ -53,6 +55,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
             : (exception as Error).message;
       return { statusCode: status, code: httpCode(status, message), message, requestId };
     }
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'the service cannot reach its database right now; nothing was stored, retry shortly', requestId };
+    }
     return { statusCode: 500, code: 'INTERNAL', message: 'internal server error', requestId };
   }
 }
@@ -62,4 +67,20 @@ function httpCode(status: number, message: string): string {
   if (status === 413) return 'PAYLOAD_TOO_LARGE';
   if (status === 400) return /JSON/.test(message) ? 'INVALID_JSON' : 'VALIDATION_FAILED';
   return `HTTP_${status}`;
+}
+
+/** PostgreSQL restarting or unreachable: a refusal to retry (503), not a server fault (500). */
+const DATABASE_DOWN = /ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Can't reach database|DatabaseNotReachable|P1001|P1017|ConnectionClosed/i;
+
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  for (let error = exception as { message?: string; code?: string; cause?: unknown } | undefined, depth = 0; error && depth < 4; depth++) {
+    if (DATABASE_DOWN.test(`${error.code ?? ''} ${error.message ?? ''} ${(error as { kind?: string }).kind ?? ''}`)) return true;
+    error = error.cause as typeof error;
+  }
+  return false;
+}
+
+function retryAfterOf(exception: unknown, status: number): number | null {
+  if (exception instanceof ApiException && exception.retryAfterSec !== undefined) return exception.retryAfterSec;
+  return status === 503 ? 5 : null;
 }
