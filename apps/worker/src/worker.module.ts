@@ -9,6 +9,7 @@ import { SubmissionEventsPublisher } from './runs/submission-events.publisher';
 import { sandboxProviders } from './sandbox/sandbox.providers';
 import { WorkerBootstrap } from './worker-bootstrap.service';
 import { RunningJobs } from './fleet/running-jobs';
+import { InfraOutageProbe } from './runs/infra-outage';
 import { WorkerHeartbeatService } from './fleet/worker-heartbeat.service';
 import { WorkerShutdownService } from './shutdown/worker-shutdown.service';
 
@@ -29,6 +30,7 @@ import { WorkerShutdownService } from './shutdown/worker-shutdown.service';
     RunSubmissionService,
     RunSubmissionProcessor,
     RunningJobs,
+    InfraOutageProbe,
     WorkerHeartbeatService,
     WorkerShutdownService,
     WorkerBootstrap,

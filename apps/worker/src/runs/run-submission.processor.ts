@@ -1,10 +1,14 @@
 // Unpacks a run-submission job and hands it to RunSubmissionService; nothing else lives here.
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Job, UnrecoverableError, WaitingError } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError, WaitingError } from 'bullmq';
 import { InvalidJobPayloadError, parseRunSubmissionJob, RUN_SUBMISSION_JOB, RUN_SUBMISSION_QUEUE } from '@asynclab/jobs';
 import { RunningJobs } from '../fleet/running-jobs';
 import { RunSubmissionService } from './run-submission.service';
+import { InfraOutageProbe } from './infra-outage';
+
+/** How long a job waits when its run failed because Docker or PostgreSQL was down. */
+const OUTAGE_RETRY_MS = 3_000;
 
 /**
  * Stalled jobs (docs/operations.md). A worker renews its lock on each running job every
@@ -29,6 +33,7 @@ export class RunSubmissionProcessor extends WorkerHost implements OnApplicationS
   constructor(
     private readonly runs: RunSubmissionService,
     private readonly running: RunningJobs,
+    private readonly probe: InfraOutageProbe,
   ) {
     super();
   }
@@ -47,11 +52,18 @@ export class RunSubmissionProcessor extends WorkerHost implements OnApplicationS
     try {
       return await this.runs.run(payload.submissionId, signal);
     } catch (error) {
-      if (!signal?.aborted) throw error;
-      // Handed back, not failed: straight to waiting for another worker, no attempt spent.
-      await this.runs.handBack(payload.submissionId);
-      await job.moveToWait(token);
-      throw new WaitingError();
+      if (signal?.aborted) {
+        // Handed back, not failed: straight to waiting for another worker, no attempt spent.
+        await this.runs.handBack(payload.submissionId).catch(() => undefined);
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
+      const outage = await this.probe.outage();
+      if (!outage) throw error; // a real failure of this run: BullMQ retries it with backoff
+      this.logger.warn(`job ${job.id} waits ${OUTAGE_RETRY_MS / 1000} s, no attempt spent: ${outage} (${(error as Error).message})`);
+      await this.runs.handBack(payload.submissionId).catch(() => undefined);
+      await job.moveToDelayed(Date.now() + OUTAGE_RETRY_MS, token);
+      throw new DelayedError();
     } finally {
       this.running.delete(String(job.id));
     }
