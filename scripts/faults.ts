@@ -1,4 +1,4 @@
-// `npm run test:faults [-- --short] [--only <text>] [--no-docker-restart] [--json <file>]`
+// `npm run test:faults [-- --short] [--only <text>] [--no-docker-restart] [--without-reconciler] [--json <file>]`
 // Runs each fault of test/faults/fault-rows.ts against the real services (API and workers as
 // child processes, the real Docker engine, the suite's own Redis and PostgreSQL) and prints the
 // table: fault, submitted, completed, duplicated reports, lost, misjudged, seconds to drain.
@@ -16,8 +16,10 @@ const short = args.includes('--short');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
 const skipSharedDocker = args.includes('--no-docker-restart');
+// A control run: with the reconciler off, the Redis rows must lose submissions (the suite can fail).
+const withoutReconciler = args.includes('--without-reconciler');
 const SUBMISSIONS = short ? 6 : 40;
-const DRAIN_TIMEOUT_MS = short ? 180_000 : 420_000;
+const DRAIN_TIMEOUT_MS = withoutReconciler ? 60_000 : short ? 180_000 : 420_000;
 const WORK = '/tmp/asynclab-faults';
 const API_PORT = 34_567;
 const BASE_URL = `http://127.0.0.1:${API_PORT}/api/v1`;
@@ -41,6 +43,7 @@ const env = {
   RECONCILER_GRACE_MS: '3000',
   SWEEPER_INTERVAL_MS: '1000',
   SWEEPER_GRACE_MS: '500',
+  ...(withoutReconciler ? { RECONCILER_INTERVAL_MS: String(3_600_000) } : {}),
 };
 const running: ServiceProcess[] = [];
 let workerCount = 0;

@@ -1,8 +1,9 @@
-// Prints the one closing line CI reads, `N passed, N failed`, adding jest's JSON results to
-// pytest's own summary line. A suite that could not run at all counts as one failure.
+// Prints the one closing line CI reads, `N passed, N failed`, adding jest's JSON results,
+// pytest's own summary line and the fault suite's rows (one test each). A suite that could not
+// run at all counts as one failure.
 const { existsSync, readFileSync } = require('node:fs');
 
-const [jestJson, pytestOutput] = process.argv.slice(2);
+const [jestJson, pytestOutput, faultsJson] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 
@@ -21,6 +22,20 @@ if (pytestOutput && existsSync(pytestOutput)) {
   passed += count('passed');
   failed += count('failed') + count('errors?');
   if (!summary) failed += 1;
+}
+
+if (faultsJson !== undefined) {
+  let rows = null;
+  try {
+    rows = JSON.parse(readFileSync(faultsJson, 'utf8'));
+  } catch {
+    rows = null;
+  }
+  if (Array.isArray(rows) && rows.length > 0) {
+    for (const row of rows) row.passed === true ? (passed += 1) : (failed += 1);
+  } else {
+    failed += 1;
+  }
 }
 
 console.log(`${passed} passed, ${failed} failed`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: provisions what the tests need (PostgreSQL, Redis, Docker engine, sandbox image),
-# runs the jest unit and e2e tests and the harness's own tests inside the sandbox image, and
+# runs the jest unit and e2e tests, the harness's own tests inside the sandbox image and the
+# short fault suite (scripts/faults.ts), and
 # ends with one line: `N passed, N failed`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,13 @@ if [ -d sandboxes/python/tests ]; then
   harness_status=${PIPESTATUS[0]}
 fi
 
-node scripts/test-summary.js "$results/jest.json" "$results/harness.txt"
+# The fault suite, short version (a few submissions per fault, a few minutes in all): each fault
+# row counts as one test. It starts its own Redis and PostgreSQL; the Docker row restarts dockerd.
+echo "fault suite (short):"
+npx ts-node --transpile-only -r tsconfig-paths/register scripts/faults.ts --short --json "$results/faults.json"
+faults_status=$?
+
+node scripts/test-summary.js "$results/jest.json" "$results/harness.txt" "$results/faults.json"
 summary_status=$?
 rm -rf "$results"
-[ $jest_status -eq 0 ] && [ $harness_status -eq 0 ] && [ $summary_status -eq 0 ]
+[ $jest_status -eq 0 ] && [ $harness_status -eq 0 ] && [ $faults_status -eq 0 ] && [ $summary_status -eq 0 ]
