@@ -14,12 +14,17 @@ export interface ServiceEnv {
 
 export class ServiceProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Its standard output so far (the last 64 KB): what untilLogged looks for. */
+  output = '';
 
   constructor(
     readonly name: string,
     readonly child: ChildProcess,
   ) {
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString()).slice(-65_536);
+    });
   }
 
   get pid(): number {
@@ -49,23 +54,14 @@ export function startService(kind: 'api' | 'worker', name: string, env: ServiceE
   return new ServiceProcess(name, child);
 }
 
-/** Resolves when the worker says it consumes (its bootstrap log line). */
-export function untilLogged(service: ServiceProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`${service.name} did not log ${pattern} within ${timeoutMs} ms:\n${seen.slice(-2000)}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (pattern.test(seen)) {
-        clearTimeout(timer);
-        service.child.stdout?.off('data', onData);
-        resolve();
-      }
-    };
-    service.child.stdout?.on('data', onData);
-    void service.exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      reject(new Error(`${service.name} exited (${code ?? signal}) before logging ${pattern}:\n${seen.slice(-2000)}`));
-    });
-  });
+/** Resolves once the service has logged a line matching `pattern` (e.g. its bootstrap line). */
+export async function untilLogged(service: ServiceProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const state: { exit: { code: number | null; signal: NodeJS.Signals | null } | null } = { exit: null };
+  void service.exited.then((exit) => (state.exit = exit));
+  while (!pattern.test(service.output)) {
+    if (state.exit) throw new Error(`${service.name} exited (${state.exit.code ?? state.exit.signal}) before logging ${pattern}:\n${service.output.slice(-2000)}`);
+    if (Date.now() > deadline) throw new Error(`${service.name} did not log ${pattern} within ${timeoutMs} ms:\n${service.output.slice(-2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
