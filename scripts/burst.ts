@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const api = startService('api', 'api', env, WORK);
   const worker = startService('worker', 'worker', env, WORK);
   try {
-    await untilLogged(api, /asynclab serves/, 120_000);
+    await untilLogged(api, /asynclab API serves/, 120_000);
     await untilLogged(worker, /consuming with concurrency/, 120_000);
     await sleep(2_000);
     const rssStart = { api: rssMb(api), worker: rssMb(worker) };

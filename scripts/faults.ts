@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   await ensureDatabase(postgres.url);
   await applyMigrations(postgres.url, join(__dirname, '../prisma/migrations'));
   const api = startService('api', 'api', env, WORK);
-  await untilLogged(api, /asynclab serves/, 120_000);
+  await untilLogged(api, /asynclab API serves/, 120_000);
   const rows = FAULT_ROWS.filter((row) => (!only || row.name.includes(only)) && !(skipSharedDocker && row.sharedDocker));
   const results: RowResult[] = [];
   try {

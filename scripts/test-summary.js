@@ -1,9 +1,10 @@
-// Prints the one closing line CI reads, `N passed, N failed`, adding jest's JSON results,
-// pytest's own summary line and the fault suite's rows (one test each). A suite that could not
-// run at all counts as one failure.
+// Prints the one closing line CI reads, `N passed, N failed`, adding jest's JSON results to
+// pytest's own summary line and to the checks file (one `pass <name>` or `fail <name>` a line,
+// for steps that are one verdict each, like `npm run check`). A suite that could not run at all
+// counts as one failure.
 const { existsSync, readFileSync } = require('node:fs');
 
-const [jestJson, pytestOutput, faultsJson] = process.argv.slice(2);
+const [jestJson, pytestOutput, checksFile] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 
@@ -24,17 +25,10 @@ if (pytestOutput && existsSync(pytestOutput)) {
   if (!summary) failed += 1;
 }
 
-if (faultsJson !== undefined) {
-  let rows = null;
-  try {
-    rows = JSON.parse(readFileSync(faultsJson, 'utf8'));
-  } catch {
-    rows = null;
-  }
-  if (Array.isArray(rows) && rows.length > 0) {
-    for (const row of rows) row.passed === true ? (passed += 1) : (failed += 1);
-  } else {
-    failed += 1;
+if (checksFile && existsSync(checksFile)) {
+  for (const line of readFileSync(checksFile, 'utf8').split('\n').filter(Boolean)) {
+    if (line.startsWith('pass ')) passed += 1;
+    else failed += 1;
   }
 }
 

@@ -1,13 +1,11 @@
 // Starts the consumer only once it can do its job: the sandbox image exists (else the worker
 // refuses to start, saying how to build it), and containers orphaned by a crashed worker are gone.
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@asynclab/config';
-import { SANDBOX_DRIVER, SandboxDriver, SandboxReaper } from '@asynclab/sandbox';
-import { RunSubmissionProcessor } from './runs/run-submission.processor';
-import { SandboxOwnerService } from './sandbox/sandbox-owner.service';
-import Redis from 'ioredis';
-import { redisSafetyWarnings } from '@asynclab/jobs';
-import { WORKER_REDIS, WorkerHeartbeatService } from './fleet/worker-heartbeat.service';
+import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
+import { warnIfRedisUnsafe } from '@asynclab/jobs';
+import { SANDBOX_DRIVER, SandboxDriver, SandboxOwnerService, SandboxReaper } from '@asynclab/sandbox';
+import { SubmissionConsumer } from './runs/submission-consumer';
+import { WorkerHeartbeatService } from './fleet/worker-heartbeat.service';
 
 const REAP_INTERVAL_MS = 10_000;
 
@@ -21,22 +19,22 @@ export class WorkerBootstrap implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(SANDBOX_DRIVER) private readonly sandbox: SandboxDriver,
     private readonly reaper: SandboxReaper,
     private readonly owner: SandboxOwnerService,
-    private readonly processor: RunSubmissionProcessor,
+    private readonly consumer: SubmissionConsumer,
     private readonly heartbeat: WorkerHeartbeatService,
-    @Inject(WORKER_REDIS) private readonly redis: Redis,
+    private readonly redis: RedisConnections,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.sandbox.assertReady();
     await this.owner.start();
     await this.heartbeat.start();
-    for (const warning of await redisSafetyWarnings(this.redis).catch(() => [])) this.logger.warn(warning);
+    void warnIfRedisUnsafe(this.redis.commands, (warning) => {
+      this.logger.warn(warning);
+    });
     await this.reap();
     this.reapTimer = setInterval(() => void this.reap(), REAP_INTERVAL_MS);
-    const worker = this.processor.worker;
-    worker.concurrency = this.config.worker.concurrency;
-    void worker.run().catch((error: Error) => this.logger.error(`worker stopped: ${error.message}`));
-    this.logger.log(`consuming with concurrency ${worker.concurrency}, sandbox ${this.config.sandbox.image}`);
+    this.consumer.start();
+    this.logger.log(`consuming with concurrency ${this.consumer.concurrency}, sandbox ${this.config.sandbox.image}`);
   }
 
   async onModuleDestroy(): Promise<void> {

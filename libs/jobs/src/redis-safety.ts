@@ -39,3 +39,21 @@ function parseInfo(text: string): Record<string, string> {
   }
   return fields;
 }
+
+/**
+ * At start: once the connection is ready (up to `waitMs`; a Redis down at boot must not stop a
+ * process), logs each warning. Never throws.
+ */
+export async function warnIfRedisUnsafe(redis: Redis, warn: (message: string) => void, waitMs = 15_000): Promise<void> {
+  if (redis.status !== 'ready') {
+    const ready = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), waitMs);
+      redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    if (!ready) return warn('Redis was not reachable at start; its eviction and persistence settings were not checked');
+  }
+  for (const warning of await redisSafetyWarnings(redis).catch(() => [])) warn(warning);
+}

@@ -5,15 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Docker from 'dockerode';
 import { MalformedReportError, parseRunReport } from '@asynclab/reports';
-import {
-  ResourceLimit,
-  SandboxAbortedError,
-  SandboxDriver,
-  SandboxInfraError,
-  SandboxOutput,
-  SandboxRequest,
-  SandboxResult,
-} from './sandbox-driver';
+import { ResourceLimit, SandboxAbortedError, SandboxDriver, SandboxInfraError, SandboxOutput, SandboxRequest, SandboxResult } from './sandbox-driver';
 import { OutputTail, splitReport, tail } from './output-tail';
 import { packFiles } from './pack-files';
 import { SANDBOX_LABEL, SandboxOwner, sandboxLabels } from './sandbox-labels';
@@ -114,12 +106,7 @@ export class DockerSandboxDriver implements SandboxDriver {
       .catch(infra('creating the sandbox container'));
   }
 
-  private async execute(
-    container: Docker.Container,
-    request: SandboxRequest,
-    nonce: string,
-    createdAt: number,
-  ): Promise<SandboxResult> {
+  private async execute(container: Docker.Container, request: SandboxRequest, nonce: string, createdAt: number): Promise<SandboxResult> {
     let outputExceeded = false;
     let kill: () => void = () => undefined;
     const checkCap = () => {
@@ -130,10 +117,15 @@ export class DockerSandboxDriver implements SandboxDriver {
     };
     const stdout = new OutputTail(STDOUT_KEEP_BYTES, checkCap);
     const stderr = new OutputTail(STDERR_KEEP_BYTES, checkCap);
-    const stream = await container
-      .attach({ stream: true, stdout: true, stderr: true })
-      .catch(infra('attaching to the sandbox'));
-    const streamEnded = new Promise<void>((resolve) => stream.on('end', resolve).on('close', resolve).on('error', () => resolve()));
+    const stream = await container.attach({ stream: true, stdout: true, stderr: true }).catch(infra('attaching to the sandbox'));
+    const streamEnded = new Promise<void>((resolve) =>
+      stream
+        .on('end', resolve)
+        .on('close', resolve)
+        .on('error', () => {
+          resolve();
+        }),
+    );
     container.modem.demuxStream(stream, stdout, stderr);
 
     await container.start().catch(infra('starting the sandbox'));

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { BullModule } from '@nestjs/bullmq';
-import { RUN_SUBMISSION_QUEUE } from '@asynclab/jobs';
+import { SubmissionQueueModule } from '@asynclab/jobs';
 import { AdminController } from './admin.controller';
 import { AdminService } from './admin.service';
 
 @Module({
-  imports: [BullModule.registerQueue({ name: RUN_SUBMISSION_QUEUE })],
+  imports: [SubmissionQueueModule],
   controllers: [AdminController],
   providers: [AdminService],
 })

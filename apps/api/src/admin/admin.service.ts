@@ -3,11 +3,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { APP_CONFIG, AppConfig } from '@asynclab/config';
+import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
+import { ErrorCode } from '@asynclab/contracts';
 import { RUN_SUBMISSION_QUEUE, WorkerRecord } from '@asynclab/jobs';
-import { ApiException } from '../common/api.exception';
+import { AdminException } from './admin.exception';
 import { liveWorkers } from './worker-list';
-import { queueRedis } from '../submissions/queue-redis';
 
 const SHOWN_WAITING = 50;
 
@@ -25,6 +25,7 @@ export class AdminService {
   constructor(
     @InjectQueue(RUN_SUBMISSION_QUEUE) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly connections: RedisConnections,
   ) {}
 
   async status(now = Date.now()): Promise<QueueStatus> {
@@ -32,7 +33,7 @@ export class AdminService {
       const [counts, waiting, workers] = await Promise.all([
         this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'),
         this.queue.getWaiting(0, SHOWN_WAITING - 1),
-        queueRedis(this.queue).then(liveWorkers),
+        liveWorkers(this.connections.commands),
       ]);
       return {
         counts: counts as QueueStatus['counts'],
@@ -50,7 +51,7 @@ export class AdminService {
         at: new Date(now).toISOString(),
       };
     } catch (error) {
-      throw new ApiException(503, 'QUEUE_UNAVAILABLE', `the queue cannot be read now (${(error as Error).message}); submissions are safe in PostgreSQL`, undefined, 5);
+      throw new AdminException(ErrorCode.QueueUnavailable, `the queue cannot be read now (${(error as Error).message}); submissions are safe in PostgreSQL`);
     }
   }
 }

@@ -9,13 +9,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { InjectQueue } from '@nestjs/bullmq';
 import { Job, Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
-import { APP_CONFIG, AppConfig } from '@asynclab/config';
+import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
 import { SubmissionsRepository } from '@asynclab/database';
 import { RUN_SUBMISSION_QUEUE, runSubmissionJobId } from '@asynclab/jobs';
 import { liveWorkers } from '../admin/worker-list';
 import { SubmissionQueueService } from './submission-queue.service';
 import { decideRepair, JobInRedis, Repair } from './reconcile-decision';
-import { queueRedis } from './queue-redis';
 
 const LOCK_KEY = 'asynclab:reconciler-lock';
 const RELEASE_LOCK = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
@@ -40,6 +39,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
     @InjectQueue(RUN_SUBMISSION_QUEUE) private readonly queue: Queue,
     private readonly submissions: SubmissionsRepository,
     private readonly enqueuer: SubmissionQueueService,
+    private readonly connections: RedisConnections,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -55,7 +55,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
     if (this.running) return { ...result, skipped: 'locked' };
     this.running = true;
     try {
-      const redis = await queueRedis(this.queue);
+      const redis = this.connections.commands;
       const lockMs = Math.max(30_000, this.config.reconciler.intervalMs * 3);
       const locked = await redis.set(LOCK_KEY, this.token, 'PX', lockMs, 'NX').catch(() => undefined);
       if (locked === undefined) return { ...result, skipped: 'redis-down' };
@@ -81,7 +81,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
     const candidates = await this.submissions.findAwaitingDelivery(before, BATCH);
     result.checked = candidates.length;
     if (candidates.length === 0) return;
-    const redis = await queueRedis(this.queue);
+    const redis = this.connections.commands;
     const running = new Set((await liveWorkers(redis)).flatMap((worker) => worker.runningJobs));
     const pipeline = redis.pipeline();
     for (const { id } of candidates) pipeline.hmget(this.queue.toKey(runSubmissionJobId(id)), 'timestamp', 'finishedOn', 'failedReason', 'returnvalue');

@@ -1,10 +1,13 @@
-import { MAX_TOTAL_BYTES, validateSubmissionFiles } from './submission-files';
+import { HTTP_STATUS_OF } from '../common/filters/error-status';
+import { MAX_TOTAL_BYTES, SubmissionFilesError, validateSubmissionFiles } from './submission-files';
 
+/** The rejection, with the HTTP status the API's edge gives its code. */
 const errorOf = (files: unknown) => {
   try {
     validateSubmissionFiles(files);
   } catch (error) {
-    return error as { status: number; code: string; message: string };
+    if (!(error instanceof SubmissionFilesError)) throw error;
+    return { status: HTTP_STATUS_OF[error.code], code: error.code, message: error.message };
   }
   throw new Error('expected a rejection');
 };

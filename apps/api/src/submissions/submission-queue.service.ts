@@ -3,10 +3,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { APP_CONFIG, AppConfig } from '@asynclab/config';
-import { queueRedis } from './queue-redis';
+import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
 import { SubmissionsRepository } from '@asynclab/database';
-import { redisSafetyWarnings, RUN_SUBMISSION_JOB, RUN_SUBMISSION_QUEUE, RunSubmissionJobV1, runSubmissionJobId } from '@asynclab/jobs';
+import { warnIfRedisUnsafe, RUN_SUBMISSION_JOB, RUN_SUBMISSION_QUEUE, RunSubmissionJobV1, runSubmissionJobId } from '@asynclab/jobs';
 
 /** How long a submit waits for Redis before it answers 202 anyway and leaves the job to the sweeper. */
 
@@ -23,15 +22,15 @@ export class SubmissionQueueService implements OnApplicationBootstrap, OnModuleD
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(RUN_SUBMISSION_QUEUE) private readonly queue: Queue,
     private readonly submissions: SubmissionsRepository,
+    private readonly connections: RedisConnections,
   ) {}
 
   onApplicationBootstrap(): void {
     this.sweepTimer = setInterval(() => void this.sweep(), this.config.sweeper.intervalMs);
     // Not awaited: a Redis that is down at boot must not stop the API (submissions wait in PostgreSQL).
-    void queueRedis(this.queue)
-      .then(redisSafetyWarnings)
-      .then((warnings) => warnings.forEach((warning) => this.logger.warn(warning)))
-      .catch((error: Error) => this.logger.warn(`Redis settings not checked: ${error.message}`));
+    void warnIfRedisUnsafe(this.connections.commands, (warning) => {
+      this.logger.warn(warning);
+    });
   }
 
   onModuleDestroy(): void {
@@ -84,7 +83,11 @@ export class SubmissionQueueService implements OnApplicationBootstrap, OnModuleD
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => {
+      reject(new Error(`Redis did not answer within ${ms} ms`));
+    }, ms);
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, timeout]).finally(() => {
+    clearTimeout(timer);
+  });
 }

@@ -1,7 +1,8 @@
 // Bounds the submits one API process works on at once. Past the bound a submit is refused with
 // 429 and Retry-After before anything is stored: a burst of a thousand meets a clear "later"
 // rather than a pile of requests waiting on the database pool until their clients time out.
-import { ApiException } from '../common/api.exception';
+import { ErrorCode } from '@asynclab/contracts';
+import { SubmissionsException } from './submissions.exception';
 
 export class SubmitAdmission {
   private inFlight = 0;
@@ -10,7 +11,7 @@ export class SubmitAdmission {
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.inFlight >= this.max) {
-      throw new ApiException(429, 'TOO_MANY_SUBMISSIONS', `the service is taking ${this.max} submissions at once already; retry after the Retry-After seconds`, undefined, 1);
+      throw new SubmissionsException(ErrorCode.TooManySubmissions, `the service is taking ${this.max} submissions at once already; retry after the Retry-After seconds`);
     }
     this.inFlight += 1;
     try {

@@ -4,13 +4,11 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { hostname } from 'node:os';
 import type Redis from 'ioredis';
-import { APP_CONFIG, AppConfig } from '@asynclab/config';
+import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
 import { WORKER_RECORD_PREFIX, WorkerRecord } from '@asynclab/jobs';
-import { SandboxOwnerService } from '../sandbox/sandbox-owner.service';
+import { DOCKER_ENGINE_ID, SandboxOwnerService } from '@asynclab/sandbox';
 import { RunningJobs } from './running-jobs';
 
-export const WORKER_REDIS = Symbol('WORKER_REDIS');
-export const DOCKER_ENGINE_ID = Symbol('DOCKER_ENGINE_ID');
 const HEARTBEAT_MS = 2_000;
 const TTL_MS = 3 * HEARTBEAT_MS;
 
@@ -20,14 +18,17 @@ export class WorkerHeartbeatService implements OnModuleDestroy {
   private readonly startedAt = new Date().toISOString();
   private timer?: NodeJS.Timeout;
   private draining = false;
+  private readonly redis: Redis;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(WORKER_REDIS) private readonly redis: Redis,
     @Inject(DOCKER_ENGINE_ID) private readonly dockerEngine: string,
     private readonly owner: SandboxOwnerService,
     private readonly running: RunningJobs,
-  ) {}
+    connections: RedisConnections,
+  ) {
+    this.redis = connections.commands;
+  }
 
   async start(): Promise<void> {
     await this.beat();
@@ -58,7 +59,6 @@ export class WorkerHeartbeatService implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
     await this.redis.del(WORKER_RECORD_PREFIX + this.owner.ownerId).catch(() => undefined);
-    this.redis.disconnect(); // the process's last use of WORKER_REDIS: runs are over by now
   }
 
   private async beat(): Promise<void> {

@@ -5,7 +5,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Docker from 'dockerode';
 import { PrismaService } from '@asynclab/database';
-import { DOCKER } from '../sandbox/sandbox.providers';
+import { DOCKER } from '@asynclab/sandbox';
 
 const PROBE_TIMEOUT_MS = 2_000;
 

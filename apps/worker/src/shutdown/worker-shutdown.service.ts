@@ -5,11 +5,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Docker from 'dockerode';
 import { APP_CONFIG, AppConfig } from '@asynclab/config';
-import { OWNER_LABEL, SANDBOX_DRIVER, SANDBOX_LABEL, SandboxDriver } from '@asynclab/sandbox';
+import { DOCKER, OWNER_LABEL, SANDBOX_DRIVER, SANDBOX_LABEL, SandboxDriver, SandboxOwnerService } from '@asynclab/sandbox';
 import { WorkerHeartbeatService } from '../fleet/worker-heartbeat.service';
-import { RunSubmissionProcessor } from '../runs/run-submission.processor';
-import { DOCKER } from '../sandbox/sandbox.providers';
-import { SandboxOwnerService } from '../sandbox/sandbox-owner.service';
+import { SubmissionConsumer } from '../runs/submission-consumer';
 
 export type DrainOutcome = 'finished' | 'handed-back';
 
@@ -22,7 +20,7 @@ export class WorkerShutdownService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SANDBOX_DRIVER) private readonly sandbox: SandboxDriver,
     @Inject(DOCKER) private readonly docker: Docker,
-    private readonly processor: RunSubmissionProcessor,
+    private readonly consumer: SubmissionConsumer,
     private readonly heartbeat: WorkerHeartbeatService,
     private readonly owner: SandboxOwnerService,
   ) {}
@@ -37,19 +35,8 @@ export class WorkerShutdownService {
     const graceMs = this.config.worker.shutdownGraceMs;
     this.logger.log(`shutting down: no new jobs; running ones get ${graceMs / 1000} s to finish`);
     await this.heartbeat.markDraining();
-    const worker = this.processor.worker;
-    const closed = worker.close(); // marks the worker closing and waits for its running jobs
-    let timer: NodeJS.Timeout | undefined;
-    const finished = await Promise.race([
-      closed.then(() => true),
-      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
-    ]);
-    clearTimeout(timer);
-    if (!finished) {
-      this.logger.warn('grace period over: handing the running jobs back to the queue');
-      worker.cancelAllJobs('the worker is shutting down');
-      await closed;
-    }
+    const finished = await this.consumer.drain(graceMs);
+    if (!finished) this.logger.warn('the grace period ran out: the running jobs were handed back to the queue');
     await this.sandbox.close();
     const removed = await this.removeOwnContainers();
     this.logger.log(`drained (${finished ? 'every run finished' : 'runs handed back'}); removed ${removed} container(s)`);

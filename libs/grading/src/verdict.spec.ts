@@ -1,6 +1,7 @@
-import type { RunToStore } from '@asynclab/database';
+import { MAIN_RUN, type GradedRun } from '@asynclab/contracts';
 import { parseLabManifest } from '@asynclab/lab-catalog';
 import { decideVerdict } from './verdict';
+import { variantCaught } from './run-rules';
 
 const manifest = (kind: 'fix-code' | 'fix-tests') =>
   parseLabManifest(
@@ -19,30 +20,43 @@ const manifest = (kind: 'fix-code' | 'fix-tests') =>
     'lab',
   );
 
-const run = (variant: string, outcome: 'pass' | 'fail' | 'error', passed: number, total: number, diagnostics: string[] = []): RunToStore => ({
-  variant,
-  outcome,
-  runOutcome: outcome === 'error' ? { kind: 'timeout', message: '' } : null,
-  counts: { total, passed, failed: total - passed, error: 0, skipped: 0 },
-  tests: [],
-  diagnostics: diagnostics.map((code) => ({ code, severity: 'error' }) as never),
-  stdoutTail: '',
-  stderrTail: '',
-  outputTruncated: false,
-  timings: {},
-  harnessVersion: null,
-});
+const run = (variant: string, outcome: 'pass' | 'fail' | 'error', passed: number, total: number, diagnostics: string[] = []): GradedRun => {
+  const runOutcome = outcome === 'error' ? { kind: 'timeout' as const, message: '' } : null;
+  const counts = { total, passed, failed: total - passed, error: 0, skipped: 0 };
+  return {
+    variant,
+    outcome,
+    runOutcome,
+    caught: variant === MAIN_RUN ? null : variantCaught({ counts, runOutcome }),
+    counts,
+    tests: [],
+    diagnostics: diagnostics.map((code) => ({ code, severity: 'error' }) as never),
+    stdoutTail: '',
+    stderrTail: '',
+    outputTruncated: false,
+    timings: {},
+    harnessVersion: null,
+  };
+};
 
 describe('decideVerdict', () => {
   it('scores a fix-code lab from its tests and its diagnostics', () => {
     expect(decideVerdict(manifest('fix-code'), [run('main', 'pass', 4, 4)])).toMatchObject({ outcome: 'pass', score: 100 });
     const partial = decideVerdict(manifest('fix-code'), [run('main', 'fail', 2, 4, ['never-awaited'])]);
     expect(partial).toMatchObject({ outcome: 'fail', score: 35 });
-    expect(decideVerdict(manifest('fix-code'), [run('main', 'error', 0, 0)])).toMatchObject({ outcome: 'error', runOutcome: 'timeout', score: 0 });
+    expect(decideVerdict(manifest('fix-code'), [run('main', 'error', 0, 0)])).toMatchObject({
+      outcome: 'error',
+      runOutcome: 'timeout',
+      score: 0,
+    });
   });
 
   it('fails a fix-tests submission whose tests let a broken variant through', () => {
-    const verdict = decideVerdict(manifest('fix-tests'), [run('main', 'pass', 3, 3), run('variant:a', 'fail', 2, 3), run('variant:b', 'pass', 3, 3)]);
+    const verdict = decideVerdict(manifest('fix-tests'), [
+      run('main', 'pass', 3, 3),
+      run('variant:a', 'fail', 2, 3),
+      run('variant:b', 'pass', 3, 3),
+    ]);
     expect(verdict.outcome).toBe('fail');
     expect(verdict.score).toBe(20 + 30 + 20);
   });

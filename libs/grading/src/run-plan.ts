@@ -2,13 +2,14 @@
 // fix-code: one run of the learner's code under the visible and hidden tests;
 // fix-tests: the learner's tests against the reference code, then against each broken variant;
 // playground: the learner's files as they are, with pytest's own discovery.
+import { MAIN_RUN, variantRunName, type Files } from '@asynclab/contracts';
+import type { LabContent } from '@asynclab/lab-catalog';
 import type { HarnessRunConfig } from '@asynclab/sandbox';
-import type { Files, LabContent } from './lab-content';
 
-export const MAIN_RUN = 'main';
 const BLOCKING_THRESHOLD_MS = 100;
 
 export interface PlannedRun {
+  /** The run's name (MAIN_RUN or a variant's run name), stored as runs.variant. */
   variant: string;
   files: Files;
   config: HarnessRunConfig;
@@ -42,10 +43,7 @@ export function planRuns(lab: LabContent, learnerFiles: Files): PlannedRun[] {
         config: config(testFiles, testFiles),
         timeLimitMs,
       });
-      return [
-        against(MAIN_RUN, lab.solution),
-        ...Object.entries(lab.variants).map(([name, code]) => against(`variant:${name}`, code)),
-      ];
+      return [against(MAIN_RUN, lab.solution), ...Object.entries(lab.variants).map(([name, code]) => against(variantRunName(name), code))];
     }
   }
 }

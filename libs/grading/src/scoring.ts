@@ -1,16 +1,10 @@
 // A score from 0 to 100 with its parts, so a learner sees what earned and what cost points.
-import { variantCaught, type Diagnostic, type RunOutcome, type Score, type ScorePart, type TestCounts } from '@asynclab/reports';
-import type { LabManifest } from './lab-manifest';
+import type { GradedRun, Score, ScorePart } from '@asynclab/contracts';
+import type { LabManifest } from '@asynclab/lab-catalog';
 
-export interface GradedRun {
-  variant: string;
-  outcome: 'pass' | 'fail' | 'error';
-  counts: TestCounts;
-  runOutcome: RunOutcome | null;
-  diagnostics: Diagnostic[];
-}
+type ScoredRun = Pick<GradedRun, 'outcome' | 'counts' | 'diagnostics' | 'caught'>;
 
-export function scoreSubmission(manifest: LabManifest, main: GradedRun, variants: GradedRun[]): Score | null {
+export function scoreSubmission(manifest: LabManifest, main: ScoredRun, variants: ScoredRun[]): Score | null {
   if (manifest.kind === 'playground') return null;
   const weights = manifest.scoring;
   const errors = main.diagnostics.filter((d) => d.severity === 'error').length;
@@ -26,8 +20,12 @@ export function scoreSubmission(manifest: LabManifest, main: GradedRun, variants
     add('hiddenTests', total === 0 || main.outcome === 'error' ? 0 : passed / total, `${passed} of ${total} tests passed`);
   } else {
     const allPass = main.counts.total > 0 && main.counts.passed === main.counts.total;
-    const caught = variants.filter(variantCaught).length;
-    add('correctPasses', allPass ? 1 : 0, allPass ? 'your tests pass on the correct code' : 'your tests do not all pass on the correct code');
+    const caught = variants.filter((variant) => variant.caught === true).length;
+    add(
+      'correctPasses',
+      allPass ? 1 : 0,
+      allPass ? 'your tests pass on the correct code' : 'your tests do not all pass on the correct code',
+    );
     // Tests that fail on the correct code fail on everything: catching a variant then proves nothing.
     add(
       'variantsCaught',
