@@ -4,7 +4,7 @@
 // same job id. That covers a Redis restarted without persistence, a FLUSHALL, the last second of
 // writes an append-only file can lose, and a job that ended in BullMQ while PostgreSQL was down
 // (its failure could not be recorded). An active job whose worker died is not ours: BullMQ's
-// stalled-job check moves it back once its lock lapses (see RunSubmissionProcessor).
+// stalled-job check moves it back once its lock lapses (see SubmissionConsumer).
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Job, Queue } from 'bullmq';
