@@ -3,7 +3,7 @@
 // child processes, the real Docker engine, the suite's own Redis and PostgreSQL) and prints the
 // table: fault, submitted, completed, duplicated reports, lost, misjudged, seconds to drain.
 // A row passes when every submission completed with the report a correct program earns.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyMigrations, ensureDatabase } from '../libs/database/src/migrate';
 import { FAULT_ROWS, FaultRow, RowContext } from '../test/faults/fault-rows';
@@ -15,6 +15,8 @@ const args = process.argv.slice(2);
 const short = args.includes('--short');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
+// npm test's checks file: one `pass <name>` or `fail <name>` line per row (scripts/test-summary.js).
+const checksOut = args.includes('--checks') ? args[args.indexOf('--checks') + 1] : null;
 const skipSharedDocker = args.includes('--no-docker-restart');
 // A control run: with the reconciler off, the Redis rows must lose submissions (the suite can fail).
 const withoutReconciler = args.includes('--without-reconciler');
@@ -100,23 +102,48 @@ async function main(): Promise<void> {
   await untilLogged(api, /asynclab API serves/, 120_000);
   const rows = FAULT_ROWS.filter((row) => (!only || row.name.includes(only)) && !(skipSharedDocker && row.sharedDocker));
   const results: RowResult[] = [];
+  let apiShutdown: string | null = 'not run';
   try {
     for (const row of rows) {
       console.log(`fault: ${row.name} (${SUBMISSIONS} submissions)`);
       results.push(await runRow(row).catch((error: Error) => failedRow(row, error)));
     }
+    for (const worker of running.splice(0)) await worker.stop();
+    apiShutdown = await sigtermWithOpenStreams(api);
   } finally {
     for (const worker of running.splice(0)) await worker.stop();
-    api.signal('SIGTERM');
-    await Promise.race([api.exited, sleep(10_000)]);
     await api.stop();
     redis.stop();
     postgres.stop();
   }
   console.log(`\nfault suite (${short ? 'short' : 'full'}; logs in ${WORK}):`);
   printTable(results);
-  if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
-  process.exitCode = results.every((r) => r.passed) && results.length > 0 ? 0 : 1;
+  console.log(`API SIGTERM with open event streams: ${apiShutdown ?? 'ok (streams ended, exit 0)'}`);
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ rows: results, apiShutdown }, null, 2));
+  if (checksOut) {
+    for (const r of results) appendFileSync(checksOut, `${r.passed ? 'pass' : 'fail'} fault: ${r.fault}\n`);
+    appendFileSync(checksOut, `${apiShutdown === null ? 'pass' : 'fail'} fault: API SIGTERM drains event streams\n`);
+  }
+  process.exitCode = results.every((r) => r.passed) && results.length > 0 && apiShutdown === null ? 0 : 1;
+}
+
+/** With no worker left, a queued submission's event streams stay open until the API's SIGTERM ends them. */
+async function sigtermWithOpenStreams(api: ServiceProcess): Promise<string | null> {
+  const [id] = (await submitAll(BASE_URL, 1, 1)).ids;
+  const streams = await Promise.all([1, 2, 3].map(() => fetch(`${BASE_URL}/submissions/${id}/events`)));
+  if (streams.some((s) => s.status !== 200)) return 'an event stream did not open';
+  const ended = streams.map(async (stream) => {
+    const reader = stream.body!.getReader();
+    for (;;) if ((await reader.read()).done) return;
+  });
+  const started = Date.now();
+  api.signal('SIGTERM');
+  const outcome = await Promise.race([Promise.all([Promise.all(ended), api.exited]), sleep(15_000).then(() => null)]);
+  if (!outcome) return 'the streams were still open (or the API still running) 15 s after SIGTERM';
+  const [, exit] = outcome;
+  if (exit.code !== 0) return `the API ended with ${exit.code ?? exit.signal}, not 0`;
+  console.log(`API drained 3 open event streams and exited 0 in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return null;
 }
 
 function failedRow(row: FaultRow, error: Error): RowResult {
