@@ -29,8 +29,12 @@ async function postOne(i: number, answers: Map<string, number>): Promise<string 
   for (;;) {
     let response: Response;
     try {
-      response = await fetch(`${BASE_URL}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ labId: 'playground', files: files(i) }) });
-    } catch (error) {
+      response = await fetch(`${BASE_URL}/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ labId: 'playground', files: files(i) }),
+      });
+    } catch {
       answers.set('network error', (answers.get('network error') ?? 0) + 1);
       return null;
     }
@@ -54,7 +58,13 @@ async function main(): Promise<void> {
   postgres.start();
   await ensureDatabase(postgres.url);
   await applyMigrations(postgres.url, join(__dirname, '../prisma/migrations'));
-  const env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url, PORT: String(API_PORT), WORKER_CONCURRENCY: '2', RECONCILER_INTERVAL_MS: '5000' };
+  const env = {
+    DATABASE_URL: postgres.url,
+    REDIS_URL: redis.url,
+    PORT: String(API_PORT),
+    WORKER_CONCURRENCY: '2',
+    RECONCILER_INTERVAL_MS: '5000',
+  };
   const api = startService('api', 'api', env, WORK);
   const worker = startService('worker', 'worker', env, WORK);
   try {
@@ -67,7 +77,10 @@ async function main(): Promise<void> {
     const ids = (await Promise.all(Array.from({ length: COUNT }, (_, i) => postOne(i, answers)))).filter((id): id is string => id !== null);
     const acceptedSec = (Date.now() - started) / 1000;
     for (;;) {
-      const [row] = await query<{ open: number; done: number }>(postgres.url, `SELECT count(*) FILTER (WHERE status IN ('queued','running'))::int AS open, count(*) FILTER (WHERE status = 'completed')::int AS done FROM submissions`);
+      const [row] = await query<{ open: number; done: number }>(
+        postgres.url,
+        `SELECT count(*) FILTER (WHERE status IN ('queued','running'))::int AS open, count(*) FILTER (WHERE status = 'completed')::int AS done FROM submissions`,
+      );
       if (row.open === 0) break;
       await sleep(2_000);
     }
@@ -81,7 +94,9 @@ async function main(): Promise<void> {
     console.log(`burst of ${COUNT} submissions at once against one host (API + one worker, concurrency 2)`);
     console.log(`answers (every attempt, retries included): ${[...answers].map(([k, v]) => `${k}: ${v}`).join(', ')}`);
     console.log(`accepted: ${ids.length} of ${COUNT}, all answered in ${acceptedSec.toFixed(1)} s; stored in PostgreSQL: ${final.stored}`);
-    console.log(`completed: ${final.completed} (pass: ${final.passed}), error: ${final.error}, lost: ${ids.length - final.completed - final.error}; drained in ${drainedSec.toFixed(1)} s`);
+    console.log(
+      `completed: ${final.completed} (pass: ${final.passed}), error: ${final.error}, lost: ${ids.length - final.completed - final.error}; drained in ${drainedSec.toFixed(1)} s`,
+    );
     console.log(`RSS MiB   api: ${rssStart.api} -> ${rssEnd.api}   worker: ${rssStart.worker} -> ${rssEnd.worker}`);
   } finally {
     api.signal('SIGTERM');
@@ -94,7 +109,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(error.stack ?? error.message);
+main().catch((error: unknown) => {
+  console.error((error as Error).stack ?? String(error));
   process.exit(1);
 });

@@ -83,7 +83,18 @@ async function runRow(row: FaultRow): Promise<RowResult> {
 
 function printTable(results: RowResult[]): void {
   const header = ['fault', 'submitted', 'completed', 'duplicated reports', 'lost', 'misjudged', 'seconds to drain', 'result'];
-  const rows = results.map((r) => [r.fault, r.submitted, r.completed, r.duplicated, r.lost, r.misjudged, r.drainSeconds ?? 'never', r.passed ? 'ok' : `FAIL ${r.problem ?? ''}`].map(String));
+  const rows = results.map((r) =>
+    [
+      r.fault,
+      r.submitted,
+      r.completed,
+      r.duplicated,
+      r.lost,
+      r.misjudged,
+      r.drainSeconds ?? 'never',
+      r.passed ? 'ok' : `FAIL ${r.problem ?? ''}`,
+    ].map(String),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   console.log(line(header));
@@ -106,7 +117,7 @@ async function main(): Promise<void> {
   try {
     for (const row of rows) {
       console.log(`fault: ${row.name} (${SUBMISSIONS} submissions)`);
-      results.push(await runRow(row).catch((error: Error) => failedRow(row, error)));
+      results.push(await runRow(row).catch((error: unknown) => failedRow(row, error as Error)));
     }
     for (const worker of running.splice(0)) await worker.stop();
     apiShutdown = await sigtermWithOpenStreams(api);
@@ -133,7 +144,8 @@ async function sigtermWithOpenStreams(api: ServiceProcess): Promise<string | nul
   const streams = await Promise.all([1, 2, 3].map(() => fetch(`${BASE_URL}/submissions/${id}/events`)));
   if (streams.some((s) => s.status !== 200)) return 'an event stream did not open';
   const ended = streams.map(async (stream) => {
-    const reader = stream.body!.getReader();
+    if (!stream.body) return;
+    const reader = stream.body.getReader();
     for (;;) if ((await reader.read()).done) return;
   });
   const started = Date.now();
@@ -147,10 +159,21 @@ async function sigtermWithOpenStreams(api: ServiceProcess): Promise<string | nul
 }
 
 function failedRow(row: FaultRow, error: Error): RowResult {
-  return { fault: row.name, submitted: 0, completed: 0, duplicated: 0, lost: 0, misjudged: 0, attemptsSpent: 0, drainSeconds: null, problem: error.message.split('\n')[0], passed: false };
+  return {
+    fault: row.name,
+    submitted: 0,
+    completed: 0,
+    duplicated: 0,
+    lost: 0,
+    misjudged: 0,
+    attemptsSpent: 0,
+    drainSeconds: null,
+    problem: error.message.split('\n')[0],
+    passed: false,
+  };
 }
 
-main().catch((error: Error) => {
-  console.error(error.stack ?? error.message);
+main().catch((error: unknown) => {
+  console.error((error as Error).stack ?? String(error));
   process.exit(1);
 });

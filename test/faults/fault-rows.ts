@@ -62,8 +62,9 @@ export const FAULT_ROWS: FaultRow[] = [
     name: 'Redis data wiped (FLUSHALL) mid-burst',
     workers: 1,
     testSeconds: 3,
-    async inject(ctx) {
+    inject(ctx) {
       ctx.redis.cli('FLUSHALL');
+      return Promise.resolve();
     },
   },
   {
@@ -71,16 +72,18 @@ export const FAULT_ROWS: FaultRow[] = [
     workers: 1,
     testSeconds: 3,
     sharedDocker: true,
-    async inject() {
+    inject() {
       restartDockerd();
+      return Promise.resolve();
     },
   },
   {
     name: 'PostgreSQL restarted',
     workers: 1,
     testSeconds: 3,
-    async inject(ctx) {
+    inject(ctx) {
       ctx.postgres.restart();
+      return Promise.resolve();
     },
   },
   {

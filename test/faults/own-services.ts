@@ -77,7 +77,9 @@ export class OwnPostgres {
   }
 
   private pgCtl(action: string, extra = ''): void {
-    this.asPostgres(`${this.bin}/pg_ctl -D ${this.dir}/data -w -t 60 ${extra} -o "-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off" -l ${this.dir}/server.log ${action} >/dev/null`);
+    this.asPostgres(
+      `${this.bin}/pg_ctl -D ${this.dir}/data -w -t 60 ${extra} -o "-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off" -l ${this.dir}/server.log ${action} >/dev/null`,
+    );
   }
 
   private asPostgres(command: string): void {

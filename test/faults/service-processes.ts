@@ -21,7 +21,11 @@ export class ServiceProcess {
     readonly name: string,
     readonly child: ChildProcess,
   ) {
-    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    this.exited = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        resolve({ code, signal });
+      });
+    });
     child.stdout?.on('data', (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-65_536);
     });
@@ -49,8 +53,8 @@ export function startService(kind: 'api' | 'worker', name: string, env: ServiceE
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
   return new ServiceProcess(name, child);
 }
 
@@ -60,8 +64,12 @@ export async function untilLogged(service: ServiceProcess, pattern: RegExp, time
   const state: { exit: { code: number | null; signal: NodeJS.Signals | null } | null } = { exit: null };
   void service.exited.then((exit) => (state.exit = exit));
   while (!pattern.test(service.output)) {
-    if (state.exit) throw new Error(`${service.name} exited (${state.exit.code ?? state.exit.signal}) before logging ${pattern}:\n${service.output.slice(-2000)}`);
-    if (Date.now() > deadline) throw new Error(`${service.name} did not log ${pattern} within ${timeoutMs} ms:\n${service.output.slice(-2000)}`);
+    if (state.exit)
+      throw new Error(
+        `${service.name} exited (${state.exit.code ?? state.exit.signal}) before logging ${pattern}:\n${service.output.slice(-2000)}`,
+      );
+    if (Date.now() > deadline)
+      throw new Error(`${service.name} did not log ${pattern} within ${timeoutMs} ms:\n${service.output.slice(-2000)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -93,8 +93,11 @@ export async function tally(dbUrl: string, ids: string[]): Promise<Tally> {
 export async function untilAllFinal(dbUrl: string, ids: string[], timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const rows = await query<{ open: number }>(dbUrl, `SELECT count(*)::int AS open FROM submissions WHERE id = ANY($1::uuid[]) AND status IN ('queued', 'running')`, [ids])
-      .catch(() => [{ open: -1 }]); // PostgreSQL restarting: look again
+    const rows = await query<{ open: number }>(
+      dbUrl,
+      `SELECT count(*)::int AS open FROM submissions WHERE id = ANY($1::uuid[]) AND status IN ('queued', 'running')`,
+      [ids],
+    ).catch(() => [{ open: -1 }]); // PostgreSQL restarting: look again
     if (rows[0].open === 0) return true;
     if (Date.now() > deadline) return false;
     await sleep(250);
@@ -104,7 +107,11 @@ export async function untilAllFinal(dbUrl: string, ids: string[], timeoutMs: num
 export async function untilSomeRunning(dbUrl: string, ids: string[], atLeast: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const rows = await query<{ n: number }>(dbUrl, `SELECT count(*)::int AS n FROM submissions WHERE id = ANY($1::uuid[]) AND status = 'running'`, [ids]);
+    const rows = await query<{ n: number }>(
+      dbUrl,
+      `SELECT count(*)::int AS n FROM submissions WHERE id = ANY($1::uuid[]) AND status = 'running'`,
+      [ids],
+    );
     if (rows[0].n >= atLeast) return;
     if (Date.now() > deadline) throw new Error(`fewer than ${atLeast} submissions started within ${timeoutMs} ms`);
     await sleep(100);

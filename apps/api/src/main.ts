@@ -14,7 +14,7 @@ async function bootstrap(): Promise<void> {
   new Logger('api').log(`asynclab API serves http://localhost:${config.port}`);
 }
 
-bootstrap().catch((error: Error) => {
-  new Logger('api').error(error.message);
+bootstrap().catch((error: unknown) => {
+  new Logger('api').error((error as Error).message);
   process.exit(1);
 });

@@ -23,7 +23,7 @@ async function bootstrap(): Promise<void> {
   new Logger('server').log(`asynclab serves http://localhost:${config.port}${config.workerInProcess ? ' (worker in process)' : ''}`);
 }
 
-bootstrap().catch((error: Error) => {
-  new Logger('server').error(error.message);
+bootstrap().catch((error: unknown) => {
+  new Logger('server').error((error as Error).message);
   process.exit(1);
 });

@@ -17,7 +17,7 @@ async function bootstrap(): Promise<void> {
   });
 }
 
-bootstrap().catch((error: Error) => {
-  new Logger('worker').error(error.message);
+bootstrap().catch((error: unknown) => {
+  new Logger('worker').error((error as Error).message);
   process.exit(1);
 });

@@ -2,8 +2,8 @@ import { redisSafetyWarnings, RedisProbe } from './redis-safety';
 
 function redis(settings: Record<string, string>, aofEnabled: boolean): RedisProbe {
   return {
-    config: (async (_get: string, key: string) => [key, settings[key]]) as never,
-    info: (async () => `# Persistence\r\nloading:0\r\naof_enabled:${aofEnabled ? 1 : 0}\r\n`) as never,
+    config: ((_get: string, key: string) => Promise.resolve([key, settings[key]])) as never,
+    info: () => Promise.resolve(`# Persistence\r\nloading:0\r\naof_enabled:${aofEnabled ? 1 : 0}\r\n`),
   };
 }
 
@@ -26,10 +26,8 @@ describe('redisSafetyWarnings', () => {
 
   it('says it cannot tell when CONFIG is disabled (a managed Redis)', async () => {
     const probe: RedisProbe = {
-      config: (async () => {
-        throw new Error("ERR unknown command 'CONFIG'");
-      }) as never,
-      info: (async () => 'aof_enabled:1') as never,
+      config: () => Promise.reject(new Error("ERR unknown command 'CONFIG'")),
+      info: () => Promise.resolve('aof_enabled:1'),
     };
     expect((await redisSafetyWarnings(probe))[0]).toMatch(/cannot read.*noeviction/);
   });

@@ -21,9 +21,13 @@ export async function redisSafetyWarnings(redis: RedisProbe): Promise<string[]> 
     const aof = persistence.aof_enabled === '1';
     const [, save] = (await redis.config('GET', 'save').catch(() => ['save', 'unknown'])) as [string, string];
     if (!aof && (save === '' || save === 'unknown')) {
-      warnings.push('Redis persists nothing (appendonly no, no save points): a restart loses the queue until the reconciler rebuilds it; set appendonly yes, appendfsync everysec');
+      warnings.push(
+        'Redis persists nothing (appendonly no, no save points): a restart loses the queue until the reconciler rebuilds it; set appendonly yes, appendfsync everysec',
+      );
     } else if (!aof) {
-      warnings.push('Redis persists by snapshots only: a crash loses the jobs since the last one; set appendonly yes, appendfsync everysec');
+      warnings.push(
+        'Redis persists by snapshots only: a crash loses the jobs since the last one; set appendonly yes, appendfsync everysec',
+      );
     }
   } catch (error) {
     warnings.push(`cannot read Redis's persistence settings (${(error as Error).message})`);
@@ -47,13 +51,18 @@ function parseInfo(text: string): Record<string, string> {
 export async function warnIfRedisUnsafe(redis: Redis, warn: (message: string) => void, waitMs = 15_000): Promise<void> {
   if (redis.status !== 'ready') {
     const ready = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), waitMs);
+      const timer = setTimeout(() => {
+        resolve(false);
+      }, waitMs);
       redis.once('ready', () => {
         clearTimeout(timer);
         resolve(true);
       });
     });
-    if (!ready) return warn('Redis was not reachable at start; its eviction and persistence settings were not checked');
+    if (!ready) {
+      warn('Redis was not reachable at start; its eviction and persistence settings were not checked');
+      return;
+    }
   }
   for (const warning of await redisSafetyWarnings(redis).catch(() => [])) warn(warning);
 }

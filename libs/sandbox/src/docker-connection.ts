@@ -22,7 +22,8 @@ export function dockerConnectionOptions(socketPath: string, endpoint: DockerEndp
     protocol: tls ? 'https' : 'http',
   };
   if (tls) {
-    if (!endpoint.certPath) throw new Error('DOCKER_TLS_VERIFY is set: DOCKER_CERT_PATH must name the folder with ca.pem, cert.pem and key.pem');
+    if (!endpoint.certPath)
+      throw new Error('DOCKER_TLS_VERIFY is set: DOCKER_CERT_PATH must name the folder with ca.pem, cert.pem and key.pem');
     options.ca = readFile(join(endpoint.certPath, 'ca.pem'));
     options.cert = readFile(join(endpoint.certPath, 'cert.pem'));
     options.key = readFile(join(endpoint.certPath, 'key.pem'));

@@ -5,7 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Docker from 'dockerode';
 import { MalformedReportError, parseRunReport } from '@asynclab/reports';
-import { ResourceLimit, SandboxAbortedError, SandboxDriver, SandboxInfraError, SandboxOutput, SandboxRequest, SandboxResult } from './sandbox-driver';
+import {
+  ResourceLimit,
+  SandboxAbortedError,
+  SandboxDriver,
+  SandboxInfraError,
+  SandboxOutput,
+  SandboxRequest,
+  SandboxResult,
+} from './sandbox-driver';
 import { OutputTail, splitReport, tail } from './output-tail';
 import { packFiles } from './pack-files';
 import { SANDBOX_LABEL, SandboxOwner, sandboxLabels } from './sandbox-labels';
@@ -141,7 +149,9 @@ export class DockerSandboxDriver implements SandboxDriver {
       timedOut = true;
       kill();
     }, request.timeLimitMs);
-    const abort = () => kill();
+    const abort = () => {
+      kill();
+    };
     if (request.signal?.aborted) kill();
     request.signal?.addEventListener('abort', abort);
     try {

@@ -39,7 +39,13 @@ export function createSandboxDriver(
     {
       provide: SANDBOX_DRIVER,
       inject: [APP_CONFIG, DOCKER, SandboxOwnerService, RedisConnections, DOCKER_ENGINE_ID],
-      useFactory: (config: AppConfig, docker: Docker, owner: SandboxOwnerService, redis: RedisConnections, engineId: string): SandboxDriver => {
+      useFactory: (
+        config: AppConfig,
+        docker: Docker,
+        owner: SandboxOwnerService,
+        redis: RedisConnections,
+        engineId: string,
+      ): SandboxDriver => {
         const driver = createSandboxDriver(config.sandbox, { id: owner.ownerId, namespace: owner.namespace }, docker);
         if (config.sandbox.maxPerDockerHost === 0) return driver;
         // SANDBOX_MAX_PER_DOCKER_HOST: one cap for every worker on this engine, kept in Redis.

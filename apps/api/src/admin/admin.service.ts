@@ -51,7 +51,10 @@ export class AdminService {
         at: new Date(now).toISOString(),
       };
     } catch (error) {
-      throw new AdminException(ErrorCode.QueueUnavailable, `the queue cannot be read now (${(error as Error).message}); submissions are safe in PostgreSQL`);
+      throw new AdminException(
+        ErrorCode.QueueUnavailable,
+        `the queue cannot be read now (${(error as Error).message}); submissions are safe in PostgreSQL`,
+      );
     }
   }
 }

@@ -66,7 +66,9 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
         await redis.eval(RELEASE_LOCK, 1, LOCK_KEY, this.token).catch(() => undefined);
       }
       if (result.requeued + result.retried > 0) {
-        this.logger.warn(`reconciler: ${result.requeued} submission(s) re-queued, ${result.retried} retried, of ${result.checked} in flight`);
+        this.logger.warn(
+          `reconciler: ${result.requeued} submission(s) re-queued, ${result.retried} retried, of ${result.checked} in flight`,
+        );
       }
     } catch (error) {
       this.logger.warn(`reconcile pass failed: ${(error as Error).message}`);
@@ -84,7 +86,8 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
     const redis = this.connections.commands;
     const running = new Set((await liveWorkers(redis)).flatMap((worker) => worker.runningJobs));
     const pipeline = redis.pipeline();
-    for (const { id } of candidates) pipeline.hmget(this.queue.toKey(runSubmissionJobId(id)), 'timestamp', 'finishedOn', 'failedReason', 'returnvalue');
+    for (const { id } of candidates)
+      pipeline.hmget(this.queue.toKey(runSubmissionJobId(id)), 'timestamp', 'finishedOn', 'failedReason', 'returnvalue');
     const replies = (await pipeline.exec()) ?? [];
     for (const [index, submission] of candidates.entries()) {
       const jobId = runSubmissionJobId(submission.id);

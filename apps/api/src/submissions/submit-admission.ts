@@ -11,7 +11,10 @@ export class SubmitAdmission {
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.inFlight >= this.max) {
-      throw new SubmissionsException(ErrorCode.TooManySubmissions, `the service is taking ${this.max} submissions at once already; retry after the Retry-After seconds`);
+      throw new SubmissionsException(
+        ErrorCode.TooManySubmissions,
+        `the service is taking ${this.max} submissions at once already; retry after the Retry-After seconds`,
+      );
     }
     this.inFlight += 1;
     try {

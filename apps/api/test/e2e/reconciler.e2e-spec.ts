@@ -9,6 +9,7 @@ import { startService, RunningService } from '../../../../test/e2e/support/servi
 import { get, post, waitForVerdict } from '../../../../test/e2e/support/client';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from '../../../../test/e2e-env';
 import { ReconcilerService } from '../../src/submissions/reconciler.service';
+import type { QueueStatus } from '../../src/admin/admin.service';
 import { correctNews } from '../../../worker/test/e2e/programs';
 
 describe('the reconciler', () => {
@@ -25,9 +26,9 @@ describe('the reconciler', () => {
   });
 
   it('re-queues a submission whose job Redis lost, under the same job id, and it completes once', async () => {
-    const created = await post(service.baseUrl, '/submissions', { labId: 'playground', files: correctNews });
+    const created = await post<{ id: string }>(service.baseUrl, '/submissions', { labId: 'playground', files: correctNews });
     expect(created.status).toBe(202);
-    const id = created.body.id as string;
+    const id = created.body.id;
     const jobKey = `bull:submissions:${runSubmissionJobId(id)}`;
     expect(await redis.exists(jobKey)).toBe(1);
     await redis.flushdb(); // this test's own Redis db: the queue's data is gone, PostgreSQL still says queued
@@ -41,12 +42,12 @@ describe('the reconciler', () => {
     const worker = await startService({ env: { RECONCILER_INTERVAL_MS: '3600000' } });
     try {
       const status = await until(async () => {
-        const { body } = await get(service.baseUrl, '/admin/queue');
-        return body.workers?.length > 0 ? body : undefined;
+        const { body } = await get<QueueStatus>(service.baseUrl, '/admin/queue');
+        return body.workers.length > 0 ? body : undefined;
       });
       expect(status.workers[0]).toMatchObject({ host: hostname(), pid: process.pid, concurrency: 2, draining: false });
       expect(status.workers[0].secondsSinceHeartbeat).toBeLessThan(10);
-      const verdict = await waitForVerdict(service.baseUrl, id, 90_000);
+      const verdict = (await waitForVerdict(service.baseUrl, id, 90_000)) as { status: string; report: { outcome: string } };
       expect(verdict.status).toBe('completed');
       expect(verdict.report.outcome).toBe('pass');
     } finally {
@@ -54,7 +55,7 @@ describe('the reconciler', () => {
     }
     const db = new Client({ connectionString: TEST_DATABASE_URL });
     await db.connect();
-    const { rows } = await db.query('SELECT count(*)::int AS n FROM runs WHERE submission_id = $1', [id]);
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM runs WHERE submission_id = $1', [id]);
     await db.end();
     expect(rows[0].n).toBe(1);
   });

@@ -62,8 +62,8 @@ export class WorkerHeartbeatService implements OnModuleDestroy {
   }
 
   private async beat(): Promise<void> {
-    await this.redis
-      .set(WORKER_RECORD_PREFIX + this.owner.ownerId, JSON.stringify(this.record()), 'PX', TTL_MS)
-      .catch((error: Error) => this.logger.warn(`worker heartbeat failed: ${error.message}`));
+    await this.redis.set(WORKER_RECORD_PREFIX + this.owner.ownerId, JSON.stringify(this.record()), 'PX', TTL_MS).catch((error: unknown) => {
+      this.logger.warn(`worker heartbeat failed: ${(error as Error).message}`);
+    });
   }
 }

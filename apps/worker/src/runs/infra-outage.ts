@@ -18,10 +18,7 @@ export class InfraOutageProbe {
 
   /** What is down now, or null when both answer. */
   async outage(): Promise<string | null> {
-    const [docker, database] = await Promise.all([
-      answers(this.docker.ping()),
-      answers(this.prisma.$queryRaw`SELECT 1`),
-    ]);
+    const [docker, database] = await Promise.all([answers(this.docker.ping()), answers(this.prisma.$queryRaw`SELECT 1`)]);
     if (!docker) return 'the Docker engine does not answer';
     if (!database) return 'PostgreSQL does not answer';
     return null;
@@ -30,6 +27,18 @@ export class InfraOutageProbe {
 
 function answers(probe: Promise<unknown>): Promise<boolean> {
   let timer: NodeJS.Timeout;
-  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS)));
-  return Promise.race([probe.then(() => true, () => false), timeout]).finally(() => clearTimeout(timer));
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(false);
+    }, PROBE_TIMEOUT_MS);
+  });
+  return Promise.race([
+    probe.then(
+      () => true,
+      () => false,
+    ),
+    timeout,
+  ]).finally(() => {
+    clearTimeout(timer);
+  });
 }

@@ -65,7 +65,11 @@ export class SubmissionConsumer implements OnApplicationShutdown {
     let timer: NodeJS.Timeout | undefined;
     const finished = await Promise.race([
       closed.then(() => true),
-      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => {
+          resolve(false);
+        }, graceMs);
+      }),
     ]);
     clearTimeout(timer);
     if (!finished) {

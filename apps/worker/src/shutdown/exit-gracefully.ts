@@ -14,8 +14,8 @@ export function exitGracefullyOn(shutdown: () => Promise<void>, logger = new Log
     logger.log(`${signal}: shutting down gracefully`);
     shutdown().then(
       () => process.exit(0),
-      (error: Error) => {
-        logger.error(`shutdown failed: ${error.message}`);
+      (error: unknown) => {
+        logger.error(`shutdown failed: ${(error as Error).message}`);
         process.exit(1);
       },
     );

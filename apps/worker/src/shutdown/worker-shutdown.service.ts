@@ -47,7 +47,14 @@ export class WorkerShutdownService {
     const mine = await this.docker
       .listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=true`, `${OWNER_LABEL}=${this.owner.ownerId}`] } })
       .catch(() => []);
-    await Promise.all(mine.map((info) => this.docker.getContainer(info.Id).remove({ force: true, v: true }).catch(() => undefined)));
+    await Promise.all(
+      mine.map((info) =>
+        this.docker
+          .getContainer(info.Id)
+          .remove({ force: true, v: true })
+          .catch(() => undefined),
+      ),
+    );
     return mine.length;
   }
 }

@@ -52,7 +52,8 @@ export class SubmissionsRepository {
 
   /** A worker shutting down gave the run back: queued again, and the attempt does not count. */
   async handBack(id: string): Promise<void> {
-    await this.prisma.$executeRaw`UPDATE submissions SET status = 'queued', attempts = GREATEST(attempts - 1, 0) WHERE id = ${id}::uuid AND status = 'running'`;
+    await this.prisma
+      .$executeRaw`UPDATE submissions SET status = 'queued', attempts = GREATEST(attempts - 1, 0) WHERE id = ${id}::uuid AND status = 'running'`;
   }
 
   async findWithRuns(id: string): Promise<SubmissionWithRuns | null> {

@@ -5,7 +5,12 @@ import Redis from 'ioredis';
 import { CappedSandboxDriver, FakeSandboxDriver, SANDBOX_SLOTS_PREFIX, SandboxRequest, SandboxResult } from '@asynclab/sandbox';
 import { TEST_REDIS_URL } from '../../../../test/e2e-env';
 
-const result: SandboxResult = { status: 'no-report', exitCode: 0, output: { stdoutTail: '', stderrTail: '', truncated: false }, timings: { containerStartMs: 0, runMs: 0 } };
+const result: SandboxResult = {
+  status: 'no-report',
+  exitCode: 0,
+  output: { stdoutTail: '', stderrTail: '', truncated: false },
+  timings: { containerStartMs: 0, runMs: 0 },
+};
 const request = (runId: string, timeLimitMs = 5_000): SandboxRequest => ({
   runId,
   files: {},

@@ -25,7 +25,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error(`${requestId} ${request.method} ${request.url}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
-    const retryAfter = RETRY_AFTER_SEC_OF[body.code as ErrorCode];
+    const retryAfter = (RETRY_AFTER_SEC_OF as Partial<Record<string, number>>)[body.code];
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).setHeader('x-request-id', requestId).json(body);
   }
@@ -61,7 +61,12 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     }
     if (isDatabaseUnavailable(exception)) {
       const code = ErrorCode.DatabaseUnavailable;
-      return { statusCode: HTTP_STATUS_OF[code], code, message: 'the service cannot reach its database right now; retry shortly', requestId };
+      return {
+        statusCode: HTTP_STATUS_OF[code],
+        code,
+        message: 'the service cannot reach its database right now; retry shortly',
+        requestId,
+      };
     }
     return { statusCode: 500, code: ErrorCode.Internal, message: 'internal server error', requestId };
   }
