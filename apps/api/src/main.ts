@@ -1,7 +1,7 @@
 // The API alone: `npm run start:api` (the compose route runs workers in their own containers).
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadAppConfig } from '@asynclab/config';
+import { errorMessage, loadAppConfig } from '@asynclab/config';
 import { exitGracefullyOn } from '../../worker/src/shutdown/exit-gracefully';
 import { createApiApp } from './create-api-app';
 
@@ -15,6 +15,6 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  new Logger('api').error((error as Error).message);
+  new Logger('api').error(errorMessage(error));
   process.exit(1);
 });

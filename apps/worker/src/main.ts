@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadAppConfig } from '@asynclab/config';
+import { errorMessage, loadAppConfig } from '@asynclab/config';
 import { assertWorkerCanStart } from './preflight';
 import { WorkerModule } from './worker.module';
 import { exitGracefullyOn } from './shutdown/exit-gracefully';
@@ -18,6 +18,6 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  new Logger('worker').error((error as Error).message);
+  new Logger('worker').error(errorMessage(error));
   process.exit(1);
 });
