@@ -52,6 +52,9 @@ async function postOne(i: number, answers: Map<string, number>): Promise<string 
 }
 
 async function main(): Promise<void> {
+  // A run that was killed may have left its Redis and PostgreSQL running on these ports.
+  redis.stop();
+  postgres.stop();
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
   redis.start();

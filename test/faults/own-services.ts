@@ -34,7 +34,7 @@ export class OwnRedis {
 
   stop(): void {
     try {
-      this.cli('shutdown', 'nosave');
+      execFileSync('redis-cli', ['-p', String(this.port), 'shutdown', 'nosave'], { stdio: 'ignore' });
     } catch {
       // already down
     }
@@ -73,7 +73,12 @@ export class OwnPostgres {
   }
 
   stop(): void {
-    if (existsSync(`${this.dir}/data/postmaster.pid`)) this.pgCtl('stop', '-m immediate');
+    if (!existsSync(`${this.dir}/data/postmaster.pid`)) return;
+    try {
+      this.pgCtl('stop', '-m immediate');
+    } catch {
+      // a stale pid file: nothing is running
+    }
   }
 
   private pgCtl(action: string, extra = ''): void {
