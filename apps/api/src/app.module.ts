@@ -16,6 +16,7 @@ import { IdempotencyInterceptor } from './common/idempotency/idempotency.interce
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { LmsModule } from './lms/lms.module';
+import { AdminModule } from './admin/admin.module';
 
 @Module({
   imports: [
@@ -32,6 +33,7 @@ import { LmsModule } from './lms/lms.module';
     LabsModule,
     SubmissionsModule,
     LiveModule,
+    AdminModule,
     WebModule,
   ],
   controllers: [HealthController],
