@@ -84,8 +84,9 @@ function parseDiagnostic(item: Json, index: number): Diagnostic[] {
 
 function parseRunOutcome(item: Json): RunOutcome {
   const kind = item.kind;
-  if (kind !== 'syntax-error' && kind !== 'import-error') {
-    throw new MalformedReportError(`runOutcome.kind from the harness must be syntax-error or import-error, not ${String(kind)}`);
+  // crashed: the supervisor saw the learner's process end before it sent its report.
+  if (kind !== 'syntax-error' && kind !== 'import-error' && kind !== 'crashed') {
+    throw new MalformedReportError(`runOutcome.kind from the harness must be syntax-error, import-error or crashed, not ${String(kind)}`);
   }
   return { kind, message: typeof item.message === 'string' ? item.message : '' };
 }

@@ -14,7 +14,7 @@ import {
   SandboxResult,
 } from './sandbox-driver';
 import { OutputTail, splitReport, tail } from './output-tail';
-import { packFiles } from './pack-files';
+import { PRIVATE_DIR, packFiles } from './pack-files';
 import { SANDBOX_LABEL, SandboxOwner, sandboxLabels } from './sandbox-labels';
 
 export interface DockerSandboxLimits {
@@ -26,7 +26,19 @@ export interface DockerSandboxLimits {
   outputCapBytes: number;
 }
 
-const SANDBOX_USER = '10001:10001';
+/**
+ * The container's first process is the trusted supervisor (docs/trust-model.md): root with only
+ * CAP_SETUID/CAP_SETGID, which it needs to start the learner's process as uid 10001. `-I` keeps
+ * /work and the environment off its sys.path; its own files in the image are root-only.
+ */
+const SUPERVISOR_USER = '0:0';
+export const SUPERVISOR_COMMAND = [
+  'python3',
+  '-I',
+  '-B',
+  '-c',
+  "import sys; sys.path[:0] = ['/opt/asynclab/trusted', '/opt/asynclab']; from asynclab_supervisor.__main__ import main; main()",
+];
 /** Room for the report (the harness keeps it under 1 MiB) after what the learner printed. */
 const STDOUT_KEEP_BYTES = 2 * 1024 * 1024;
 const STDERR_KEEP_BYTES = 64 * 1024;
@@ -66,7 +78,7 @@ export class DockerSandboxDriver implements SandboxDriver {
 
   async run(request: SandboxRequest): Promise<SandboxResult> {
     const nonce = randomBytes(16).toString('hex');
-    const archive = await packFiles({ ...request.files, '.asynclab/run.json': JSON.stringify(request.config) });
+    const archive = await packFiles({ ...request.files, '.asynclab/run.json': JSON.stringify(request.config) }, PRIVATE_DIR);
     const createdAt = performance.now();
     const container = await this.createContainer(request, nonce);
     try {
@@ -87,8 +99,8 @@ export class DockerSandboxDriver implements SandboxDriver {
     return this.docker
       .createContainer({
         Image: this.image,
-        Cmd: ['python3', '-m', 'asynclab_harness'],
-        User: SANDBOX_USER,
+        Cmd: SUPERVISOR_COMMAND,
+        User: SUPERVISOR_USER,
         WorkingDir: '/work',
         Env: [`ASYNCLAB_REPORT_NONCE=${nonce}`],
         Labels: sandboxLabels(this.owner, request.runId, Date.now() + request.timeLimitMs),
@@ -101,6 +113,7 @@ export class DockerSandboxDriver implements SandboxDriver {
           NetworkMode: 'none',
           ReadonlyRootfs: true,
           CapDrop: ['ALL'],
+          CapAdd: ['SETUID', 'SETGID'],
           SecurityOpt: ['no-new-privileges'],
           Memory: memoryMb * 1024 * 1024,
           MemorySwap: memoryMb * 1024 * 1024, // equal to Memory: no swap

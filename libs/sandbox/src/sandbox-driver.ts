@@ -10,6 +10,8 @@ export interface HarnessRunConfig {
   learnerFiles: string[];
   perTestTimeoutSec: number;
   blockingThresholdMs: number;
+  /** Files the supervisor re-prints as an equivalent program before the run (fix-tests code under test). */
+  rewriteFiles?: string[];
 }
 
 export interface SandboxRequest {
