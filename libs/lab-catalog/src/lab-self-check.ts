@@ -80,11 +80,11 @@ async function runAll(lab: LoadedLab, learnerFiles: Files, sandbox: SandboxDrive
 }
 
 function summarise(variant: string, result: SandboxResult): RunSummary {
-  if (result.status !== 'completed') return { variant, outcome: 'error', caught: true, diagnostics: [], detail: `sandbox ${result.status}` };
+  if (result.status !== 'completed') return { variant, outcome: 'error', caught: false, diagnostics: [], detail: `sandbox ${result.status}` };
   const report: HarnessReport = result.report;
   const failing = report.tests.filter((t) => t.outcome !== 'passed').map((t) => `${t.id} ${t.outcome}`);
   const detail = report.runOutcome ? `${report.runOutcome.kind}: ${report.runOutcome.message}` : failing.join('; ') || `${report.tests.length} tests, outcome ${report.outcome}`;
-  const caught = variantCaught({ counts: report.counts, runOutcome: report.runOutcome });
+  const caught = variantCaught(report);
   return { variant, outcome: report.outcome, caught, diagnostics: report.diagnostics, detail };
 }
 

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Docker from 'dockerode';
-import { MalformedReportError, parseRunReport } from '@asynclab/reports';
+import { MalformedReportError, cleanText, parseRunReport } from '@asynclab/reports';
 import {
   ResourceLimit,
   SandboxDriver,
@@ -14,7 +14,7 @@ import {
   SandboxResult,
 } from './sandbox-driver';
 import { OutputTail, splitReport, tail } from './output-tail';
-import { PRIVATE_DIR, packFiles } from './pack-files';
+import { FileLayoutError, PRIVATE_DIR, packFiles } from './pack-files';
 import { SANDBOX_LABEL, SandboxOwner, sandboxLabels } from './sandbox-labels';
 
 export interface DockerSandboxLimits {
@@ -78,7 +78,14 @@ export class DockerSandboxDriver implements SandboxDriver {
 
   async run(request: SandboxRequest): Promise<SandboxResult> {
     const nonce = randomBytes(16).toString('hex');
-    const archive = await packFiles({ ...request.files, '.asynclab/run.json': JSON.stringify(request.config) }, PRIVATE_DIR);
+    let archive: Buffer;
+    try {
+      archive = await packFiles({ ...request.files, '.asynclab/run.json': JSON.stringify(request.config) }, PRIVATE_DIR);
+    } catch (error) {
+      if (!(error instanceof FileLayoutError)) throw error;
+      const output = { stdoutTail: '', stderrTail: '', truncated: false };
+      return { status: 'bad-layout', reason: error.message, output, timings: { containerStartMs: 0, runMs: 0 } };
+    }
     const createdAt = performance.now();
     const container = await this.createContainer(request, nonce);
     try {
@@ -176,8 +183,9 @@ export class DockerSandboxDriver implements SandboxDriver {
     const limit = resourceLimit(state.OOMKilled, outputExceeded, `${printed}\n${stderr.text()}`);
     if (limit) return { status: 'resource-limit', limit, output, timings };
     if (timedOut) return { status: 'timeout', output, timings };
-    // The harness is PID 1 of the container: the kernel ignores SIGKILL sent to it from inside, so
-    // a kill we did not make came from outside (an operator, a reaper): retry, never the learner's.
+    // The supervisor is PID 1 of the container and learner code runs as another user, which can
+    // neither signal it nor be the container's exit: a SIGKILL we did not make, with no report,
+    // came from outside (an operator, a reaper). That alone is retried; never the learner's.
     if (state.ExitCode === SIGKILL_EXIT_CODE && reportJson === null) {
       throw new SandboxInfraError('the sandbox container was killed from outside the run');
     }
@@ -185,15 +193,23 @@ export class DockerSandboxDriver implements SandboxDriver {
     try {
       return { status: 'completed', report: parseRunReport(reportJson), output, timings };
     } catch (error) {
-      if (error instanceof MalformedReportError) throw new SandboxInfraError(`the harness wrote a malformed report: ${error.message}`);
+      // Refused once, as the run's outcome: a retry would only refuse it again.
+      if (error instanceof MalformedReportError) {
+        return { status: 'no-report', exitCode: state.ExitCode ?? null, reason: `the report was refused: ${error.message}`, output, timings };
+      }
       throw error;
     }
   }
 
   private output(printed: string, stdout: OutputTail, stderr: OutputTail): SandboxOutput {
+    // What the learner printed is stored as text: NUL and unpaired surrogates would be refused.
     const out = tail(printed, TAIL_CHARS);
     const err = tail(stderr.text(), TAIL_CHARS);
-    return { stdoutTail: out.text, stderrTail: err.text, truncated: out.cut || err.cut || stdout.dropped || stderr.dropped };
+    return {
+      stdoutTail: cleanText(out.text, TAIL_CHARS),
+      stderrTail: cleanText(err.text, TAIL_CHARS),
+      truncated: out.cut || err.cut || stdout.dropped || stderr.dropped,
+    };
   }
 }
 

@@ -8,7 +8,25 @@ export const PRIVATE_DIR = '.asynclab/private';
  * sandbox user, directories listed before their files so the daemon never invents their modes.
  * Everything under `privateDir` is unreadable to the sandbox user.
  */
+/** The run's files cannot be written as a tree: the learner's layout, never an infra failure. */
+export class FileLayoutError extends Error {}
+
+/** The first path that is both a file and a folder of other files, or null. */
+export function fileAndFolderClash(paths: string[]): string | null {
+  const files = new Set(paths);
+  for (const path of paths) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const folder = parts.slice(0, i).join('/');
+      if (files.has(folder)) return folder;
+    }
+  }
+  return null;
+}
+
 export async function packFiles(files: Record<string, string>, privateDir?: string): Promise<Buffer> {
+  const clash = fileAndFolderClash(Object.keys(files));
+  if (clash) throw new FileLayoutError(`"${clash}" is both a file and a folder of other files`);
   const archive = pack();
   const directories = new Set<string>();
   for (const path of Object.keys(files)) {

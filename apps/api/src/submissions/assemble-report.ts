@@ -33,7 +33,12 @@ export function assembleReport(submission: SubmissionWithRuns): SubmissionReport
     diagnostics: (main?.diagnostics ?? []).map(toDiagnostic),
     variants: variants.map((run) => ({
       name: run.variant.replace(/^variant:/, ''),
-      caught: variantCaught({ counts: run.counts as unknown as TestCounts, runOutcome: run.runOutcome ? { kind: run.runOutcome } : null }),
+      caught: variantCaught({
+        counts: run.counts as unknown as TestCounts,
+        runOutcome: run.runOutcome ? { kind: run.runOutcome } : null,
+        tests: run.tests.map((test) => ({ id: test.nodeId, outcome: test.outcome })),
+        diagnostics: run.diagnostics.map((d) => ({ code: d.code, test: d.testId ?? null })),
+      }),
       outcome: run.outcome as ReportOutcome,
       counts: run.counts as unknown as TestCounts,
     })),

@@ -30,10 +30,24 @@ export function validateSubmissionFiles(files: unknown): Record<string, string> 
     }
     totalBytes += Buffer.byteLength(content, 'utf8');
   }
+  const clash = fileAndFolder(entries.map(([path]) => path));
+  if (clash) {
+    throw invalid('FILE_AND_FOLDER', `files["${clash}"] is a file, and other paths use it as a folder: a path cannot be both`);
+  }
   if (totalBytes > MAX_TOTAL_BYTES) {
     throw invalid('FILES_TOO_LARGE', `files hold ${Math.ceil(totalBytes / 1024)} KB in all; at most ${MAX_TOTAL_BYTES / 1024} KB are allowed`, 413);
   }
   return files as Record<string, string>;
+}
+
+/** The first path that is also a folder of another path: no file system can hold both. */
+function fileAndFolder(paths: string[]): string | null {
+  const files = new Set(paths);
+  for (const path of paths) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) if (files.has(parts.slice(0, i).join('/'))) return parts.slice(0, i).join('/');
+  }
+  return null;
 }
 
 function checkPath(path: string): void {

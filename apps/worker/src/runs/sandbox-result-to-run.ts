@@ -54,8 +54,12 @@ function runLevelOutcome(plan: PlannedRun, result: Exclude<SandboxResult, { stat
     case 'no-report':
       return {
         kind: 'crashed',
-        message: `the test process ended (exit code ${result.exitCode ?? 'unknown'}) before pytest could finish: does the code call sys.exit() or os._exit()?`,
+        message:
+          result.reason ??
+          `the test process ended (exit code ${result.exitCode ?? 'unknown'}) before pytest could finish: does the code call sys.exit() or os._exit()?`,
       };
+    case 'bad-layout':
+      return { kind: 'crashed', message: `the files could not be laid out for the run: ${result.reason}` };
   }
 }
 

@@ -19,12 +19,22 @@ const manifest = (kind: 'fix-code' | 'fix-tests') =>
     'lab',
   );
 
-const run = (variant: string, outcome: 'pass' | 'fail' | 'error', passed: number, total: number, diagnostics: string[] = []): RunToStore => ({
+const tests = (dir: string, passed: number, total: number) =>
+  Array.from({ length: total }, (_, i) => ({ id: `${dir}/test_x.py::t${i}`, outcome: i < passed ? 'passed' : 'failed', durationMs: 0, message: null }) as const);
+
+const run = (
+  variant: string,
+  outcome: 'pass' | 'fail' | 'error',
+  passed: number,
+  total: number,
+  diagnostics: string[] = [],
+  visible: { passed: number; total: number } = { passed: 0, total: 0 },
+): RunToStore => ({
   variant,
   outcome,
   runOutcome: outcome === 'error' ? { kind: 'timeout', message: '' } : null,
-  counts: { total, passed, failed: total - passed, error: 0, skipped: 0 },
-  tests: [],
+  counts: { total: total + visible.total, passed: passed + visible.passed, failed: total - passed + visible.total - visible.passed, error: 0, skipped: 0 },
+  tests: [...tests('tests', visible.passed, visible.total), ...tests('hidden', passed, total)],
   diagnostics: diagnostics.map((code) => ({ code, severity: 'error' }) as never),
   stdoutTail: '',
   stderrTail: '',
@@ -39,6 +49,13 @@ describe('decideVerdict', () => {
     const partial = decideVerdict(manifest('fix-code'), [run('main', 'fail', 2, 4, ['never-awaited'])]);
     expect(partial).toMatchObject({ outcome: 'fail', score: 35 });
     expect(decideVerdict(manifest('fix-code'), [run('main', 'error', 0, 0)])).toMatchObject({ outcome: 'error', runOutcome: 'timeout', score: 0 });
+  });
+
+  it('scores the hidden checks only, and grants no-diagnostics points only when they all passed', () => {
+    // Visible tests report from the learner's process: all "passing" earns nothing by itself.
+    const forged = decideVerdict(manifest('fix-code'), [run('main', 'fail', 1, 4, [], { passed: 6, total: 6 })]);
+    expect(forged.score).toBe(Math.round(70 / 4));
+    expect(forged.scoring).toMatchObject({ parts: [{ name: 'hiddenTests' }, { name: 'noDiagnostics', earned: 0 }] });
   });
 
   it('fails a fix-tests submission whose tests let a broken variant through', () => {

@@ -14,6 +14,7 @@ export function decideVerdict(manifest: LabManifest, runs: RunToStore[]): Submis
     counts: run.counts,
     runOutcome: run.runOutcome,
     diagnostics: run.diagnostics,
+    tests: run.tests,
   });
   const missed = variants.filter((variant) => !variantCaught(variant));
   let outcome = main.outcome;
