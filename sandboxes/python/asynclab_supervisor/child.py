@@ -74,6 +74,8 @@ def _supervise(proc, channel, on_message) -> int:
                 if key.fileobj is channel:
                     for message in channel.read():
                         on_message(message, channel)
+                    if channel.overflow and os.geteuid() == 0:
+                        kill_sandbox_user()  # its report is refused already; waiting would only hang
                     if channel.closed or channel.overflow:
                         sel.unregister(channel)
             if proc.poll() is not None:

@@ -251,7 +251,7 @@ Cache.store = _store
   {
     name: 'a report of 50,000 tests',
     lab: FIX_CODE_LAB,
-    expected: 'honest-score',
+    expected: 'crashed',
     files: withNews(`
 try:
     import asynclab_harness.report as _r
