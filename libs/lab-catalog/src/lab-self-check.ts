@@ -4,7 +4,7 @@
 import { variantCaught, type Diagnostic, type HarnessReport } from '@asynclab/reports';
 import type { SandboxDriver, SandboxResult } from '@asynclab/sandbox';
 import type { Files, LoadedLab } from './lab-content';
-import { MAIN_RUN, planRuns } from './run-plan';
+import { isJudge, MAIN_RUN, planRuns } from './run-plan';
 
 export interface LabCheck {
   labId: string;
@@ -31,6 +31,7 @@ export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<
   const check: LabCheck = { labId: manifest.id, kind: manifest.kind, problems: [], starterCodes: [], solutionDiagnostics: [], variants: [], seconds: 0 };
   if (manifest.kind === 'playground') return { ...check, seconds: 0 };
 
+  check.problems.push(...hiddenCheckProblems(lab.content.hidden));
   const pick = (files: Files) => Object.fromEntries(manifest.editable.map((path) => [path, files[path]]));
   const starter = await runAll(lab, pick(lab.content.starter), sandbox);
   const solution = await runAll(lab, pick(lab.content.solution), sandbox);
@@ -86,6 +87,29 @@ function summarise(variant: string, result: SandboxResult): RunSummary {
   const detail = report.runOutcome ? `${report.runOutcome.kind}: ${report.runOutcome.message}` : failing.join('; ') || `${report.tests.length} tests, outcome ${report.outcome}`;
   const caught = variantCaught(report);
   return { variant, outcome: report.outcome, caught, diagnostics: report.diagnostics, detail };
+}
+
+/**
+ * Every hidden test must be a driver with a judge (docs/lab-format.md, "Hidden checks"): a hidden
+ * test judged inside the learner's process could be forged, so none may slip in unjudged.
+ */
+export function hiddenCheckProblems(hidden: Files): string[] {
+  const problems: string[] = [];
+  const judges = Object.entries(hidden).filter(([path]) => isJudge(path));
+  for (const [path, source] of Object.entries(hidden)) {
+    if (isJudge(path) || !/(^|\/)test_[^/]*\.py$/.test(path)) continue;
+    const driver = `hidden/${path}`;
+    const judge = judges.find(([, text]) => new RegExp(`^DRIVER = ["']${driver.replace(/[.]/g, '\\.')}["']`, 'm').test(text));
+    if (!judge) {
+      problems.push(`${driver} has no judge (a hidden/judge_*.py with DRIVER = "${driver}")`);
+      continue;
+    }
+    for (const [, name] of source.matchAll(/^(?:async )?def (test\w*)/gm)) {
+      if (!new RegExp(`^def judge_${name}\\(`, 'm').test(judge[1])) problems.push(`${driver}::${name} has no judge_${name} in hidden/${judge[0]}`);
+    }
+    if (/^\s*assert /m.test(source)) problems.push(`${driver} asserts: expected values belong in its judge`);
+  }
+  return problems;
 }
 
 /** The 1-based number of the `occurrence`-th line containing `pattern`, or 0. */

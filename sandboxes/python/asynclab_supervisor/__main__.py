@@ -30,7 +30,7 @@ def main() -> None:
     os._exit(0)
 
 
-def run(root: str) -> dict:
+def run(root: str, harness_path: str = None) -> dict:
     from . import checks as checks_mod, child, merge, rewrite
     config = _config(root)
     for path in config["rewriteFiles"]:
@@ -47,7 +47,7 @@ def run(root: str) -> dict:
         elif op == "report" and "report" not in child_report and isinstance(message.get("report"), dict):
             child_report["report"] = message["report"]
 
-    status, channel = child.spawn(root, on_message)
+    status, channel = child.spawn(root, on_message, harness_path or child.HARNESS_PATH)
     given = child_report.get("report")
     run_outcome = merge.run_outcome(given)
     if given is None:
