@@ -21,4 +21,4 @@ COPY prisma ./prisma
 COPY labs ./labs
 COPY sandboxes/python/asynclab_harness/version.py ./sandboxes/python/asynclab_harness/version.py
 EXPOSE 3000
-CMD ["node", "scripts/run-dist.js", "apps/api/src/main.js"]
+CMD ["node", "scripts/run-dist.js", "apps/server/src/main.js"]

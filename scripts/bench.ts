@@ -69,10 +69,34 @@ function bareDockerBaseline(image: string, count: number): number[] {
   try {
     for (let i = 0; i < count; i++) {
       const started = performance.now();
-      execFileSync('docker', [
-        'run', '--rm', '--network', 'none', '--read-only', '--tmpfs', '/tmp', '--memory', '256m', '--pids-limit', '128',
-        '-v', `${dir}:/work:ro`, '-w', '/work', image, 'python3', '-m', 'pytest', '-q', '-p', 'no:cacheprovider',
-      ], { stdio: 'ignore' });
+      execFileSync(
+        'docker',
+        [
+          'run',
+          '--rm',
+          '--network',
+          'none',
+          '--read-only',
+          '--tmpfs',
+          '/tmp',
+          '--memory',
+          '256m',
+          '--pids-limit',
+          '128',
+          '-v',
+          `${dir}:/work:ro`,
+          '-w',
+          '/work',
+          image,
+          'python3',
+          '-m',
+          'pytest',
+          '-q',
+          '-p',
+          'no:cacheprovider',
+        ],
+        { stdio: 'ignore' },
+      );
       times.push(performance.now() - started);
     }
   } finally {
@@ -94,8 +118,29 @@ function boundaryCost(image: string, count: number): { inProcess: number[]; supe
   mkdirSync(join(dir, '.asynclab'), { mode: 0o755 });
   const runJson = { testPaths: [], learnerFiles: Object.keys(correctNews), perTestTimeoutSec: 10, blockingThresholdMs: 100 };
   writeFileSync(join(dir, '.asynclab/run.json'), JSON.stringify(runJson), { mode: 0o644 });
-  const common = ['run', '--rm', '--network', 'none', '--read-only', '--tmpfs', '/tmp', '--memory', '256m', '--pids-limit', '128',
-    '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', '-e', 'ASYNCLAB_REPORT_NONCE=bench', '-v', `${dir}:/work:ro`, '-w', '/work'];
+  const common = [
+    'run',
+    '--rm',
+    '--network',
+    'none',
+    '--read-only',
+    '--tmpfs',
+    '/tmp',
+    '--memory',
+    '256m',
+    '--pids-limit',
+    '128',
+    '--cap-drop',
+    'ALL',
+    '--security-opt',
+    'no-new-privileges',
+    '-e',
+    'ASYNCLAB_REPORT_NONCE=bench',
+    '-v',
+    `${dir}:/work:ro`,
+    '-w',
+    '/work',
+  ];
   const modes = {
     inProcess: [...common, '--user', '10001:10001', image, 'python3', '-m', 'asynclab_harness'],
     supervised: [...common, '--user', '0:0', '--cap-add', 'SETUID', '--cap-add', 'SETGID', image, ...SUPERVISOR_COMMAND],
@@ -119,10 +164,14 @@ function boundaryCost(image: string, count: number): { inProcess: number[]; supe
 function report(label: string, batch: { samples: Sample[]; wallMs: number }): number {
   const latencies = batch.samples.map((s) => s.latencyMs);
   const phase = (key: string) => median(batch.samples.map((s) => s.timings[key] ?? 0));
-  console.log(`${label}: n=${latencies.length} p50 ${fmt(median(latencies))} p95 ${fmt(percentile(latencies, 95))} ` +
-    `throughput ${(latencies.length / (batch.wallMs / 1000)).toFixed(2)}/s`);
-  console.log(`  phases (median): queued ${fmt(phase('queuedMs'))}, container start ${fmt(phase('containerStartMs'))}, ` +
-    `pytest ${fmt(phase('pytestMs'))}, store ${fmt(phase('storeMs'))}`);
+  console.log(
+    `${label}: n=${latencies.length} p50 ${fmt(median(latencies))} p95 ${fmt(percentile(latencies, 95))} ` +
+      `throughput ${(latencies.length / (batch.wallMs / 1000)).toFixed(2)}/s`,
+  );
+  console.log(
+    `  phases (median): queued ${fmt(phase('queuedMs'))}, container start ${fmt(phase('containerStartMs'))}, ` +
+      `pytest ${fmt(phase('pytestMs'))}, store ${fmt(phase('storeMs'))}`,
+  );
   return median(latencies);
 }
 
@@ -130,16 +179,22 @@ async function main(): Promise<void> {
   await ensureDatabase(BENCH_DATABASE_URL);
   const config = loadAppConfig();
   await applyMigrations(BENCH_DATABASE_URL, config.migrationsDir);
-  const service = await startService({ env: { DATABASE_URL: BENCH_DATABASE_URL, REDIS_URL: 'redis://127.0.0.1:6379/2', WORKER_CONCURRENCY: String(C) } });
+  const service = await startService({
+    env: { DATABASE_URL: BENCH_DATABASE_URL, REDIS_URL: 'redis://127.0.0.1:6379/2', WORKER_CONCURRENCY: String(C) },
+  });
   try {
     console.log(`bench: ${N} submissions of a passing news.py + test (playground), worker concurrency ${C}, image ${config.sandbox.image}`);
     await runBatch(service.baseUrl, 2, 1); // warm-up: connections, page cache, first container
     const baseline = bareDockerBaseline(config.sandbox.image, N);
-    console.log(`baseline (bare docker run + plain pytest, same image): n=${N} p50 ${fmt(median(baseline))} p95 ${fmt(percentile(baseline, 95))}`);
+    console.log(
+      `baseline (bare docker run + plain pytest, same image): n=${N} p50 ${fmt(median(baseline))} p95 ${fmt(percentile(baseline, 95))}`,
+    );
     const boundary = boundaryCost(config.sandbox.image, N);
     console.log(`harness in one process with the learner (before the trust boundary): n=${N} p50 ${fmt(median(boundary.inProcess))}`);
-    console.log(`supervisor + uid-10001 child (the trust boundary): n=${N} p50 ${fmt(median(boundary.supervised))} ` +
-      `(+${fmt(median(boundary.supervised) - median(boundary.inProcess))}, ${(median(boundary.supervised) / median(boundary.inProcess)).toFixed(2)}x)`);
+    console.log(
+      `supervisor + uid-10001 child (the trust boundary): n=${N} p50 ${fmt(median(boundary.supervised))} ` +
+        `(+${fmt(median(boundary.supervised) - median(boundary.inProcess))}, ${(median(boundary.supervised) / median(boundary.inProcess)).toFixed(2)}x)`,
+    );
     const sequential = report('sequential', await runBatch(service.baseUrl, N, 1));
     report(`concurrency ${C}`, await runBatch(service.baseUrl, N, C));
     console.log(`overhead: service p50 / bare docker p50 = ${(sequential / median(baseline)).toFixed(2)}x`);
@@ -149,6 +204,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  console.error(`bench: ${error.message}${error.cause ? ` (${String((error.cause as Error).message ?? error.cause)})` : ""}`);
+  console.error(`bench: ${error.message}${error.cause ? ` (${String((error.cause as Error).message ?? error.cause)})` : ''}`);
   process.exit(1);
 });

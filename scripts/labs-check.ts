@@ -1,19 +1,21 @@
 // `npm run labs:check`: every lab of labs/ through the real sandbox (see lab-self-check.ts),
 // two at a time, then a table. Exits non-zero when any lab is unsound.
-import Docker from 'dockerode';
 import { loadAppConfig } from '@asynclab/config';
-import { checkLab, LabCheck, loadCatalog } from '@asynclab/lab-catalog';
-import { DockerSandboxDriver } from '@asynclab/sandbox';
+import { checkLab, LabCheck } from '@asynclab/grading';
+import { loadCatalog } from '@asynclab/lab-catalog';
+import { createSandboxDriver } from '@asynclab/sandbox';
 
 const CONCURRENCY = 2;
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
-  const sandbox = new DockerSandboxDriver(new Docker({ socketPath: config.sandbox.dockerSocket }), config.sandbox.image, config.sandbox, null);
+  const sandbox = createSandboxDriver(config.sandbox, null);
   await sandbox.assertReady();
   // LABS=a,b checks only those labs (while writing one); all of them otherwise.
   const only = process.env.LABS ? new Set(process.env.LABS.split(',')) : null;
-  const labs = loadCatalog(config.labsDir).filter((lab) => lab.content.manifest.kind !== 'playground' && (!only || only.has(lab.content.manifest.id)));
+  const labs = loadCatalog(config.labsDir).filter(
+    (lab) => lab.content.manifest.kind !== 'playground' && (!only || only.has(lab.content.manifest.id)),
+  );
   const results: LabCheck[] = [];
   let next = 0;
   await Promise.all(
@@ -31,8 +33,13 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const m = byId.get(r.labId)!;
-    const variants = r.variants.length === 0 ? '-' : `${r.variants.filter((v) => v.caughtByReference).length}/${r.variants.length} / ${r.variants.filter((v) => v.caughtByStarter).length}/${r.variants.length}`;
-    console.log(`| ${r.labId} | ${r.kind} | ${m.chapter} | ${m.exhibits.join(', ')} | ${r.starterCodes.join(', ') || '-'} | ${r.solutionDiagnostics.length === 0 ? 'clean' : r.solutionDiagnostics.join('; ')} | ${variants} | ${r.problems.length === 0 ? 'ok' : 'FAIL'} (${r.seconds}s) |`);
+    const variants =
+      r.variants.length === 0
+        ? '-'
+        : `${r.variants.filter((v) => v.caughtByReference).length}/${r.variants.length} / ${r.variants.filter((v) => v.caughtByStarter).length}/${r.variants.length}`;
+    console.log(
+      `| ${r.labId} | ${r.kind} | ${m.chapter} | ${m.exhibits.join(', ')} | ${r.starterCodes.join(', ') || '-'} | ${r.solutionDiagnostics.length === 0 ? 'clean' : r.solutionDiagnostics.join('; ')} | ${variants} | ${r.problems.length === 0 ? 'ok' : 'FAIL'} (${r.seconds}s) |`,
+    );
   }
   const covered = new Set(results.flatMap((r) => byId.get(r.labId)!.exhibits));
   console.log(`\n${results.length} labs; codes covered: ${[...covered].sort().join(', ')}`);

@@ -15,7 +15,9 @@ command -v pg_ctlcluster >/dev/null || need_packages+=(postgresql)
 command -v redis-server >/dev/null || need_packages+=(redis-server)
 command -v dockerd >/dev/null || need_packages+=(docker.io)
 command -v debootstrap >/dev/null || need_packages+=(debootstrap)
-if [ "${ASYNCLAB_WITH_BROWSER:-0}" = 1 ] && ! command -v chromium >/dev/null; then need_packages+=(chromium); fi
+if [ "${ASYNCLAB_TEST_TOOLS:-0}" = 1 ] && ! command -v chromium >/dev/null; then need_packages+=(chromium); fi
+# The test command lints the harness's Python with Debian's pyflakes.
+if [ "${ASYNCLAB_TEST_TOOLS:-0}" = 1 ] && ! command -v pyflakes3 >/dev/null; then need_packages+=(pyflakes3); fi
 if [ ${#need_packages[@]} -gt 0 ]; then
   log "installing ${need_packages[*]}"
   apt-get update -qq

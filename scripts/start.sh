@@ -7,4 +7,4 @@ bash scripts/provision.sh
 [ -d node_modules ] || npm ci --no-audit --no-fund
 npm run build --silent
 node scripts/run-dist.js libs/database/src/migrate-cli.js
-exec node scripts/run-dist.js apps/api/src/main.js
+exec node scripts/run-dist.js apps/server/src/main.js

@@ -1,8 +1,10 @@
 // Prints the one closing line CI reads, `N passed, N failed`, adding jest's JSON results to
-// pytest's own summary line. A suite that could not run at all counts as one failure.
+// pytest's own summary line and to the checks file (one `pass <name>` or `fail <name>` a line,
+// for steps that are one verdict each, like `npm run check`). A suite that could not run at all
+// counts as one failure.
 const { existsSync, readFileSync } = require('node:fs');
 
-const [jestJson, pytestOutput] = process.argv.slice(2);
+const [jestJson, pytestOutput, checksFile] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 
@@ -21,6 +23,13 @@ if (pytestOutput && existsSync(pytestOutput)) {
   passed += count('passed');
   failed += count('failed') + count('errors?');
   if (!summary) failed += 1;
+}
+
+if (checksFile && existsSync(checksFile)) {
+  for (const line of readFileSync(checksFile, 'utf8').split('\n').filter(Boolean)) {
+    if (line.startsWith('pass ')) passed += 1;
+    else failed += 1;
+  }
 }
 
 console.log(`${passed} passed, ${failed} failed`);

@@ -5,11 +5,20 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Browser tests need Debian's chromium; the service itself does not.
-ASYNCLAB_WITH_BROWSER=1 bash scripts/provision.sh || { echo "0 passed, 1 failed"; exit 1; }
+# The tests need Debian's chromium (browser tests) and pyflakes3; the service itself does not.
+ASYNCLAB_TEST_TOOLS=1 bash scripts/provision.sh || { echo "0 passed, 1 failed"; exit 1; }
 [ -d node_modules ] || npm ci --no-audit --no-fund || { echo "0 passed, 1 failed"; exit 1; }
 
 results=$(mktemp -d /tmp/asynclab-test.XXXXXX)
+checks="$results/checks.txt"
+# Static checks first (typecheck, lint, formatting, unit tests): one verdict in the closing line.
+echo "npm run check:"
+if npm run check --silent; then echo "pass npm-run-check" >>"$checks"; else echo "fail npm-run-check" >>"$checks"; fi
+# The harness's Python: pyflakes (Debian's pyflakes3) over the harness, its tests and bench; the
+# corpus is left out, its programs are buggy on purpose.
+echo "pyflakes (sandboxes/python):"
+if pyflakes3 sandboxes/python/asynclab_harness sandboxes/python/tests sandboxes/python/bench; then echo "pass pyflakes" >>"$checks"; else echo "fail pyflakes" >>"$checks"; fi
+
 # e2e tests share one database and one Docker engine: one test file at a time.
 npx jest --runInBand --json --outputFile="$results/jest.json" "$@"
 jest_status=$?
@@ -24,7 +33,7 @@ if [ -d sandboxes/python/tests ]; then
   harness_status=${PIPESTATUS[0]}
 fi
 
-node scripts/test-summary.js "$results/jest.json" "$results/harness.txt"
+node scripts/test-summary.js "$results/jest.json" "$results/harness.txt" "$checks"
 summary_status=$?
 rm -rf "$results"
 [ $jest_status -eq 0 ] && [ $harness_status -eq 0 ] && [ $summary_status -eq 0 ]

@@ -1,15 +1,15 @@
 // Every lab proves itself in the real sandbox (lab-self-check.ts), and the catalog as a whole
 // teaches every diagnostic code of the contract.
-import Docker from 'dockerode';
 import { loadAppConfig } from '@asynclab/config';
-import { checkLab, loadCatalog } from '@asynclab/lab-catalog';
-import { DockerSandboxDriver } from '@asynclab/sandbox';
-import { DIAGNOSTIC_CODES } from '@asynclab/reports';
+import { checkLab } from '@asynclab/grading';
+import { loadCatalog } from '@asynclab/lab-catalog';
+import { createSandboxDriver } from '@asynclab/sandbox';
+import { DIAGNOSTIC_CODES } from '@asynclab/contracts';
 
 const config = loadAppConfig();
 const labs = loadCatalog(config.labsDir);
 const graded = labs.filter((lab) => lab.content.manifest.kind !== 'playground');
-const sandbox = new DockerSandboxDriver(new Docker({ socketPath: config.sandbox.dockerSocket }), config.sandbox.image, config.sandbox, null);
+const sandbox = createSandboxDriver(config.sandbox, null);
 
 describe('the lab catalog', () => {
   afterAll(() => sandbox.close());
@@ -23,8 +23,11 @@ describe('the lab catalog', () => {
     expect(DIAGNOSTIC_CODES.filter((code) => !covered.has(code))).toEqual([]);
   });
 
-  it.each(graded.map((lab) => [lab.content.manifest.id, lab] as const))('%s: starter shows its bugs, solution is clean', async (_id, lab) => {
-    const check = await checkLab(lab, sandbox);
-    expect(check.problems).toEqual([]);
-  });
+  it.each(graded.map((lab) => [lab.content.manifest.id, lab] as const))(
+    '%s: starter shows its bugs, solution is clean',
+    async (_id, lab) => {
+      const check = await checkLab(lab, sandbox);
+      expect(check.problems).toEqual([]);
+    },
+  );
 });

@@ -1,13 +1,11 @@
 // Learner code cannot hurt the host or other learners: what the sandbox lets a test see and do,
 // checked from inside a real container, and the limits that stop a run that misbehaves.
-import Docker from 'dockerode';
 import { loadAppConfig } from '@asynclab/config';
-import { DockerSandboxDriver, SANDBOX_LABEL, SandboxRequest } from '@asynclab/sandbox';
+import { createSandboxDriver, dockerClient, SANDBOX_LABEL, SandboxRequest } from '@asynclab/sandbox';
 
 const config = loadAppConfig();
-const docker = new Docker({ socketPath: config.sandbox.dockerSocket });
-const driverWith = (limits: Partial<typeof config.sandbox> = {}) =>
-  new DockerSandboxDriver(docker, config.sandbox.image, { ...config.sandbox, ...limits }, null);
+const docker = dockerClient(config.sandbox);
+const driverWith = (limits: Partial<typeof config.sandbox> = {}) => createSandboxDriver({ ...config.sandbox, ...limits }, null, docker);
 
 const request = (runId: string, files: Record<string, string>): SandboxRequest => ({
   runId: `isolation/${runId}`,

@@ -17,20 +17,85 @@ describe('prisma/migrations match prisma/schema.prisma', () => {
     await prisma.lab.update({ where: { id: labId }, data: { currentVersionId: version.id } });
 
     const submission = await prisma.submission.create({
-      data: { labId, labVersionId: version.id, learnerId: 'l1', files: { 'a.py': 'x' }, enqueuedAt: new Date(), outcome: 'pass', runOutcome: null, score: 90, scoring: { total: 90 }, errorMessage: null, startedAt: new Date(), finishedAt: new Date(), status: 'completed', attempts: 2 },
+      data: {
+        labId,
+        labVersionId: version.id,
+        learnerId: 'l1',
+        files: { 'a.py': 'x' },
+        enqueuedAt: new Date(),
+        outcome: 'pass',
+        runOutcome: null,
+        score: 90,
+        scoring: { total: 90 },
+        errorMessage: null,
+        startedAt: new Date(),
+        finishedAt: new Date(),
+        status: 'completed',
+        attempts: 2,
+      },
     });
     const run = await prisma.run.create({
       data: {
-        submissionId: submission.id, variant: 'main', outcome: 'fail', runOutcome: 'timeout', runMessage: 'm', counts: { total: 1 }, stdoutTail: 'o', stderrTail: 'e', outputTruncated: true, timings: { runMs: 1.5 }, harnessVersion: '1.0.0',
+        submissionId: submission.id,
+        variant: 'main',
+        outcome: 'fail',
+        runOutcome: 'timeout',
+        runMessage: 'm',
+        caught: true,
+        counts: { total: 1 },
+        stdoutTail: 'o',
+        stderrTail: 'e',
+        outputTruncated: true,
+        timings: { runMs: 1.5 },
+        harnessVersion: '1.0.0',
         tests: { create: [{ position: 0, nodeId: 't.py::a', outcome: 'failed', durationMs: 1.25, message: 'boom' }] },
-        diagnostics: { create: [{ position: 0, code: 'deadlock', severity: 'error', message: 'm', file: 'news.py', line: 8, testId: 't.py::a', evidence: 'e', explanation: 'x', hint: 'h', chapter: 11, source: 'runtime' }] },
+        diagnostics: {
+          create: [
+            {
+              position: 0,
+              code: 'deadlock',
+              severity: 'error',
+              message: 'm',
+              file: 'news.py',
+              line: 8,
+              testId: 't.py::a',
+              evidence: 'e',
+              explanation: 'x',
+              hint: 'h',
+              chapter: 11,
+              source: 'runtime',
+            },
+          ],
+        },
       },
     });
-    await expect(prisma.run.create({ data: { submissionId: submission.id, variant: 'main', outcome: 'pass', counts: {}, stdoutTail: '', stderrTail: '', outputTruncated: false, timings: {} } })).rejects.toMatchObject({ code: 'P2002' });
+    await expect(
+      prisma.run.create({
+        data: {
+          submissionId: submission.id,
+          variant: 'main',
+          outcome: 'pass',
+          counts: {},
+          stdoutTail: '',
+          stderrTail: '',
+          outputTruncated: false,
+          timings: {},
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'P2002' });
 
-    const stored = await prisma.submission.findUniqueOrThrow({ where: { id: submission.id }, include: { runs: { include: { tests: true, diagnostics: true } }, lab: true, labVersion: true } });
+    const stored = await prisma.submission.findUniqueOrThrow({
+      where: { id: submission.id },
+      include: { runs: { include: { tests: true, diagnostics: true } }, lab: true, labVersion: true },
+    });
     expect(stored).toMatchObject({ learnerId: 'l1', score: 90, attempts: 2, status: 'completed', lab: { currentVersionId: version.id } });
-    expect(stored.runs[0]).toMatchObject({ id: run.id, runOutcome: 'timeout', outputTruncated: true, harnessVersion: '1.0.0' });
+    expect(stored.runs[0]).toMatchObject({
+      id: run.id,
+      caught: true,
+      runOutcome: 'timeout',
+      outputTruncated: true,
+      harnessVersion: '1.0.0',
+    });
     expect(stored.runs[0].tests[0]).toMatchObject({ durationMs: 1.25, message: 'boom' });
     expect(stored.runs[0].diagnostics[0]).toMatchObject({ code: 'deadlock', line: 8, chapter: 11 });
 

@@ -28,7 +28,10 @@ async function render(): Promise<void> {
   }
   markCurrentNav(path);
   // A newer navigation started while this page loaded: it owns the screen now.
-  if (mine !== generation) return next();
+  if (mine !== generation) {
+    next();
+    return;
+  }
   cleanup = next;
 }
 

@@ -120,7 +120,11 @@ export function inline(text: string): Node[] {
     if (link) {
       flush();
       const href = safeHref(link[2]);
-      nodes.push(href ? h('a', { href, ...(isExternal(href) ? { rel: 'noopener noreferrer', target: '_blank' } : {}) }, ...inline(link[1])) : h('span', null, ...inline(link[1])));
+      nodes.push(
+        href
+          ? h('a', { href, ...(isExternal(href) ? { rel: 'noopener noreferrer', target: '_blank' } : {}) }, ...inline(link[1]))
+          : h('span', null, ...inline(link[1])),
+      );
       i += link[0].length;
       continue;
     }

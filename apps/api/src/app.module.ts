@@ -1,7 +1,8 @@
+// The REST API and the web page. Imported alone by `npm run start:api`, and beside the worker by
+// the single-process start (apps/server).
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { BullModule } from '@nestjs/bullmq';
-import { APP_CONFIG, AppConfig, ConfigModule, redisOptions } from '@asynclab/config';
+import { ConfigModule, RedisModule } from '@asynclab/config';
 import { GlobalExceptionFilter } from './common/filters/global-exception.filter';
 import { LabsModule } from './labs/labs.module';
 import { SubmissionsModule } from './submissions/submissions.module';
@@ -9,21 +10,7 @@ import { LiveModule } from './live/live.module';
 import { WebModule } from './web/web.module';
 
 @Module({
-  imports: [
-    ConfigModule,
-    BullModule.forRootAsync({
-      inject: [APP_CONFIG],
-      // The API only produces: with the offline queue off, a submit fails fast when Redis is down
-      // (the submission is already committed; the sweeper queues it later) instead of hanging.
-      useFactory: (config: AppConfig) => ({
-        connection: { ...redisOptions(config.redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
-      }),
-    }),
-    LabsModule,
-    SubmissionsModule,
-    LiveModule,
-    WebModule,
-  ],
+  imports: [ConfigModule, RedisModule, LabsModule, SubmissionsModule, LiveModule, WebModule],
   providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
 })
 export class ApiModule {}

@@ -1,4 +1,4 @@
-import { INestApplication, LogLevel, ValidationPipe } from '@nestjs/common';
+import { INestApplication, LogLevel, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
@@ -8,10 +8,10 @@ import { ApiModule } from './app.module';
 const JSON_BODY_LIMIT = '1mb';
 const KEEP_ALIVE_MS = 65_000;
 
-/** The API as main.ts serves it; e2e tests build the same app. */
-export async function createApiApp(options: { quiet?: boolean } = {}): Promise<INestApplication> {
+/** The API as the mains serve it (`root`: ApiModule, or the server's root with the worker); e2e tests build the same app. */
+export async function createApiApp(options: { quiet?: boolean; root?: Type } = {}): Promise<INestApplication> {
   const logger: LogLevel[] = options.quiet ? ['error'] : ['error', 'warn', 'log'];
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, logger });
+  const app = await NestFactory.create<NestExpressApplication>(options.root ?? ApiModule, { bodyParser: false, logger });
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true }));
@@ -19,7 +19,7 @@ export async function createApiApp(options: { quiet?: boolean } = {}): Promise<I
   // Node closes idle keep-alive sockets after 5 s; a client reusing one at that moment gets
   // ECONNRESET on a request that may not be safe to retry (a submit). Clients close theirs after
   // about 4 s, so the server keeping them longer means the client always closes first.
-  const server = app.getHttpServer() as Server;
+  const server = app.getHttpServer();
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   return app;

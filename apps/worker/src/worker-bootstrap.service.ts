@@ -2,9 +2,8 @@
 // refuses to start, saying how to build it), and containers orphaned by a crashed worker are gone.
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@asynclab/config';
-import { SANDBOX_DRIVER, SandboxDriver, SandboxReaper } from '@asynclab/sandbox';
-import { RunSubmissionProcessor } from './runs/run-submission.processor';
-import { SandboxOwnerService } from './sandbox/sandbox-owner.service';
+import { SANDBOX_DRIVER, SandboxDriver, SandboxOwnerService, SandboxReaper } from '@asynclab/sandbox';
+import { SubmissionConsumer } from './runs/submission-consumer';
 
 const REAP_INTERVAL_MS = 10_000;
 
@@ -18,7 +17,7 @@ export class WorkerBootstrap implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(SANDBOX_DRIVER) private readonly sandbox: SandboxDriver,
     private readonly reaper: SandboxReaper,
     private readonly owner: SandboxOwnerService,
-    private readonly processor: RunSubmissionProcessor,
+    private readonly consumer: SubmissionConsumer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -26,10 +25,8 @@ export class WorkerBootstrap implements OnApplicationBootstrap, OnModuleDestroy 
     await this.owner.start();
     await this.reap();
     this.reapTimer = setInterval(() => void this.reap(), REAP_INTERVAL_MS);
-    const worker = this.processor.worker;
-    worker.concurrency = this.config.worker.concurrency;
-    void worker.run().catch((error: Error) => this.logger.error(`worker stopped: ${error.message}`));
-    this.logger.log(`consuming with concurrency ${worker.concurrency}, sandbox ${this.config.sandbox.image}`);
+    this.consumer.start();
+    this.logger.log(`consuming with concurrency ${this.consumer.concurrency}, sandbox ${this.config.sandbox.image}`);
   }
 
   async onModuleDestroy(): Promise<void> {

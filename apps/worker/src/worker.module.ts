@@ -1,25 +1,17 @@
+// The worker: consumes the submissions queue and grades each submission in sandboxes. Imported
+// alone by `npm run start:worker`, and beside the API by the single-process start (apps/server).
 import { Module } from '@nestjs/common';
-import { BullModule } from '@nestjs/bullmq';
-import { APP_CONFIG, AppConfig, ConfigModule, redisOptions } from '@asynclab/config';
+import { ConfigModule, RedisModule } from '@asynclab/config';
 import { DatabaseModule } from '@asynclab/database';
-import { RUN_SUBMISSION_QUEUE } from '@asynclab/jobs';
+import { SandboxModule } from '@asynclab/sandbox';
 import { RunSubmissionProcessor } from './runs/run-submission.processor';
 import { RunSubmissionService } from './runs/run-submission.service';
+import { SubmissionConsumer } from './runs/submission-consumer';
 import { SubmissionEventsPublisher } from './runs/submission-events.publisher';
-import { sandboxProviders } from './sandbox/sandbox.providers';
 import { WorkerBootstrap } from './worker-bootstrap.service';
 
 @Module({
-  imports: [
-    ConfigModule,
-    DatabaseModule,
-    BullModule.forRootAsync({
-      inject: [APP_CONFIG],
-      // Workers block on Redis; BullMQ requires maxRetriesPerRequest: null for them.
-      useFactory: (config: AppConfig) => ({ connection: { ...redisOptions(config.redisUrl), maxRetriesPerRequest: null } }),
-    }),
-    BullModule.registerQueue({ name: RUN_SUBMISSION_QUEUE }),
-  ],
-  providers: [...sandboxProviders, SubmissionEventsPublisher, RunSubmissionService, RunSubmissionProcessor, WorkerBootstrap],
+  imports: [ConfigModule, RedisModule, DatabaseModule, SandboxModule],
+  providers: [SubmissionEventsPublisher, RunSubmissionService, RunSubmissionProcessor, SubmissionConsumer, WorkerBootstrap],
 })
 export class WorkerModule {}

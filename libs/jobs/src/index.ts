@@ -1,3 +1,3 @@
 export * from './queue-names';
 export * from './run-submission.job';
-export * from './submission-events';
+export * from './submission-queue.module';

@@ -11,12 +11,14 @@ describe('the run-submission job contract', () => {
     });
   });
 
-  it.each([[null], [{ version: 2, submissionId: id, labId: 'x' }], [{ version: 1, submissionId: 'x', labId: 'x' }], [{ version: 1, submissionId: id }]])(
-    'rejects %j',
-    (payload) => {
-      expect(() => parseRunSubmissionJob(payload)).toThrow(InvalidJobPayloadError);
-    },
-  );
+  it.each([
+    [null],
+    [{ version: 2, submissionId: id, labId: 'x' }],
+    [{ version: 1, submissionId: 'x', labId: 'x' }],
+    [{ version: 1, submissionId: id }],
+  ])('rejects %j', (payload) => {
+    expect(() => parseRunSubmissionJob(payload)).toThrow(InvalidJobPayloadError);
+  });
 
   it('derives one job id per submission, without the colon BullMQ reserves', () => {
     expect(runSubmissionJobId(id)).toBe(`run-${id}`);

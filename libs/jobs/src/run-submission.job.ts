@@ -14,9 +14,6 @@ export interface RunSubmissionJobV1 {
 /** Every version the worker still accepts. */
 export type RunSubmissionJob = RunSubmissionJobV1;
 
-export interface JobPayloads {
-  [JobName.RunSubmission]: RunSubmissionJob;
-}
 
 export class InvalidJobPayloadError extends Error {}
 

@@ -2,6 +2,3 @@ export * from './lab-manifest';
 export * from './lab-content';
 export * from './lab-catalog.service';
 export * from './lab-catalog.module';
-export * from './run-plan';
-export * from './scoring';
-export * from './lab-self-check';

@@ -5,30 +5,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '@asynclab/config';
 import { LabsRepository } from '@asynclab/database';
+import type { LabDetail, LabSummary } from '@asynclab/contracts';
 import { LabCatalogError } from './lab-manifest';
 import { LabContent, LoadedLab, loadLabFolder } from './lab-content';
 
 export interface CatalogEntry extends LoadedLab {
   versionId: string;
-}
-
-/** What anyone may see of a lab: never hidden tests, solutions or variants. */
-export interface PublicLab {
-  id: string;
-  title: string;
-  chapter: number;
-  difficulty: string;
-  kind: string;
-  objectives: string[];
-  timeLimitSec: number;
-  exhibits: string[];
-  version: string;
-  instructions?: string;
-  editable?: string[];
-  starterFiles?: Record<string, string>;
-  visibleTests?: Record<string, string>;
-  /** fix-tests labs: the correct code the learner's tests exercise, read-only. */
-  codeUnderTest?: Record<string, string>;
 }
 
 export function loadCatalog(labsDir: string): LoadedLab[] {
@@ -74,21 +56,20 @@ export class LabCatalogService implements OnModuleInit {
     return this.entries.get(id);
   }
 
-  list(): PublicLab[] {
-    return [...this.entries.values()]
-      .map((entry) => toPublic(entry, false))
-      .sort((a, b) => a.chapter - b.chapter || a.id.localeCompare(b.id));
+  /** What anyone may see of the labs: never hidden tests, solutions or variants. */
+  list(): LabSummary[] {
+    return [...this.entries.values()].map(toSummary).sort((a, b) => a.chapter - b.chapter || a.id.localeCompare(b.id));
   }
 
-  describe(id: string): PublicLab | undefined {
+  describe(id: string): LabDetail | undefined {
     const entry = this.entries.get(id);
-    return entry && toPublic(entry, true);
+    return entry && toDetail(entry);
   }
 }
 
-function toPublic(entry: CatalogEntry, detailed: boolean): PublicLab {
+function toSummary(entry: CatalogEntry): LabSummary {
   const { manifest } = entry.content;
-  const summary: PublicLab = {
+  return {
     id: manifest.id,
     title: manifest.title,
     chapter: manifest.chapter,
@@ -99,9 +80,12 @@ function toPublic(entry: CatalogEntry, detailed: boolean): PublicLab {
     exhibits: manifest.exhibits,
     version: entry.contentHash.slice(0, 12),
   };
-  if (!detailed) return summary;
+}
+
+function toDetail(entry: CatalogEntry): LabDetail {
+  const { manifest } = entry.content;
   return {
-    ...summary,
+    ...toSummary(entry),
     instructions: entry.content.readme,
     editable: manifest.editable,
     starterFiles: entry.content.starter,

@@ -6,7 +6,9 @@ import { join, relative } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { LabCatalogError, LabManifest, parseLabManifest } from './lab-manifest';
 
-export type Files = Record<string, string>;
+import type { Files } from '@asynclab/contracts';
+
+export type { Files };
 
 export interface LabContent {
   manifest: LabManifest;
@@ -58,7 +60,8 @@ function checkConsistency(content: LabContent, folder: string): void {
     const variants = Object.keys(content.variants);
     if (variants.length === 0) throw new LabCatalogError(`${join(folder, 'variants')}: a fix-tests lab needs at least one variant`);
     for (const path of manifest.codeUnderTest) {
-      if (!(path in content.solution)) throw new LabCatalogError(`${where}: field "codeUnderTest" names ${path}, which solution/ does not have`);
+      if (!(path in content.solution))
+        throw new LabCatalogError(`${where}: field "codeUnderTest" names ${path}, which solution/ does not have`);
       for (const name of variants) {
         if (!(path in content.variants[name])) throw new LabCatalogError(`${join(folder, 'variants', name)}: ${path} is missing`);
       }

@@ -1,6 +1,6 @@
 // lab.yaml, validated field by field (docs/lab-format.md). An error names the file and the field,
 // because a lab author fixes it from the message alone.
-import { DIAGNOSTIC_CODES, DiagnosticCode } from '@asynclab/reports';
+import { DIAGNOSTIC_CODES, DiagnosticCode } from '@asynclab/contracts';
 
 export type LabKind = 'fix-code' | 'fix-tests' | 'playground';
 export type Difficulty = 'beginner' | 'intermediate' | 'advanced';
@@ -46,7 +46,7 @@ export function parseLabManifest(raw: unknown, file: string, folderName: string)
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('(root)', 'must be a mapping');
   const m = raw as Record<string, unknown>;
   const str = (field: string): string =>
-    typeof m[field] === 'string' && (m[field] as string).trim() !== '' ? (m[field] as string) : fail(field, 'must be a non-empty string');
+    typeof m[field] === 'string' && m[field].trim() !== '' ? m[field] : fail(field, 'must be a non-empty string');
   const int = (field: string, fallback: number, min: number, max: number): number => {
     const value = m[field] ?? fallback;
     return Number.isInteger(value) && (value as number) >= min && (value as number) <= max
@@ -57,7 +57,7 @@ export function parseLabManifest(raw: unknown, file: string, folderName: string)
     const value = m[field];
     if (value === undefined && !required) return [];
     if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) return fail(field, 'must be a list of strings');
-    return value as string[];
+    return value;
   };
 
   const id = str('id');
@@ -109,8 +109,9 @@ function parseExhibitsAt(raw: unknown, exhibits: string[], fail: (field: string,
       const l = line as Record<string, unknown>;
       if (typeof l?.file !== 'string' || typeof l.pattern !== 'string') fail(`exhibitsAt.${code}[${i}]`, 'needs file and pattern strings');
       const occurrence = l.occurrence ?? 1;
-      if (!Number.isInteger(occurrence) || (occurrence as number) < 1) fail(`exhibitsAt.${code}[${i}].occurrence`, 'must be a whole number of at least 1');
-      return { file: l.file as string, pattern: l.pattern as string, occurrence: occurrence as number };
+      if (!Number.isInteger(occurrence) || (occurrence as number) < 1)
+        fail(`exhibitsAt.${code}[${i}].occurrence`, 'must be a whole number of at least 1');
+      return { file: l.file, pattern: l.pattern, occurrence: occurrence as number };
     });
   }
   return result;

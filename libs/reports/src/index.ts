@@ -1,3 +1,2 @@
-export * from './run-report';
+// The harness report as it arrives from a sandbox: checked against its schema, then trusted.
 export * from './parse-run-report';
-export * from './submission-report';

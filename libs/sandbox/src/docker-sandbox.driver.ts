@@ -5,14 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Docker from 'dockerode';
 import { MalformedReportError, cleanText, parseRunReport } from '@asynclab/reports';
-import {
-  ResourceLimit,
-  SandboxDriver,
-  SandboxInfraError,
-  SandboxOutput,
-  SandboxRequest,
-  SandboxResult,
-} from './sandbox-driver';
+import { ResourceLimit, SandboxDriver, SandboxInfraError, SandboxOutput, SandboxRequest, SandboxResult } from './sandbox-driver';
 import { OutputTail, splitReport, tail } from './output-tail';
 import { FileLayoutError, PRIVATE_DIR, packFiles } from './pack-files';
 import { SANDBOX_LABEL, SandboxOwner, sandboxLabels } from './sandbox-labels';
@@ -133,12 +126,7 @@ export class DockerSandboxDriver implements SandboxDriver {
       .catch(infra('creating the sandbox container'));
   }
 
-  private async execute(
-    container: Docker.Container,
-    request: SandboxRequest,
-    nonce: string,
-    createdAt: number,
-  ): Promise<SandboxResult> {
+  private async execute(container: Docker.Container, request: SandboxRequest, nonce: string, createdAt: number): Promise<SandboxResult> {
     let outputExceeded = false;
     let kill: () => void = () => undefined;
     const checkCap = () => {
@@ -149,10 +137,15 @@ export class DockerSandboxDriver implements SandboxDriver {
     };
     const stdout = new OutputTail(STDOUT_KEEP_BYTES, checkCap);
     const stderr = new OutputTail(STDERR_KEEP_BYTES, checkCap);
-    const stream = await container
-      .attach({ stream: true, stdout: true, stderr: true })
-      .catch(infra('attaching to the sandbox'));
-    const streamEnded = new Promise<void>((resolve) => stream.on('end', resolve).on('close', resolve).on('error', () => resolve()));
+    const stream = await container.attach({ stream: true, stdout: true, stderr: true }).catch(infra('attaching to the sandbox'));
+    const streamEnded = new Promise<void>((resolve) =>
+      stream
+        .on('end', resolve)
+        .on('close', resolve)
+        .on('error', () => {
+          resolve();
+        }),
+    );
     container.modem.demuxStream(stream, stdout, stderr);
 
     await container.start().catch(infra('starting the sandbox'));
@@ -195,19 +188,25 @@ export class DockerSandboxDriver implements SandboxDriver {
     } catch (error) {
       // Refused once, as the run's outcome: a retry would only refuse it again.
       if (error instanceof MalformedReportError) {
-        return { status: 'no-report', exitCode: state.ExitCode ?? null, reason: `the report was refused: ${error.message}`, output, timings };
+        return {
+          status: 'no-report',
+          exitCode: state.ExitCode,
+          reason: `the report was refused: ${error.message}`,
+          output,
+          timings,
+        };
       }
       throw error;
     }
   }
 
   private output(printed: string, stdout: OutputTail, stderr: OutputTail): SandboxOutput {
-    // What the learner printed is stored as text: NUL and unpaired surrogates would be refused.
     const out = tail(printed, TAIL_CHARS);
     const err = tail(stderr.text(), TAIL_CHARS);
+    // What the learner printed is stored as text: NUL and unpaired surrogates would be refused.
     return {
-      stdoutTail: cleanText(out.text, TAIL_CHARS),
-      stderrTail: cleanText(err.text, TAIL_CHARS),
+      stdoutTail: cleanText(out.text),
+      stderrTail: cleanText(err.text),
       truncated: out.cut || err.cut || stdout.dropped || stderr.dropped,
     };
   }

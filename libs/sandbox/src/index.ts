@@ -5,3 +5,5 @@ export * from './sandbox-labels';
 export * from './fake-sandbox.driver';
 export * from './output-tail';
 export * from './pack-files';
+export * from './sandbox-owner.service';
+export * from './sandbox.module';

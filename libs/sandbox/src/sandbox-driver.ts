@@ -1,6 +1,6 @@
 // Runs one set of files under the harness somewhere isolated. The worker depends on this
 // interface only; Docker is one implementation, a fake serves unit tests.
-import type { HarnessReport } from '@asynclab/reports';
+import type { HarnessReport } from '@asynclab/contracts';
 
 export const SANDBOX_DRIVER = Symbol('SANDBOX_DRIVER');
 

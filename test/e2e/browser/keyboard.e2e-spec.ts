@@ -15,11 +15,12 @@ async function tabTo(page: Page, matches: (el: Element) => boolean, limit = 60):
   throw new Error('Tab never reached the element');
 }
 
-const focused = (page: Page) => page.evaluate(() => ({
-  tag: document.activeElement?.tagName.toLowerCase(),
-  text: (document.activeElement?.textContent ?? '').trim(),
-  className: document.activeElement?.className ?? '',
-}));
+const focused = (page: Page) =>
+  page.evaluate(() => ({
+    tag: document.activeElement?.tagName.toLowerCase(),
+    text: (document.activeElement?.textContent ?? '').trim(),
+    className: document.activeElement?.className ?? '',
+  }));
 
 describe('the lab page with the keyboard alone', () => {
   let service: RunningService;

@@ -16,7 +16,10 @@ async function recordStatuses(page: Page): Promise<void> {
     const w = window as unknown as { statuses: string[] };
     w.statuses = [];
     const panel = document.querySelector('[data-testid="status"]')!;
-    new MutationObserver(() => w.statuses.push(panel.getAttribute('data-status')!)).observe(panel, { attributes: true, attributeFilter: ['data-status'] });
+    new MutationObserver(() => w.statuses.push(panel.getAttribute('data-status')!)).observe(panel, {
+      attributes: true,
+      attributeFilter: ['data-status'],
+    });
   });
 }
 
@@ -42,7 +45,7 @@ describe('a learner fixes a never-awaited coroutine in the browser', () => {
     await service?.close();
   });
 
-  it('lists the labs by chapter with difficulty, objectives and the learner\'s progress', async () => {
+  it("lists the labs by chapter with difficulty, objectives and the learner's progress", async () => {
     await page.goto(`${origin}/`);
     const card = page.locator(`.lab-card[data-lab="${LAB}"]`);
     await card.waitFor();
@@ -54,7 +57,7 @@ describe('a learner fixes a never-awaited coroutine in the browser', () => {
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'catalog.png'), fullPage: true });
   });
 
-  it('shows the starter\'s never-awaited coroutine inline in the editor, on its line', async () => {
+  it("shows the starter's never-awaited coroutine inline in the editor, on its line", async () => {
     await page.locator(`.lab-card[data-lab="${LAB}"] h3 a`).click();
     await page.locator('h1', { hasText: 'The headlines that were never saved' }).waitFor();
     expect(await page.locator('.instructions h3', { hasText: 'Your task' }).count()).toBe(1);

@@ -30,7 +30,11 @@ async function openStream(url: string): Promise<{ status: number; events: SseEve
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const type = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-        const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+        const data = block
+          .split('\n')
+          .filter((l) => l.startsWith('data: '))
+          .map((l) => l.slice(6))
+          .join('\n');
         if (!data) continue; // a keep-alive comment
         const event = { type, data: JSON.parse(data) };
         events.push(event);
@@ -65,7 +69,7 @@ describe('the live status stream', () => {
     await api?.close();
   });
 
-  it('answers an unknown submission with the API\'s 404, not with a stream', async () => {
+  it("answers an unknown submission with the API's 404, not with a stream", async () => {
     const response = await fetch(`${api.baseUrl}/submissions/00000000-0000-4000-8000-000000000000/events`);
     expect(response.status).toBe(404);
     expect((await response.json()).code).toBe('SUBMISSION_NOT_FOUND');
@@ -104,7 +108,10 @@ describe('the live status stream', () => {
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
 
     // Each stream now runs to its end by itself: running, completed, the whole submission, close.
-    for (const [stream, id] of [[firstStream, first.body.id], [secondStream, second.body.id]] as const) {
+    for (const [stream, id] of [
+      [firstStream, first.body.id],
+      [secondStream, second.body.id],
+    ] as const) {
       while ((await stream.next()) !== null);
       const types = stream.events.map((e) => (e.type === 'status' ? e.data.status : e.type));
       expect(types.slice(-3)).toEqual(['running', 'completed', 'final']);

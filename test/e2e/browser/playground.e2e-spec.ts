@@ -62,7 +62,7 @@ describe('the playground in the browser', () => {
     expect(await tabs()).toEqual(['news.py', 'test_news.py']);
   });
 
-  it('shows a deadlock inline and its stuck task\'s stack in the evidence', async () => {
+  it("shows a deadlock inline and its stuck task's stack in the evidence", async () => {
     await page.getByTestId('submit').click();
     await page.locator('[data-testid="report"]').waitFor({ timeout: REPORT_TIMEOUT });
     expect(await page.getByTestId('report').getAttribute('data-outcome')).toBe('fail');
@@ -84,7 +84,7 @@ describe('the playground in the browser', () => {
     expect(await marked.getAttribute('data-diagnostic-codes')).toBe('deadlock');
   });
 
-  it('shows the API\'s own message when the files are too large', async () => {
+  it("shows the API's own message when the files are too large", async () => {
     await fileForm(page, 'New file', 'notes.txt');
     await page.locator('.editor-panel .cm-content').click();
     await pasteText(page, '# padding\n'.repeat(27_000)); // 270 KB, over the 256 KB limit

@@ -13,13 +13,13 @@ export const PLAYGROUND = 'playground';
 export const labFile = (lab: string, path: string) => readFileSync(join(LABS, lab, path), 'utf8');
 const starter = labFile(FIX_CODE_LAB, 'starter/news.py');
 
-/** Every hidden assertion of the fix-code lab: none of them may ever reach what a learner sees. */
+/** Every hidden assertion and judge of the fix-code lab: none may ever reach what a learner sees. */
 export function hiddenAssertions(): string[] {
   const dir = join(LABS, FIX_CODE_LAB, 'hidden');
   return readdirSync(dir)
     .flatMap((name) => readFileSync(join(dir, name), 'utf8').split('\n'))
     .map((line) => line.trim())
-    .filter((line) => line.startsWith('assert ') && line.length > 16);
+    .filter((line) => (line.startsWith('assert ') && line.length > 16) || line.startsWith('def judge_'));
 }
 
 /** A report saying every test passed, for attacks that try to smuggle one in. */

@@ -1,6 +1,6 @@
 // The REST API under /api/v1 of the same origin. Every failure becomes an ApiError carrying the
 // API's own code and message, because the learner is shown exactly what the API said.
-import type { ApiErrorBody, Files, HistoryEntry, LabDetail, LabSummary, SubmissionView } from './types';
+import type { ApiErrorBody, Files, HistoryEntry, LabDetail, LabSummary, SubmissionAccepted, SubmissionView } from './types';
 
 export const API_BASE = '/api/v1';
 
@@ -47,13 +47,15 @@ export const api = {
   labs: () => request<{ labs: LabSummary[] }>('/labs').then((body) => body.labs),
   lab: (id: string) => request<LabDetail>(`/labs/${q(id)}`),
   submit: (labId: string, files: Files, learnerId: string) =>
-    request<{ id: string; status: string }>('/submissions', {
+    request<SubmissionAccepted>('/submissions', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ labId, files, learnerId }),
     }),
   submission: (id: string) => request<SubmissionView>(`/submissions/${q(id)}`),
   history: (learnerId: string, labId?: string) =>
-    request<{ submissions: HistoryEntry[] }>(`/submissions?learnerId=${q(learnerId)}${labId ? `&labId=${q(labId)}` : ''}`).then((body) => body.submissions),
+    request<{ submissions: HistoryEntry[] }>(`/submissions?learnerId=${q(learnerId)}${labId ? `&labId=${q(labId)}` : ''}`).then(
+      (body) => body.submissions,
+    ),
   eventsUrl: (id: string) => `${API_BASE}/submissions/${q(id)}/events`,
 };

@@ -1,6 +1,7 @@
 // Follows one submission over Server-Sent Events: the server pushes every change and a final
 // event with the whole submission, then ends the stream. No polling: the browser's EventSource
 // also reconnects by itself after a dropped connection, and the server then resends the state.
+import { LiveEventName } from '../../../libs/contracts/src/live-events';
 import { api } from './client';
 import type { StatusEvent, SubmissionView } from './types';
 
@@ -15,8 +16,10 @@ export interface LiveHandlers {
 export function followSubmission(id: string, handlers: LiveHandlers): () => void {
   const source = new EventSource(api.eventsUrl(id));
   let finished = false;
-  source.addEventListener('status', (event) => handlers.status(JSON.parse((event as MessageEvent<string>).data) as StatusEvent));
-  source.addEventListener('final', (event) => {
+  source.addEventListener(LiveEventName.Status, (event) => {
+    handlers.status(JSON.parse((event as MessageEvent<string>).data) as StatusEvent);
+  });
+  source.addEventListener(LiveEventName.Final, (event) => {
     finished = true;
     source.close(); // the server ends the stream now; without close() the browser would reconnect
     handlers.final(JSON.parse((event as MessageEvent<string>).data) as SubmissionView);

@@ -11,7 +11,16 @@ import { bracketMatching, foldGutter, foldKeymap, indentOnInput } from '@codemir
 import { lintGutter, lintKeymap } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { EditorState, Extension, Prec } from '@codemirror/state';
-import { EditorView, crosshairCursor, dropCursor, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, rectangularSelection } from '@codemirror/view';
+import {
+  EditorView,
+  crosshairCursor,
+  dropCursor,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+  rectangularSelection,
+} from '@codemirror/view';
 import { diagnosticLines } from './diagnostic-lines';
 
 export interface FileEditorOptions {
@@ -24,7 +33,11 @@ export interface FileEditorOptions {
 const theme = EditorView.theme({
   '&': { fontSize: '0.95rem', border: '1px solid #6b7280', borderRadius: '4px', backgroundColor: '#ffffff' },
   '&.cm-focused': { outline: '3px solid #1d4ed8', outlineOffset: '1px' },
-  '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace', minHeight: '18rem', maxHeight: '34rem' },
+  '.cm-scroller': {
+    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+    minHeight: '18rem',
+    maxHeight: '34rem',
+  },
   '.cm-gutters': { backgroundColor: '#f3f4f6', color: '#374151', borderRight: '1px solid #d1d5db' },
   '.cm-activeLineGutter': { backgroundColor: '#e5e7eb' },
   '.cm-tooltip-lint, .cm-tooltip-hover': { maxWidth: 'min(36rem, 90vw)' },

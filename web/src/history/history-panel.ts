@@ -67,7 +67,16 @@ export class HistoryPanel {
             h(
               'td',
               null,
-              h('button', { type: 'button', class: 'secondary', onclick: () => void this.open(entry.id), 'aria-label': `Open attempt #${number(index)} in the editor` }, 'Open'),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'secondary',
+                  onclick: () => void this.open(entry.id),
+                  'aria-label': `Open attempt #${number(index)} in the editor`,
+                },
+                'Open',
+              ),
             ),
           ),
         ),
@@ -78,11 +87,23 @@ export class HistoryPanel {
 
   private compareForm(number: (index: number) => number): HTMLElement {
     const option = (entry: HistoryEntry, index: number, selected: boolean) =>
-      h('option', { value: entry.id, selected }, `#${number(index)} · ${formatTime(entry.createdAt)} · ${entry.outcome ? verdictText(entry.outcome) : entry.status}`);
+      h(
+        'option',
+        { value: entry.id, selected },
+        `#${number(index)} · ${formatTime(entry.createdAt)} · ${entry.outcome ? verdictText(entry.outcome) : entry.status}`,
+      );
     const fromId = uid('diff-from');
     const toId = uid('diff-to');
-    const from = h('select', { id: fromId }, this.entries.map((e, i) => option(e, i, i === 1)));
-    const to = h('select', { id: toId }, this.entries.map((e, i) => option(e, i, i === 0)));
+    const from = h(
+      'select',
+      { id: fromId },
+      this.entries.map((e, i) => option(e, i, i === 1)),
+    );
+    const to = h(
+      'select',
+      { id: toId },
+      this.entries.map((e, i) => option(e, i, i === 0)),
+    );
     return h(
       'form',
       {

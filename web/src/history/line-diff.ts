@@ -23,7 +23,13 @@ function renderFileDiff(path: string, before: string | undefined, after: string 
   const patch = structuredPatch(path, path, before ?? '', after ?? '', '', '', { context: 3 });
   const lines: HTMLElement[] = [];
   for (const hunk of patch.hunks) {
-    lines.push(h('span', { class: 'diff-hunk' }, `Lines ${hunk.oldStart}–${hunk.oldStart + Math.max(0, hunk.oldLines - 1)} → ${hunk.newStart}–${hunk.newStart + Math.max(0, hunk.newLines - 1)}\n`));
+    lines.push(
+      h(
+        'span',
+        { class: 'diff-hunk' },
+        `Lines ${hunk.oldStart}–${hunk.oldStart + Math.max(0, hunk.oldLines - 1)} → ${hunk.newStart}–${hunk.newStart + Math.max(0, hunk.newLines - 1)}\n`,
+      ),
+    );
     for (const line of hunk.lines) {
       if (line.startsWith('\\')) continue; // "\ No newline at end of file"
       const sign = line[0];
@@ -32,5 +38,10 @@ function renderFileDiff(path: string, before: string | undefined, after: string 
       lines.push(h('span', { class: `diff-line diff-${kind}` }, `${shown}\n`));
     }
   }
-  return h('section', { class: 'diff-file' }, h('h4', null, h('code', null, path), status), h('pre', { class: 'diff-body', tabindex: 0 }, lines));
+  return h(
+    'section',
+    { class: 'diff-file' },
+    h('h4', null, h('code', null, path), status),
+    h('pre', { class: 'diff-body', tabindex: 0 }, lines),
+  );
 }

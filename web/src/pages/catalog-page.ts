@@ -30,7 +30,11 @@ export async function catalogPage(main: HTMLElement): Promise<() => void> {
   replace(
     main,
     h('h1', null, 'Debug asyncio, one bug at a time'),
-    h('p', { class: 'lead' }, 'Each lab is a small program from the book with one real asyncio bug. Run the tests, read what the runtime did, fix it.'),
+    h(
+      'p',
+      { class: 'lead' },
+      'Each lab is a small program from the book with one real asyncio bug. Run the tests, read what the runtime did, fix it.',
+    ),
     history === null ? h('p', { class: 'note' }, 'Your progress could not be loaded; the labs still work.') : null,
     [...chapters.entries()]
       .sort(([a], [b]) => a - b)
@@ -39,7 +43,11 @@ export async function catalogPage(main: HTMLElement): Promise<() => void> {
           'section',
           { class: 'chapter', 'aria-labelledby': `chapter-${chapter}` },
           h('h2', { id: `chapter-${chapter}` }, chapterTitle(chapter)),
-          h('ul', { class: 'lab-cards' }, chapterLabs.map((lab) => h('li', null, labCard(lab, progress.get(lab.id) ?? 'not-started')))),
+          h(
+            'ul',
+            { class: 'lab-cards' },
+            chapterLabs.map((lab) => h('li', null, labCard(lab, progress.get(lab.id) ?? 'not-started'))),
+          ),
         ),
       ),
     playground
@@ -47,7 +55,12 @@ export async function catalogPage(main: HTMLElement): Promise<() => void> {
           'section',
           { class: 'chapter', 'aria-labelledby': 'playground-heading' },
           h('h2', { id: 'playground-heading' }, 'Playground'),
-          h('p', null, 'Your own modules and tests, run in the same sandbox with the same diagnostics. ', h('a', { href: '/playground' }, 'Open the playground')),
+          h(
+            'p',
+            null,
+            'Your own modules and tests, run in the same sandbox with the same diagnostics. ',
+            h('a', { href: '/playground' }, 'Open the playground'),
+          ),
         )
       : null,
   );
@@ -68,7 +81,11 @@ function labCard(lab: LabSummary, state: Progress): HTMLElement {
       ' ',
       h('span', { class: `badge badge-progress-${state}` }, PROGRESS_TEXT[state]),
     ),
-    h('ul', { class: 'objectives' }, lab.objectives.map((objective) => h('li', null, ...inline(objective)))),
+    h(
+      'ul',
+      { class: 'objectives' },
+      lab.objectives.map((objective) => h('li', null, ...inline(objective))),
+    ),
   );
 }
 

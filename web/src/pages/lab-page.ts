@@ -23,7 +23,12 @@ export async function labPage(main: HTMLElement, labId: string, reload: () => vo
   try {
     lab = await api.lab(labId);
   } catch (error) {
-    replace(main, h('h1', null, 'Lab not available'), renderApiError(error, `The lab “${labId}” could not be loaded.`), h('p', null, h('a', { href: '/' }, 'Back to all labs')));
+    replace(
+      main,
+      h('h1', null, 'Lab not available'),
+      renderApiError(error, `The lab “${labId}” could not be loaded.`),
+      h('p', null, h('a', { href: '/' }, 'Back to all labs')),
+    );
     return () => undefined;
   }
   document.title = `${lab.title} · asynclab`;
@@ -50,8 +55,16 @@ export async function labPage(main: HTMLElement, labId: string, reload: () => vo
   });
   const status = new StatusPanel();
   const errorArea = h('div', { class: 'error-area' });
-  const reportArea = h('div', { class: 'report-area', 'data-testid': 'report-area' }, h('p', { class: 'empty-note' }, 'Submit your code to run the tests. The report appears here.'));
-  const submitButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'submit', onclick: () => void submitter.submit() }, 'Submit (Ctrl+Enter)');
+  const reportArea = h(
+    'div',
+    { class: 'report-area', 'data-testid': 'report-area' },
+    h('p', { class: 'empty-note' }, 'Submit your code to run the tests. The report appears here.'),
+  );
+  const submitButton = h(
+    'button',
+    { type: 'button', class: 'primary', 'data-testid': 'submit', onclick: () => void submitter.submit() },
+    'Submit (Ctrl+Enter)',
+  );
 
   const showReport = (view: SubmissionView, showInline: boolean) => {
     replace(
@@ -59,7 +72,9 @@ export async function labPage(main: HTMLElement, labId: string, reload: () => vo
       renderReport(view, {
         kind: lab.kind,
         canReveal: (file) => workspace.hasFile(file),
-        reveal: (file, line) => workspace.reveal(file, line),
+        reveal: (file, line) => {
+          workspace.reveal(file, line);
+        },
       }),
     );
     workspace.showDiagnostics(showInline && view.report ? view.report.diagnostics : []);
@@ -96,7 +111,9 @@ export async function labPage(main: HTMLElement, labId: string, reload: () => vo
   const history = new HistoryPanel({
     labId: lab.id,
     learnerId: learner,
-    onOpen: (view) => openAttempt(view),
+    onOpen: (view) => {
+      openAttempt(view);
+    },
   });
 
   /** Brings an earlier attempt back: its files into the editor and its report beside them. */
@@ -130,29 +147,54 @@ export async function labPage(main: HTMLElement, labId: string, reload: () => vo
 
   replace(
     main,
-    h('nav', { 'aria-label': 'Breadcrumb', class: 'breadcrumb' }, h('a', { href: '/' }, 'All labs'), ' / ', h('span', { 'aria-current': 'page' }, lab.title)),
+    h(
+      'nav',
+      { 'aria-label': 'Breadcrumb', class: 'breadcrumb' },
+      h('a', { href: '/' }, 'All labs'),
+      ' / ',
+      h('span', { 'aria-current': 'page' }, lab.title),
+    ),
     h('h1', null, lab.title),
     playground ? null : labFacts(lab),
     h(
       'div',
       { class: 'lab-layout' },
-      h('section', { class: 'instructions', 'aria-labelledby': 'instructions-heading' }, h('h2', { id: 'instructions-heading' }, playground ? 'About the playground' : 'Instructions'), instructions(lab)),
+      h(
+        'section',
+        { class: 'instructions', 'aria-labelledby': 'instructions-heading' },
+        h('h2', { id: 'instructions-heading' }, playground ? 'About the playground' : 'Instructions'),
+        instructions(lab),
+      ),
       h(
         'section',
         { class: 'code', 'aria-labelledby': 'code-heading' },
         h('h2', { id: 'code-heading' }, 'Your code'),
         playground ? playgroundControls(workspace) : null,
         draft && draft.labVersion !== lab.version && !playground
-          ? h('p', { class: 'note', role: 'note' }, 'This lab has changed since you saved your draft. Your draft is loaded; “Reset to starter” gives you the new starter files.')
+          ? h(
+              'p',
+              { class: 'note', role: 'note' },
+              'This lab has changed since you saved your draft. Your draft is loaded; “Reset to starter” gives you the new starter files.',
+            )
           : null,
         workspace.element,
-        h('div', { class: 'toolbar' }, submitButton, h('button', { type: 'button', class: 'secondary', onclick: reset }, 'Reset to starter')),
+        h(
+          'div',
+          { class: 'toolbar' },
+          submitButton,
+          h('button', { type: 'button', class: 'secondary', onclick: reset }, 'Reset to starter'),
+        ),
         errorArea,
         status.element,
       ),
     ),
     h('section', { class: 'result', 'aria-labelledby': 'result-heading' }, h('h2', { id: 'result-heading' }, 'Result'), reportArea),
-    h('section', { class: 'attempts', 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, 'Your attempts'), history.element),
+    h(
+      'section',
+      { class: 'attempts', 'aria-labelledby': 'history-heading' },
+      h('h2', { id: 'history-heading' }, 'Your attempts'),
+      history.element,
+    ),
   );
 
   void resumeLatest(history, workspace, submitter, showReport);
@@ -170,7 +212,12 @@ export async function labPage(main: HTMLElement, labId: string, reload: () => vo
  * After a reload: follow the newest attempt if it still runs, or show its report, inline too when
  * the editor holds exactly the files it was made from.
  */
-async function resumeLatest(history: HistoryPanel, workspace: Workspace, submitter: Submitter, showReport: (view: SubmissionView, showInline: boolean) => void): Promise<void> {
+async function resumeLatest(
+  history: HistoryPanel,
+  workspace: Workspace,
+  submitter: Submitter,
+  showReport: (view: SubmissionView, showInline: boolean) => void,
+): Promise<void> {
   const latest = await history.refresh().then(() => history.latest());
   if (!latest) return;
   if (latest.status === 'queued' || latest.status === 'running') {
@@ -202,7 +249,18 @@ function labFacts(lab: LabDetail): HTMLElement {
       h('dt', null, 'Time limit'),
       h('dd', null, `${lab.timeLimitSec} s per run`),
     ),
-    lab.objectives.length ? h('div', { class: 'objectives' }, h('h2', { class: 'objectives-heading' }, 'You will learn to'), h('ul', null, lab.objectives.map((o) => h('li', null, ...inline(o))))) : null,
+    lab.objectives.length
+      ? h(
+          'div',
+          { class: 'objectives' },
+          h('h2', { class: 'objectives-heading' }, 'You will learn to'),
+          h(
+            'ul',
+            null,
+            lab.objectives.map((o) => h('li', null, ...inline(o))),
+          ),
+        )
+      : null,
   );
 }
 
@@ -210,7 +268,11 @@ function labFacts(lab: LabDetail): HTMLElement {
 function instructions(lab: LabDetail): Node {
   const text = lab.instructions.replace(/^\s*#\s+[^\n]*\n/, '');
   if (!text.trim()) {
-    return h('p', null, 'Write Python modules and pytest tests (async tests need @pytest.mark.asyncio), then submit to run them in the sandbox.');
+    return h(
+      'p',
+      null,
+      'Write Python modules and pytest tests (async tests need @pytest.mark.asyncio), then submit to run them in the sandbox.',
+    );
   }
   return h('div', { class: 'markdown' }, renderMarkdown(text));
 }

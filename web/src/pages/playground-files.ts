@@ -13,7 +13,8 @@ export function pathProblem(path: string, existing: string[]): string | null {
   if (existing.includes(path)) return `There is already a file called ${path}.`;
   if (!PATH_CHARS.test(path)) return 'Use only letters, digits, _ . - and / in file names.';
   const parts = path.split('/');
-  if (path.startsWith('/') || parts.some((part) => part === '' || part === '.' || part === '..')) return 'Use a relative path like pkg/news.py.';
+  if (path.startsWith('/') || parts.some((part) => part === '' || part === '.' || part === '..'))
+    return 'Use a relative path like pkg/news.py.';
   if (parts.some((part) => part.startsWith('.'))) return 'Hidden files (starting with .) are not allowed.';
   if (!EXTENSIONS.some((ext) => path.endsWith(ext))) return `Files must end in ${EXTENSIONS.join(', ')}.`;
   return null;
@@ -28,7 +29,14 @@ export function playgroundControls(workspace: Workspace): HTMLElement {
   const open = (title: string, initial: string, confirmLabel: string, apply: (path: string) => void, others: () => string[]) => {
     const inputId = uid('file-name');
     const errorId = uid('file-error');
-    const input = h('input', { id: inputId, type: 'text', value: initial, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': errorId });
+    const input = h('input', {
+      id: inputId,
+      type: 'text',
+      value: initial,
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'aria-describedby': errorId,
+    });
     const error = h('p', { id: errorId, class: 'field-error', 'aria-live': 'polite' });
     const form = h(
       'form',
@@ -68,18 +76,30 @@ export function playgroundControls(workspace: Workspace): HTMLElement {
       status.textContent = `A submission holds at most ${MAX_FILES} files.`;
       return;
     }
-    open('New file name', 'test_more.py', 'Add file', (path) => {
-      workspace.addFile({ path, content: '', readOnly: false });
-      status.textContent = `Added ${path}.`;
-    }, () => workspace.paths());
+    open(
+      'New file name',
+      'test_more.py',
+      'Add file',
+      (path) => {
+        workspace.addFile({ path, content: '', readOnly: false });
+        status.textContent = `Added ${path}.`;
+      },
+      () => workspace.paths(),
+    );
   };
   const rename = () => {
     const current = workspace.activePath;
     if (!current) return;
-    open(`Rename ${current} to`, current, 'Rename', (path) => {
-      workspace.renameFile(current, path);
-      status.textContent = `Renamed ${current} to ${path}.`;
-    }, () => workspace.paths().filter((p) => p !== current));
+    open(
+      `Rename ${current} to`,
+      current,
+      'Rename',
+      (path) => {
+        workspace.renameFile(current, path);
+        status.textContent = `Renamed ${current} to ${path}.`;
+      },
+      () => workspace.paths().filter((p) => p !== current),
+    );
   };
   const remove = () => {
     const current = workspace.activePath;

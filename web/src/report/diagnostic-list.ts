@@ -17,14 +17,28 @@ export function renderDiagnosticList(diagnostics: Diagnostic[], options: Diagnos
   if (diagnostics.length === 0) {
     return h('p', { class: 'empty-note', 'data-testid': 'no-diagnostics' }, 'No asyncio bug was found in this run.');
   }
-  return h('ol', { class: 'diagnostics', 'data-testid': 'diagnostics' }, groupDiagnostics(diagnostics).map((g) => renderGroup(g, options)));
+  return h(
+    'ol',
+    { class: 'diagnostics', 'data-testid': 'diagnostics' },
+    groupDiagnostics(diagnostics).map((g) => renderGroup(g, options)),
+  );
 }
 
 function renderGroup(group: DiagnosticGroup, options: DiagnosticListOptions): HTMLElement {
   const d = group.diagnostic;
   const where = `${d.location.file}, line ${d.location.line}`;
   const location = options.canReveal(d.location.file)
-    ? h('button', { type: 'button', class: 'link-button', onclick: () => options.reveal(d.location.file, d.location.line) }, `Go to ${where}`)
+    ? h(
+        'button',
+        {
+          type: 'button',
+          class: 'link-button',
+          onclick: () => {
+            options.reveal(d.location.file, d.location.line);
+          },
+        },
+        `Go to ${where}`,
+      )
     : h('span', null, where);
   return h(
     'li',
@@ -48,7 +62,10 @@ function renderGroup(group: DiagnosticGroup, options: DiagnosticListOptions): HT
       d.explanation ? fact('What the runtime did', ...inline(d.explanation)) : null,
       d.hint ? fact('Hint', ...inline(d.hint)) : null,
       d.chapter !== null ? fact('Read', `the book, ${chapterTitle(d.chapter)}`) : null,
-      fact('Found by', d.source === 'both' ? 'running the code and reading it' : d.source === 'static' ? 'reading the code' : 'running the code'),
+      fact(
+        'Found by',
+        d.source === 'both' ? 'running the code and reading it' : d.source === 'static' ? 'reading the code' : 'running the code',
+      ),
     ),
     group.evidence.length
       ? h(
@@ -66,7 +83,11 @@ function renderGroup(group: DiagnosticGroup, options: DiagnosticListOptions): HT
 
 function testList(tests: string[]): Node {
   if (tests.length === 1) return h('code', null, tests[0]);
-  return h('ul', { class: 'plain-list' }, tests.map((test) => h('li', null, h('code', null, test))));
+  return h(
+    'ul',
+    { class: 'plain-list' },
+    tests.map((test) => h('li', null, h('code', null, test))),
+  );
 }
 
 function fact(term: string, ...value: Array<Node | string>): Node[] {

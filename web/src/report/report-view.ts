@@ -22,7 +22,9 @@ export function renderReport(view: SubmissionView, options: ReportViewOptions): 
     report.score ? renderScore(report) : null,
     section('Tests', renderTests(report)),
     section(`Diagnostics (${groupDiagnostics(report.diagnostics).length})`, renderDiagnosticList(report.diagnostics, options)),
-    options.kind === 'fix-tests' || report.variants.length > 0 ? section('Broken versions your tests should catch', renderVariants(report)) : null,
+    options.kind === 'fix-tests' || report.variants.length > 0
+      ? section('Broken versions your tests should catch', renderVariants(report))
+      : null,
     renderOutput(report),
     h('p', { class: 'timings' }, timingLine(report, view)),
   );
@@ -69,7 +71,21 @@ function renderRunOutcome(kind: string, message: string, options: ReportViewOpti
     text.explain ? h('p', null, text.explain) : null,
     message ? h('pre', { class: 'run-outcome-message', tabindex: 0 }, message) : null,
     where
-      ? h('p', null, h('button', { type: 'button', class: 'link-button', onclick: () => options.reveal(where.file, where.line) }, `Go to ${where.file}, line ${where.line}`))
+      ? h(
+          'p',
+          null,
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link-button',
+              onclick: () => {
+                options.reveal(where.file, where.line);
+              },
+            },
+            `Go to ${where.file}, line ${where.line}`,
+          ),
+        )
       : null,
   );
 }
@@ -88,11 +104,23 @@ function renderScore(report: SubmissionReport): HTMLElement {
       'table',
       { class: 'score-table' },
       h('caption', { class: 'visually-hidden' }, 'How the score is made up'),
-      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Part'), h('th', { scope: 'col' }, 'Earned'), h('th', { scope: 'col' }, 'Detail'))),
+      h(
+        'thead',
+        null,
+        h('tr', null, h('th', { scope: 'col' }, 'Part'), h('th', { scope: 'col' }, 'Earned'), h('th', { scope: 'col' }, 'Detail')),
+      ),
       h(
         'tbody',
         null,
-        score.parts.map((part) => h('tr', null, h('th', { scope: 'row' }, scorePartName(part.name)), h('td', null, `${part.earned} / ${part.weight}`), h('td', null, part.detail))),
+        score.parts.map((part) =>
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'row' }, scorePartName(part.name)),
+            h('td', null, `${part.earned} / ${part.weight}`),
+            h('td', null, part.detail),
+          ),
+        ),
       ),
     ),
   );
@@ -118,11 +146,22 @@ function renderTests(report: SubmissionReport): HTMLElement {
 }
 
 function renderVariants(report: SubmissionReport): HTMLElement {
-  if (report.variants.length === 0) return h('p', { class: 'empty-note' }, 'No variant ran (the tests did not pass on the reference code first).');
+  if (report.variants.length === 0)
+    return h('p', { class: 'empty-note' }, 'No variant ran (the tests did not pass on the reference code first).');
   return h(
     'table',
     { class: 'variants', 'data-testid': 'variants' },
-    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Broken version'), h('th', { scope: 'col' }, 'Caught?'), h('th', { scope: 'col' }, 'Your tests on it'))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, 'Broken version'),
+        h('th', { scope: 'col' }, 'Caught?'),
+        h('th', { scope: 'col' }, 'Your tests on it'),
+      ),
+    ),
     h(
       'tbody',
       null,

@@ -12,7 +12,11 @@ export function renderApiError(error: unknown, doing: string): HTMLElement {
     h('p', { class: 'error-title' }, doing),
     h('p', { class: 'error-message' }, message),
     apiError && apiError.status > 0
-      ? h('p', { class: 'error-meta' }, `HTTP ${apiError.status} · ${apiError.code}${apiError.requestId ? ` · request ${apiError.requestId}` : ''}`)
+      ? h(
+          'p',
+          { class: 'error-meta' },
+          `HTTP ${apiError.status} · ${apiError.code}${apiError.requestId ? ` · request ${apiError.requestId}` : ''}`,
+        )
       : null,
   );
 }

@@ -60,7 +60,10 @@ export class Submitter {
         options.status.show(
           view.status === 'error'
             ? { phase: 'error', detail: view.report?.runOutcome?.message }
-            : { phase: 'completed', detail: `${verdictText(outcome)}${view.report?.score ? `, score ${view.report.score.total} / 100` : ''}` },
+            : {
+                phase: 'completed',
+                detail: `${verdictText(outcome)}${view.report?.score ? `, score ${view.report.score.total} / 100` : ''}`,
+              },
         );
         this.finish();
         options.onFinal(view);

@@ -37,8 +37,18 @@ export class Workspace {
   private files: OpenFile[] = [];
   private active = 0;
 
-  constructor(files: WorkspaceFile[], private readonly options: WorkspaceOptions) {
-    this.tablist = h('div', { role: 'tablist', 'aria-label': 'Files', class: 'file-tabs', onkeydown: (e: KeyboardEvent) => this.onTabKey(e) });
+  constructor(
+    files: WorkspaceFile[],
+    private readonly options: WorkspaceOptions,
+  ) {
+    this.tablist = h('div', {
+      role: 'tablist',
+      'aria-label': 'Files',
+      class: 'file-tabs',
+      onkeydown: (e: KeyboardEvent) => {
+        this.onTabKey(e);
+      },
+    });
     this.panel = h('div', { role: 'tabpanel', id: this.panelId, class: 'editor-panel' });
     this.files = files.map((file) => this.open(file));
     this.view = new EditorView({ state: this.files[0]?.state ?? EditorState.create(), parent: this.panel });
@@ -47,7 +57,11 @@ export class Workspace {
       { class: 'workspace' },
       this.tablist,
       this.panel,
-      h('p', { class: 'editor-help' }, 'Tab indents; to leave the editor with the keyboard press Esc, then Tab. Ctrl+Space suggests names. Ctrl+Enter (⌘+Enter) submits.'),
+      h(
+        'p',
+        { class: 'editor-help' },
+        'Tab indents; to leave the editor with the keyboard press Esc, then Tab. Ctrl+Space suggests names. Ctrl+Enter (⌘+Enter) submits.',
+      ),
     );
     this.renderTabs();
   }
@@ -178,8 +192,12 @@ export class Workspace {
     const extensions = fileEditorExtensions({
       path: file.path,
       readOnly: file.readOnly,
-      onChange: () => this.options.onChange(),
-      onSubmit: () => this.options.onSubmit(),
+      onChange: () => {
+        this.options.onChange();
+      },
+      onSubmit: () => {
+        this.options.onSubmit();
+      },
     });
     return { path: file.path, readOnly: file.readOnly, state: EditorState.create({ doc: file.content, extensions }), diagnostics: [] };
   }
@@ -207,7 +225,9 @@ export class Workspace {
           'aria-controls': this.panelId,
           tabindex: selected ? 0 : -1,
           'data-path': file.path,
-          onclick: () => this.select(file.path),
+          onclick: () => {
+            this.select(file.path);
+          },
         },
         h('span', { class: 'file-tab-name' }, file.path),
         file.readOnly ? h('span', { class: 'file-tab-note' }, ' (read-only)') : null,

@@ -1,6 +1,6 @@
 import { MessageEvent } from '@nestjs/common';
 import { Subject, firstValueFrom, toArray } from 'rxjs';
-import type { SubmissionEvent } from '@asynclab/jobs';
+import type { SubmissionEvent } from '@asynclab/contracts';
 import { LiveStatusService } from './live-status.service';
 
 const ID = '3f1c2b7e-8a34-4a8e-9c51-0d2f6e1b9a77';
@@ -12,7 +12,7 @@ function world(options: { status: string; position?: number | null; readDelayMs?
   const resync = new Subject<void>();
   const closing = new Subject<void>();
   const line = new Subject<{ jobId: string; kind: string }>();
-  const state = { status: options.status, position: options.position ?? null as number | null, reads: 0 };
+  const state = { status: options.status, position: options.position ?? (null as number | null), reads: 0 };
   const hub = { events$: events.asObservable(), resync$: resync.asObservable(), closing$: closing.asObservable() };
   const positions = { positionOf: async () => state.position, lineChanged$: line.asObservable(), jobIdOf: (id: string) => `run-${id}` };
   const repository = {
@@ -25,13 +25,19 @@ function world(options: { status: string; position?: number | null; readDelayMs?
   };
   const submissions = { get: async (id: string) => ({ id, status: state.status, report: { outcome: 'pass' } }) };
   const service = new LiveStatusService(hub as never, positions as never, submissions as never, repository as never);
-  const publish = (submissionId: string, status: SubmissionEvent['status']) => events.next({ submissionId, status, at: new Date().toISOString() });
+  const publish = (submissionId: string, status: SubmissionEvent['status']) => {
+    events.next({ submissionId, status, at: new Date().toISOString() });
+  };
   return { service, state, publish, resync, closing, line };
 }
 
 const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
 const summary = (events: MessageEvent[]) =>
-  events.map((e) => (e.type === 'status' ? `${(e.data as { status: string }).status}${(e.data as { position: number | null }).position ? `#${(e.data as { position: number }).position}` : ''}` : e.type));
+  events.map((e) =>
+    e.type === 'status'
+      ? `${(e.data as { status: string }).status}${(e.data as { position: number | null }).position ? `#${(e.data as { position: number }).position}` : ''}`
+      : e.type,
+  );
 
 describe('LiveStatusService.follow', () => {
   it('sends the current state, each change, then the whole submission, and ends', async () => {

@@ -6,7 +6,8 @@ import { Injectable, MessageEvent } from '@nestjs/common';
 import { Observable, concat, concatMap, filter, from, interval, map, merge, of, takeUntil, takeWhile } from 'rxjs';
 import { SubmissionsRepository } from '@asynclab/database';
 import { SubmissionsService } from '../submissions/submissions.service';
-import { KEEP_ALIVE, LiveStatus, finalEvent, isFinal, statusEvent, statusRank } from './live-events';
+import { isFinal, isSubmissionStatus, statusRank, type SubmissionStatus } from '@asynclab/contracts';
+import { KEEP_ALIVE, finalEvent, statusEvent } from './live-events';
 import { QueuePositionService } from './queue-position.service';
 import { SubmissionEventsHub } from './submission-events.hub';
 
@@ -16,10 +17,10 @@ const RECHECK_MS = 15_000;
 const KEEP_ALIVE_MS = 20_000;
 
 /** Why the stream looks again: its own status changed, the line moved, or it is time to re-read. */
-type Trigger = { kind: 'own'; status: string } | { kind: 'line-moved' } | { kind: 'reread' };
+type Trigger = { kind: 'own'; status: SubmissionStatus } | { kind: 'line-moved' } | { kind: 'reread' };
 
 interface Shown {
-  status: LiveStatus;
+  status: SubmissionStatus;
   position: number | null;
 }
 
@@ -63,7 +64,9 @@ export class LiveStatusService {
           return concat(of(statusEvent(id, next.status, null)), from(this.submissions.get(id)).pipe(map(finalEvent)));
         }),
       );
-      const keepAlive = interval(KEEP_ALIVE_MS).subscribe(() => subscriber.next(KEEP_ALIVE));
+      const keepAlive = interval(KEEP_ALIVE_MS).subscribe(() => {
+        subscriber.next(KEEP_ALIVE);
+      });
       const updates = updates$.subscribe(subscriber);
       return () => {
         keepAlive.unsubscribe();
@@ -74,14 +77,14 @@ export class LiveStatusService {
 
   /** What the stream should show after this trigger, or null for "nothing new". */
   private async next(id: string, shown: Shown | null, trigger: Trigger): Promise<Shown | null> {
-    let status: string | undefined;
+    let status: SubmissionStatus | undefined;
     if (trigger.kind === 'own') status = trigger.status;
     else if (trigger.kind === 'reread') status = (await this.repository.findStatus(id))?.status;
     else status = shown?.status; // the line moved: same status, maybe a new place in it
-    if (!status || statusRank(status) < 0) return null;
+    if (!status || !isSubmissionStatus(status)) return null;
     if (shown && statusRank(status) < statusRank(shown.status)) return null; // a late, older answer
     const position = status === 'queued' ? await this.positions.positionOf(id) : null;
-    return { status: status as LiveStatus, position };
+    return { status, position };
   }
 }
 

@@ -2,7 +2,8 @@
 import { Controller, MessageEvent, Param, Sse } from '@nestjs/common';
 import { Observable, concat, map, of } from 'rxjs';
 import { SubmissionsService } from '../submissions/submissions.service';
-import { finalEvent, isFinal, statusEvent, LiveStatus } from './live-events';
+import { isFinal } from '@asynclab/contracts';
+import { finalEvent, statusEvent } from './live-events';
 import { LiveStatusService } from './live-status.service';
 
 @Controller('submissions')
@@ -21,7 +22,7 @@ export class LiveController {
     const view = await this.submissions.get(id);
     // Already decided: no need to listen to anything.
     if (isFinal(view.status)) {
-      return concat(of(statusEvent(id, view.status as LiveStatus, null)), of(view).pipe(map(finalEvent)));
+      return concat(of(statusEvent(id, view.status, null)), of(view).pipe(map(finalEvent)));
     }
     return this.live.follow(id);
   }

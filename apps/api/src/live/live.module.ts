@@ -1,9 +1,8 @@
 // The live status stream of submissions (issue 5): one Redis subscriber per process, fanned out
 // to every open event stream.
 import { Module } from '@nestjs/common';
-import { BullModule } from '@nestjs/bullmq';
 import { DatabaseModule } from '@asynclab/database';
-import { RUN_SUBMISSION_QUEUE } from '@asynclab/jobs';
+import { SubmissionQueueModule } from '@asynclab/jobs';
 import { SubmissionsModule } from '../submissions/submissions.module';
 import { LiveController } from './live.controller';
 import { LiveStatusService } from './live-status.service';
@@ -11,7 +10,7 @@ import { QueuePositionService } from './queue-position.service';
 import { SubmissionEventsHub } from './submission-events.hub';
 
 @Module({
-  imports: [DatabaseModule, SubmissionsModule, BullModule.registerQueue({ name: RUN_SUBMISSION_QUEUE })],
+  imports: [DatabaseModule, SubmissionsModule, SubmissionQueueModule],
   controllers: [LiveController],
   providers: [SubmissionEventsHub, QueuePositionService, LiveStatusService],
 })

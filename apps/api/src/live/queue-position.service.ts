@@ -2,11 +2,11 @@
 // BullMQ's own queue events say when the line changes (a job joined it, a job left it to run),
 // through one listener per process; all streams then share one read of the wait list, so a burst
 // of changes costs one LRANGE rather than one per open browser tab.
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue, QueueEvents } from 'bullmq';
 import { Observable, Subject } from 'rxjs';
-import { APP_CONFIG, AppConfig, redisOptions } from '@asynclab/config';
+import { RedisConnections } from '@asynclab/config';
 import { RUN_SUBMISSION_QUEUE, runSubmissionJobId } from '@asynclab/jobs';
 
 /** A snapshot older than this is read again even without an event (an event can be lost). */
@@ -38,10 +38,12 @@ export class QueuePositionService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @InjectQueue(RUN_SUBMISSION_QUEUE) private readonly queue: Queue,
-    @Inject(APP_CONFIG) config: AppConfig,
+    redis: RedisConnections,
   ) {
-    this.queueEvents = new QueueEvents(RUN_SUBMISSION_QUEUE, { connection: redisOptions(config.redisUrl), autorun: false });
-    this.queueEvents.on('error', (error: Error) => this.logger.warn(`queue events: ${error.message}`));
+    this.queueEvents = new QueueEvents(RUN_SUBMISSION_QUEUE, { connection: redis.bullmq('consumer'), autorun: false });
+    this.queueEvents.on('error', (error: Error) => {
+      this.logger.warn(`queue events: ${error.message}`);
+    });
     for (const kind of LINE_EVENTS) {
       this.queueEvents.on(kind, ({ jobId }: { jobId: string }) => {
         this.snapshot = null; // before the streams hear of it, so they read the new line
@@ -51,7 +53,9 @@ export class QueuePositionService implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.queueEvents.run().catch((error: Error) => this.logger.warn(`queue events stopped: ${error.message}`));
+    this.queueEvents.run().catch((error: Error) => {
+      this.logger.warn(`queue events stopped: ${error.message}`);
+    });
   }
 
   async onModuleDestroy(): Promise<void> {

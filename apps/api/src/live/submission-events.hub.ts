@@ -1,10 +1,10 @@
 // The one Redis subscriber of this process. Every live status stream listens here instead of
 // opening its own connection: a thousand open browser tabs cost one Redis connection, not a thousand.
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import Redis from 'ioredis';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type Redis from 'ioredis';
 import { Observable, Subject } from 'rxjs';
-import { APP_CONFIG, AppConfig, redisOptions } from '@asynclab/config';
-import { SUBMISSION_EVENTS_CHANNEL, SubmissionEvent, parseSubmissionEvent } from '@asynclab/jobs';
+import { RedisConnections } from '@asynclab/config';
+import { SUBMISSION_EVENTS_CHANNEL, SubmissionEvent, parseSubmissionEvent } from '@asynclab/contracts';
 
 @Injectable()
 export class SubmissionEventsHub implements OnModuleInit, OnModuleDestroy {
@@ -27,11 +27,13 @@ export class SubmissionEventsHub implements OnModuleInit, OnModuleDestroy {
   /** The process is shutting down: streams end, so open browser tabs do not hold the server open. */
   readonly closing$: Observable<void> = this.closingSubject.asObservable();
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    // lazyConnect: nothing touches Redis until the module starts; ioredis re-subscribes by itself
+  constructor(connections: RedisConnections) {
+    // ioredis re-subscribes by itself
     // after a reconnect (autoResubscribe), so only the missed messages need the resync signal.
-    this.redis = new Redis({ ...redisOptions(config.redisUrl), lazyConnect: true, maxRetriesPerRequest: null });
-    this.redis.on('error', (error: Error) => this.logger.warn(`live status subscriber: ${error.message}`));
+    this.redis = connections.subscriber('live status subscriber');
+    this.redis.on('error', (error: Error) => {
+      this.logger.warn(`live status subscriber: ${error.message}`);
+    });
     this.redis.on('ready', () => {
       if (this.connectedOnce) this.resyncSubject.next();
       this.connectedOnce = true;

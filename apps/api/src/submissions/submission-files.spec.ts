@@ -1,10 +1,13 @@
-import { MAX_TOTAL_BYTES, validateSubmissionFiles } from './submission-files';
+import { HTTP_STATUS_OF } from '../common/filters/error-status';
+import { MAX_TOTAL_BYTES, SubmissionFilesError, validateSubmissionFiles } from './submission-files';
 
+/** The rejection, with the HTTP status the API's edge gives its code. */
 const errorOf = (files: unknown) => {
   try {
     validateSubmissionFiles(files);
   } catch (error) {
-    return error as { status: number; code: string; message: string };
+    if (!(error instanceof SubmissionFilesError)) throw error;
+    return { status: HTTP_STATUS_OF[error.code], code: error.code, message: error.message };
   }
   throw new Error('expected a rejection');
 };
@@ -41,5 +44,12 @@ describe('validateSubmissionFiles', () => {
     expect(errorOf({ 'a.py': 'x\uD800y' }).code).toBe('FILE_NOT_UTF8');
     expect(errorOf({ 'a.py': 'x\u0000y' }).code).toBe('FILE_NOT_UTF8');
     expect(validateSubmissionFiles({ 'a.py': '\uD83D\uDE00' })).toBeDefined();
+  });
+
+  it('refuses a path that is both a file and a folder, naming it', () => {
+    const error = errorOf({ 'news.py': 'x = 1', 'news.py/extra.py': 'y = 2' });
+    expect(error.code).toBe('FILE_AND_FOLDER');
+    expect(error.message).toContain('files["news.py"]');
+    expect(validateSubmissionFiles({ 'news/a.py': '', 'news/b.py': '' })).toBeDefined();
   });
 });

@@ -1,6 +1,7 @@
 // The rules a submission's files must meet before anything is stored. Each failure names the
 // field and the file, because the learner (or an LMS developer) fixes it from the message alone.
-import { ApiException } from '../common/api.exception';
+import { ErrorCode } from '@asynclab/contracts';
+import { SubmissionFilesError } from './submissions.exception';
 
 export const MAX_FILES = 20;
 export const MAX_TOTAL_BYTES = 256 * 1024;
@@ -10,32 +11,36 @@ const PATH_CHARS = /^[A-Za-z0-9_.\-/]+$/;
 // A lone UTF-16 surrogate cannot be encoded as UTF-8: JSON can carry one, Python cannot read it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export class SubmissionFilesError extends ApiException {}
+export { SubmissionFilesError };
 
-const invalid = (code: string, message: string, status = 400) => new SubmissionFilesError(status, code, message, 'files');
+const invalid = (code: ErrorCode, message: string) => new SubmissionFilesError(code, message, 'files');
 
 export function validateSubmissionFiles(files: unknown): Record<string, string> {
   if (typeof files !== 'object' || files === null || Array.isArray(files)) {
-    throw invalid('FILES_NOT_AN_OBJECT', 'files must be an object mapping relative paths to file contents');
+    throw invalid(ErrorCode.FilesNotAnObject, 'files must be an object mapping relative paths to file contents');
   }
   const entries = Object.entries(files as Record<string, unknown>);
-  if (entries.length === 0) throw invalid('NO_FILES', 'files must hold at least one file');
-  if (entries.length > MAX_FILES) throw invalid('TOO_MANY_FILES', `files holds ${entries.length} files; at most ${MAX_FILES} are allowed`);
+  if (entries.length === 0) throw invalid(ErrorCode.NoFiles, 'files must hold at least one file');
+  if (entries.length > MAX_FILES)
+    throw invalid(ErrorCode.TooManyFiles, `files holds ${entries.length} files; at most ${MAX_FILES} are allowed`);
   let totalBytes = 0;
   for (const [path, content] of entries) {
     checkPath(path);
-    if (typeof content !== 'string') throw invalid('FILE_NOT_TEXT', `files["${path}"] must be a string of UTF-8 text`);
+    if (typeof content !== 'string') throw invalid(ErrorCode.FileNotText, `files["${path}"] must be a string of UTF-8 text`);
     if (LONE_SURROGATE.test(content) || content.includes('\u0000')) {
-      throw invalid('FILE_NOT_UTF8', `files["${path}"] is not valid UTF-8 text`);
+      throw invalid(ErrorCode.FileNotUtf8, `files["${path}"] is not valid UTF-8 text`);
     }
     totalBytes += Buffer.byteLength(content, 'utf8');
   }
   const clash = fileAndFolder(entries.map(([path]) => path));
   if (clash) {
-    throw invalid('FILE_AND_FOLDER', `files["${clash}"] is a file, and other paths use it as a folder: a path cannot be both`);
+    throw invalid(ErrorCode.FileAndFolder, `files["${clash}"] is a file, and other paths use it as a folder: a path cannot be both`);
   }
   if (totalBytes > MAX_TOTAL_BYTES) {
-    throw invalid('FILES_TOO_LARGE', `files hold ${Math.ceil(totalBytes / 1024)} KB in all; at most ${MAX_TOTAL_BYTES / 1024} KB are allowed`, 413);
+    throw invalid(
+      ErrorCode.FilesTooLarge,
+      `files hold ${Math.ceil(totalBytes / 1024)} KB in all; at most ${MAX_TOTAL_BYTES / 1024} KB are allowed`,
+    );
   }
   return files as Record<string, string>;
 }
@@ -52,7 +57,7 @@ function fileAndFolder(paths: string[]): string | null {
 
 function checkPath(path: string): void {
   const problem = pathProblem(path);
-  if (problem) throw invalid('INVALID_FILE_PATH', `files["${path}"]: ${problem}`);
+  if (problem) throw invalid(ErrorCode.InvalidFilePath, `files["${path}"]: ${problem}`);
 }
 
 function pathProblem(path: string): string | null {

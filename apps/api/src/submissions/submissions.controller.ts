@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CreateSubmissionDto } from './dto/create-submission.dto';
-import { SubmissionsService, SubmissionView } from './submissions.service';
+import type { SubmissionAccepted, SubmissionView } from '@asynclab/contracts';
+import { SubmissionsService } from './submissions.service';
 
 @Controller('submissions')
 export class SubmissionsController {
@@ -8,7 +9,7 @@ export class SubmissionsController {
 
   @Post()
   @HttpCode(202)
-  submit(@Body() dto: CreateSubmissionDto): Promise<{ id: string; status: string }> {
+  submit(@Body() dto: CreateSubmissionDto): Promise<SubmissionAccepted> {
     return this.submissions.submit(dto);
   }
 

@@ -1,24 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { SubmissionsRepository } from '@asynclab/database';
+import { ErrorCode, type SubmissionAccepted, type SubmissionView } from '@asynclab/contracts';
+import { filesFromColumn, reportFromRows, SubmissionsRepository } from '@asynclab/database';
 import { LabCatalogService } from '@asynclab/lab-catalog';
-import type { SubmissionReport } from '@asynclab/reports';
-import { ApiException } from '../common/api.exception';
+import { SubmissionsException } from './submissions.exception';
 import { CreateSubmissionDto } from './dto/create-submission.dto';
 import { validateSubmissionFiles } from './submission-files';
 import { SubmissionQueueService } from './submission-queue.service';
-import { assembleReport } from './assemble-report';
-
-export interface SubmissionView {
-  id: string;
-  labId: string;
-  status: string;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-  learnerId: string | null;
-  files: Record<string, string>;
-  report: SubmissionReport | null;
-}
 
 const HISTORY_LIMIT = 50;
 
@@ -33,15 +20,19 @@ export class SubmissionsService {
   ) {}
 
   /** Commits the submission first, then queues it: a queue outage can delay it, never lose it. */
-  async submit(dto: CreateSubmissionDto): Promise<{ id: string; status: string }> {
+  async submit(dto: CreateSubmissionDto): Promise<SubmissionAccepted> {
     const lab = this.catalog.find(dto.labId);
-    if (!lab) throw new ApiException(404, 'LAB_NOT_FOUND', `lab "${dto.labId}" does not exist`, 'labId');
+    if (!lab) throw new SubmissionsException(ErrorCode.LabNotFound, `lab "${dto.labId}" does not exist`, 'labId');
     const files = validateSubmissionFiles(dto.files);
     const { manifest } = lab.content;
     if (manifest.kind !== 'playground') {
       const foreign = Object.keys(files).filter((path) => !manifest.editable.includes(path));
       if (foreign.length > 0) {
-        throw new ApiException(400, 'FILE_NOT_EDITABLE', `files["${foreign[0]}"] is not a file of lab "${manifest.id}"; it accepts ${manifest.editable.join(', ')}`, 'files');
+        throw new SubmissionsException(
+          ErrorCode.FileNotEditable,
+          `files["${foreign[0]}"] is not a file of lab "${manifest.id}"; it accepts ${manifest.editable.join(', ')}`,
+          'files',
+        );
       }
     }
     const created = await this.submissions.create({
@@ -55,13 +46,13 @@ export class SubmissionsService {
   }
 
   async history(learnerId: string | undefined, labId: string | undefined) {
-    if (!learnerId) throw new ApiException(400, 'LEARNER_REQUIRED', 'learnerId is required to list submissions', 'learnerId');
+    if (!learnerId) throw new SubmissionsException(ErrorCode.LearnerRequired, 'learnerId is required to list submissions', 'learnerId');
     return { submissions: await this.submissions.listForLearner(learnerId, labId ?? null, HISTORY_LIMIT) };
   }
 
   async get(id: string): Promise<SubmissionView> {
     const submission = UUID.test(id) ? await this.submissions.findWithRuns(id) : null;
-    if (!submission) throw new ApiException(404, 'SUBMISSION_NOT_FOUND', `submission "${id}" does not exist`, 'id');
+    if (!submission) throw new SubmissionsException(ErrorCode.SubmissionNotFound, `submission "${id}" does not exist`, 'id');
     return {
       id: submission.id,
       labId: submission.labId,
@@ -70,8 +61,8 @@ export class SubmissionsService {
       startedAt: submission.startedAt,
       finishedAt: submission.finishedAt,
       learnerId: submission.learnerId,
-      files: submission.files as Record<string, string>,
-      report: assembleReport(submission),
+      files: filesFromColumn(submission.files),
+      report: reportFromRows(submission),
     };
   }
 }

@@ -27,7 +27,10 @@ export class WebModule implements OnModuleInit {
     if (!webBundleBuilt(dir)) {
       this.logger.warn(`no web bundle in ${dir}: run \`npm run build:web\`; the API still works`);
       app.use((req: Request, res: Response, next: NextFunction) => {
-        if (!isPageRequest(req.method, req.path)) return next();
+        if (!isPageRequest(req.method, req.path)) {
+          next();
+          return;
+        }
         res.status(503).type('text/plain').send('The asynclab web page is not built. Run `npm run build:web` and reload.');
       });
       return;
@@ -37,7 +40,10 @@ export class WebModule implements OnModuleInit {
     app.use(serveStatic(dir, { index: false, fallthrough: true, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
     // Client-side routes (/labs/<id>, /playground) all load the same page; the app routes itself.
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (!isPageRequest(req.method, req.path)) return next();
+      if (!isPageRequest(req.method, req.path)) {
+        next();
+        return;
+      }
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(join(dir, 'index.html'));
     });

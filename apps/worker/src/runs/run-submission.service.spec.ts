@@ -1,7 +1,7 @@
 import type { AppConfig } from '@asynclab/config';
-import type { LabsRepository, RunToStore, SubmissionsRepository, SubmissionVerdict } from '@asynclab/database';
+import type { GradedRun, HarnessReport, SubmissionVerdict } from '@asynclab/contracts';
+import type { LabsRepository, SubmissionsRepository } from '@asynclab/database';
 import { FakeSandboxDriver, SandboxInfraError, SandboxRequest, SandboxResult } from '@asynclab/sandbox';
-import type { HarnessReport } from '@asynclab/reports';
 import { RunSubmissionService } from './run-submission.service';
 import type { SubmissionEventsPublisher } from './submission-events.publisher';
 
@@ -12,37 +12,59 @@ const timings = { containerStartMs: 100, runMs: 500 };
 const report = (outcome: 'passed' | 'failed'): HarnessReport => ({
   version: 1,
   harness: '1.0.0',
-  runtime: {},
+  runtime: { python: '3.11.2', pytest: '7.2.1', pytestAsyncio: '0.20.3' },
   outcome: outcome === 'passed' ? 'pass' : 'fail',
   runOutcome: null,
   counts: { total: 1, passed: outcome === 'passed' ? 1 : 0, failed: outcome === 'failed' ? 1 : 0, error: 0, skipped: 0 },
   tests: [{ id: 'test_news.py::test_a', outcome, durationMs: 3, message: null }],
   diagnostics: [],
-  timings: { totalMs: 400 },
+  timings: { collectMs: 10, testsMs: 390, totalMs: 400 },
 });
 
 const fixTestsLab = {
   manifest: {
-    id: 'lab', title: 't', chapter: 12, difficulty: 'beginner', kind: 'fix-tests', objectives: [], timeLimitSec: 20, perTestTimeoutSec: 5,
-    editable: ['test_news.py'], codeUnderTest: ['news.py'], exhibits: [], scoring: { correctPasses: 20, variantsCaught: 60, noDiagnostics: 20 },
+    id: 'lab',
+    title: 't',
+    chapter: 12,
+    difficulty: 'beginner',
+    kind: 'fix-tests',
+    objectives: [],
+    timeLimitSec: 20,
+    perTestTimeoutSec: 5,
+    editable: ['test_news.py'],
+    codeUnderTest: ['news.py'],
+    exhibits: [],
+    scoring: { correctPasses: 20, variantsCaught: 60, noDiagnostics: 20 },
   },
-  readme: '', starter: { 'test_news.py': 's' }, tests: {}, hidden: {},
+  readme: '',
+  starter: { 'test_news.py': 's' },
+  tests: {},
+  hidden: {},
   solution: { 'news.py': 'good', 'test_news.py': 'ref' },
   variants: { broken: { 'news.py': 'bad' }, sneaky: { 'news.py': 'bad2' } },
 };
 
 function build(answer: (request: SandboxRequest) => SandboxResult, claim = true) {
-  const stored: Array<{ runs: RunToStore[]; verdict: SubmissionVerdict }> = [];
+  const stored: Array<{ runs: GradedRun[]; verdict: SubmissionVerdict }> = [];
   const submissions = {
-    findForRun: async () => ({ id: SUBMISSION_ID, labId: 'lab', labVersionId: 'v1', files: { 'test_news.py': 'learner' }, status: 'queued', createdAt: new Date() }),
+    findForRun: async () => ({
+      id: SUBMISSION_ID,
+      labId: 'lab',
+      labVersionId: 'v1',
+      files: { 'test_news.py': 'learner' },
+      status: 'queued',
+      createdAt: new Date(),
+    }),
     claimForRun: async () => claim,
-    complete: async (_id: string, runs: RunToStore[], verdict: SubmissionVerdict) => {
+    complete: async (_id: string, runs: GradedRun[], verdict: SubmissionVerdict) => {
       stored.push({ runs, verdict });
       return stored.length === 1;
     },
     markInfraError: async () => undefined,
   } as unknown as SubmissionsRepository;
-  const labs = { findVersion: async () => ({ id: 'v1', labId: 'lab', contentHash: 'h', content: fixTestsLab }) } as unknown as LabsRepository;
+  const labs = {
+    findVersion: async () => ({ id: 'v1', labId: 'lab', contentHash: 'h', content: fixTestsLab }),
+  } as unknown as LabsRepository;
   const events: string[] = [];
   const publisher = { publish: async (_id: string, status: string) => void events.push(status) } as unknown as SubmissionEventsPublisher;
   const driver = new FakeSandboxDriver(answer);
@@ -58,10 +80,18 @@ describe('RunSubmissionService', () => {
       return { status: 'completed', report: report(code === 'good' || code === 'bad2' ? 'passed' : 'failed'), output, timings };
     });
     expect(await sut.run(SUBMISSION_ID)).toBe('stored');
-    expect(driver.requests.map((r) => r.runId)).toEqual([`${SUBMISSION_ID}/main`, `${SUBMISSION_ID}/variant:broken`, `${SUBMISSION_ID}/variant:sneaky`]);
+    expect(driver.requests.map((r) => r.runId)).toEqual([
+      `${SUBMISSION_ID}/main`,
+      `${SUBMISSION_ID}/variant:broken`,
+      `${SUBMISSION_ID}/variant:sneaky`,
+    ]);
     expect(driver.requests.every((r) => r.files['test_news.py'] === 'learner')).toBe(true);
     const [{ runs, verdict }] = stored;
-    expect(runs.map((r) => [r.variant, r.outcome])).toEqual([['main', 'pass'], ['variant:broken', 'fail'], ['variant:sneaky', 'pass']]);
+    expect(runs.map((r) => [r.variant, r.outcome])).toEqual([
+      ['main', 'pass'],
+      ['variant:broken', 'fail'],
+      ['variant:sneaky', 'pass'],
+    ]);
     expect(verdict).toMatchObject({ outcome: 'fail', score: 20 + 30 + 20 });
     expect(events).toEqual(['running', 'completed']);
   });

@@ -1,14 +1,15 @@
 // Grades one submission: plan its sandbox runs from the lab version it was made against, run
-// them, store every result and the verdict in one transaction. Safe to call twice for the same
-// submission: the second call finds it claimed-and-completed or loses the unique-key race.
+// them, judge each (libs/grading), store every result and the verdict in one transaction. Safe
+// to call twice for the same submission: the second call finds it claimed-and-completed or loses
+// the unique-key race.
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { GradedRun } from '@asynclab/contracts';
 import { APP_CONFIG, AppConfig } from '@asynclab/config';
-import { LabsRepository, RunToStore, SubmissionsRepository } from '@asynclab/database';
-import { labContentFromStored, planRuns } from '@asynclab/lab-catalog';
+import { filesFromColumn, LabsRepository, SubmissionsRepository } from '@asynclab/database';
+import { decideVerdict, gradeRun, planRuns } from '@asynclab/grading';
+import { labContentFromStored } from '@asynclab/lab-catalog';
 import { SANDBOX_DRIVER, SandboxDriver } from '@asynclab/sandbox';
-import { sandboxResultToRun } from './sandbox-result-to-run';
 import { SubmissionEventsPublisher } from './submission-events.publisher';
-import { decideVerdict } from './verdict';
 
 export type RunSubmissionOutcome = 'stored' | 'already-done' | 'missing';
 
@@ -33,15 +34,15 @@ export class RunSubmissionService {
     if (!version) throw new Error(`lab version ${submission.labVersionId} of submission ${submissionId} is missing`);
     const lab = labContentFromStored(version.content);
 
-    const runs: RunToStore[] = [];
-    for (const plan of planRuns(lab, submission.files as Record<string, string>)) {
+    const runs: GradedRun[] = [];
+    for (const plan of planRuns(lab, filesFromColumn(submission.files))) {
       const result = await this.sandbox.run({
         runId: `${submissionId}/${plan.variant}`,
         files: plan.files,
         config: plan.config,
         timeLimitMs: plan.timeLimitMs,
       });
-      runs.push(sandboxResultToRun(plan, result, this.config.sandbox));
+      runs.push(gradeRun(plan, result, this.config.sandbox));
     }
 
     const stored = await this.submissions.complete(submissionId, runs, decideVerdict(lab.manifest, runs));

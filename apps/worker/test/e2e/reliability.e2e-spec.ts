@@ -38,7 +38,8 @@ async function query(sql: string, params: unknown[] = []): Promise<any[]> {
 describe('when Redis is unreachable at submit time', () => {
   const port = 6391;
   const redisUrl = `redis://127.0.0.1:${port}`;
-  const startRedis = () => execFileSync('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--daemonize', 'yes', '--save', '', '--appendonly', 'no']);
+  const startRedis = () =>
+    execFileSync('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--daemonize', 'yes', '--save', '', '--appendonly', 'no']);
   const stopRedis = () => execFileSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave']);
   let service: RunningService;
 
@@ -79,7 +80,11 @@ describe('when a worker is killed in the middle of a job', () => {
     const child = spawn(
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: TEST_DATABASE_URL, REDIS_URL: TEST_REDIS_URL, WORKER_CONCURRENCY: '1' }, stdio: 'ignore' },
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: TEST_DATABASE_URL, REDIS_URL: TEST_REDIS_URL, WORKER_CONCURRENCY: '1' },
+        stdio: 'ignore',
+      },
     );
     workers.push(child);
     return child;

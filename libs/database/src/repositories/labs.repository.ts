@@ -22,7 +22,14 @@ export class LabsRepository {
     return this.prisma.$transaction(async (tx) => {
       await tx.lab.upsert({
         where: { id: lab.id },
-        create: { id: lab.id, title: lab.title, chapter: lab.chapter, difficulty: lab.difficulty, kind: lab.kind, objectives: lab.objectives },
+        create: {
+          id: lab.id,
+          title: lab.title,
+          chapter: lab.chapter,
+          difficulty: lab.difficulty,
+          kind: lab.kind,
+          objectives: lab.objectives,
+        },
         update: { title: lab.title, chapter: lab.chapter, difficulty: lab.difficulty, kind: lab.kind, objectives: lab.objectives },
       });
       const version = await tx.labVersion.upsert({

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { PrismaService } from '../prisma.service';
 import { Prisma } from '../../../../generated/prisma/client';
-import type { Diagnostic, RunOutcome, TestCounts, TestResult } from '@asynclab/reports';
-
-export type SubmissionStatus = 'queued' | 'running' | 'completed' | 'error';
+import type { GradedRun, HistoryEntry, SubmissionStatus, SubmissionVerdict } from '@asynclab/contracts';
+import { reportOutcome, runRows, scoreColumn, SUBMISSION_WITH_RUNS, type SubmissionWithRuns } from '../report-mapping';
 
 export interface NewSubmission {
   labId: string;
@@ -12,37 +11,6 @@ export interface NewSubmission {
   learnerId: string | null;
   files: Record<string, string>;
 }
-
-/** One sandbox run's results, ready to store. */
-export interface RunToStore {
-  variant: string;
-  outcome: string;
-  runOutcome: RunOutcome | null;
-  counts: TestCounts;
-  tests: TestResult[];
-  diagnostics: Diagnostic[];
-  stdoutTail: string;
-  stderrTail: string;
-  outputTruncated: boolean;
-  timings: Record<string, number>;
-  harnessVersion: string | null;
-}
-
-export interface SubmissionVerdict {
-  outcome: string;
-  runOutcome: string | null;
-  score: number | null;
-  scoring: Prisma.InputJsonValue | null;
-}
-
-const withRuns = {
-  runs: {
-    orderBy: { createdAt: 'asc' },
-    include: { tests: { orderBy: { position: 'asc' } }, diagnostics: { orderBy: { position: 'asc' } } },
-  },
-} satisfies Prisma.SubmissionInclude;
-
-export type SubmissionWithRuns = Prisma.SubmissionGetPayload<{ include: typeof withRuns }>;
 
 @Injectable()
 export class SubmissionsRepository {
@@ -70,7 +38,7 @@ export class SubmissionsRepository {
   }
 
   async findWithRuns(id: string): Promise<SubmissionWithRuns | null> {
-    return this.prisma.submission.findUnique({ where: { id }, include: withRuns });
+    return this.prisma.submission.findUnique({ where: { id }, include: SUBMISSION_WITH_RUNS });
   }
 
   /** Just the status: what a live stream re-checks, without loading the files. */
@@ -100,12 +68,12 @@ export class SubmissionsRepository {
    * The time spent storing is written in the same transaction, so a reader who sees the verdict
    * always sees the store phase too.
    */
-  async complete(id: string, runs: RunToStore[], verdict: SubmissionVerdict): Promise<boolean> {
+  async complete(id: string, runs: GradedRun[], verdict: SubmissionVerdict): Promise<boolean> {
     const started = performance.now();
     try {
       await this.prisma.$transaction(async (tx) => {
         for (const run of runs) {
-          await tx.run.create({ data: runData(id, run) });
+          await tx.run.create({ data: runRows(id, run) });
         }
         const updated = await tx.submission.updateMany({
           where: { id, status: { in: ['queued', 'running'] } },
@@ -115,7 +83,7 @@ export class SubmissionsRepository {
             outcome: verdict.outcome,
             runOutcome: verdict.runOutcome,
             score: verdict.score,
-            scoring: verdict.scoring ?? Prisma.DbNull,
+            scoring: scoreColumn(verdict.scoring),
           },
         });
         if (updated.count !== 1) throw new AlreadyCompletedError();
@@ -139,56 +107,15 @@ export class SubmissionsRepository {
   }
 
   /** A learner's attempts, newest first; the learner id is required so no query leaks across learners. */
-  async listForLearner(learnerId: string, labId: string | null, take: number) {
-    return this.prisma.submission.findMany({
+  async listForLearner(learnerId: string, labId: string | null, take: number): Promise<HistoryEntry[]> {
+    const rows = await this.prisma.submission.findMany({
       where: { learnerId, ...(labId ? { labId } : {}) },
       orderBy: { createdAt: 'desc' },
       take,
       select: { id: true, labId: true, status: true, outcome: true, runOutcome: true, score: true, createdAt: true, finishedAt: true },
     });
+    return rows.map((row) => ({ ...row, outcome: row.outcome === null ? null : reportOutcome(row.outcome) }));
   }
-
 }
 
 class AlreadyCompletedError extends Error {}
-
-function runData(submissionId: string, run: RunToStore): Prisma.RunUncheckedCreateInput {
-  return {
-    submissionId,
-    variant: run.variant,
-    outcome: run.outcome,
-    runOutcome: run.runOutcome?.kind ?? null,
-    runMessage: run.runOutcome?.message ?? null,
-    counts: run.counts as unknown as Prisma.InputJsonValue,
-    stdoutTail: run.stdoutTail,
-    stderrTail: run.stderrTail,
-    outputTruncated: run.outputTruncated,
-    timings: run.timings,
-    harnessVersion: run.harnessVersion,
-    tests: {
-      create: run.tests.map((test, position) => ({
-        position,
-        nodeId: test.id,
-        outcome: test.outcome,
-        durationMs: test.durationMs,
-        message: test.message,
-      })),
-    },
-    diagnostics: {
-      create: run.diagnostics.map((d, position) => ({
-        position,
-        code: d.code,
-        severity: d.severity,
-        message: d.message,
-        file: d.location.file,
-        line: d.location.line,
-        testId: d.test,
-        evidence: d.evidence,
-        explanation: d.explanation,
-        hint: d.hint,
-        chapter: d.chapter,
-        source: d.source,
-      })),
-    },
-  };
-}

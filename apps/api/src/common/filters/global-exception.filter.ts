@@ -1,18 +1,15 @@
-// One place turns every error into HTTP: our ApiExceptions and Nest's HttpExceptions keep their
-// status and message; anything unexpected is a bare 500 (logged with its stack, never shown).
+// One place turns every error into HTTP: a module's DomainException gets the status of its code
+// (error-status.ts); Nest's HttpExceptions keep theirs; anything unexpected is a bare 500 (logged
+// with its stack, never shown).
 // Every error body and log line carries a request id to tie them together.
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { ApiException } from '../api.exception';
+import { ErrorCode, type ApiErrorBody } from '@asynclab/contracts';
+import { DomainException } from '../domain.exception';
+import { HTTP_STATUS_OF } from './error-status';
 
-interface ErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  field?: string;
-  requestId: string;
-}
+type ErrorBody = ApiErrorBody & { requestId: string };
 
 @Catch()
 export class GlobalExceptionFilter implements ExceptionFilter {
@@ -31,8 +28,14 @@ export class GlobalExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, requestId: string): ErrorBody {
-    if (exception instanceof ApiException) {
-      return { statusCode: exception.status, code: exception.code, message: exception.message, field: exception.field, requestId };
+    if (exception instanceof DomainException) {
+      return {
+        statusCode: HTTP_STATUS_OF[exception.code],
+        code: exception.code,
+        message: exception.message,
+        field: exception.field,
+        requestId,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -53,13 +56,14 @@ export class GlobalExceptionFilter implements ExceptionFilter {
             : (exception as Error).message;
       return { statusCode: status, code: httpCode(status, message), message, requestId };
     }
-    return { statusCode: 500, code: 'INTERNAL', message: 'internal server error', requestId };
+    return { statusCode: 500, code: ErrorCode.Internal, message: 'internal server error', requestId };
   }
 }
 
+/** Errors raised by Nest or body-parser rather than a module: a code from their status. */
 function httpCode(status: number, message: string): string {
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 413) return 'PAYLOAD_TOO_LARGE';
-  if (status === 400) return /JSON/.test(message) ? 'INVALID_JSON' : 'VALIDATION_FAILED';
+  if (status === 404) return ErrorCode.NotFound;
+  if (status === 413) return ErrorCode.PayloadTooLarge;
+  if (status === 400) return /JSON/.test(message) ? ErrorCode.InvalidJson : ErrorCode.ValidationFailed;
   return `HTTP_${status}`;
 }

@@ -1,6 +1,7 @@
-import type { RunToStore } from '@asynclab/database';
+import { MAIN_RUN, type GradedRun } from '@asynclab/contracts';
 import { parseLabManifest } from '@asynclab/lab-catalog';
 import { decideVerdict } from './verdict';
+import { variantCaught } from './run-rules';
 
 const manifest = (kind: 'fix-code' | 'fix-tests') =>
   parseLabManifest(
@@ -19,8 +20,13 @@ const manifest = (kind: 'fix-code' | 'fix-tests') =>
     'lab',
   );
 
-const tests = (dir: string, passed: number, total: number) =>
-  Array.from({ length: total }, (_, i) => ({ id: `${dir}/test_x.py::t${i}`, outcome: i < passed ? 'passed' : 'failed', durationMs: 0, message: null }) as const);
+const tests = (dir: string, passed: number, total: number): GradedRun['tests'] =>
+  Array.from({ length: total }, (_, i) => ({
+    id: `${dir}/test_x.py::t${i}`,
+    outcome: i < passed ? 'passed' : 'failed',
+    durationMs: 0,
+    message: null,
+  }));
 
 const run = (
   variant: string,
@@ -28,38 +34,55 @@ const run = (
   passed: number,
   total: number,
   diagnostics: string[] = [],
-  visible: { passed: number; total: number } = { passed: 0, total: 0 },
-): RunToStore => ({
-  variant,
-  outcome,
-  runOutcome: outcome === 'error' ? { kind: 'timeout', message: '' } : null,
-  counts: { total: total + visible.total, passed: passed + visible.passed, failed: total - passed + visible.total - visible.passed, error: 0, skipped: 0 },
-  tests: [...tests('tests', visible.passed, visible.total), ...tests('hidden', passed, total)],
-  diagnostics: diagnostics.map((code) => ({ code, severity: 'error' }) as never),
-  stdoutTail: '',
-  stderrTail: '',
-  outputTruncated: false,
-  timings: {},
-  harnessVersion: null,
-});
+  visible = { passed: 0, total: 0 },
+): GradedRun => {
+  const runOutcome = outcome === 'error' ? { kind: 'timeout' as const, message: '' } : null;
+  const all = total + visible.total;
+  const counts = { total: all, passed: passed + visible.passed, failed: all - passed - visible.passed, error: 0, skipped: 0 };
+  return {
+    variant,
+    outcome,
+    runOutcome,
+    caught: variant === MAIN_RUN ? null : variantCaught({ counts, runOutcome }),
+    counts,
+    tests: [...tests('tests', visible.passed, visible.total), ...tests('hidden', passed, total)],
+    diagnostics: diagnostics.map((code) => ({ code, severity: 'error' }) as never),
+    stdoutTail: '',
+    stderrTail: '',
+    outputTruncated: false,
+    timings: {},
+    harnessVersion: null,
+  };
+};
 
 describe('decideVerdict', () => {
   it('scores a fix-code lab from its tests and its diagnostics', () => {
     expect(decideVerdict(manifest('fix-code'), [run('main', 'pass', 4, 4)])).toMatchObject({ outcome: 'pass', score: 100 });
     const partial = decideVerdict(manifest('fix-code'), [run('main', 'fail', 2, 4, ['never-awaited'])]);
     expect(partial).toMatchObject({ outcome: 'fail', score: 35 });
-    expect(decideVerdict(manifest('fix-code'), [run('main', 'error', 0, 0)])).toMatchObject({ outcome: 'error', runOutcome: 'timeout', score: 0 });
+    expect(decideVerdict(manifest('fix-code'), [run('main', 'error', 0, 0)])).toMatchObject({
+      outcome: 'error',
+      runOutcome: 'timeout',
+      score: 0,
+    });
   });
 
   it('scores the hidden checks only, and grants no-diagnostics points only when they all passed', () => {
-    // Visible tests report from the learner's process: all "passing" earns nothing by itself.
+    // Visible tests report from the learner's process: all of them "passing" earns nothing by itself.
     const forged = decideVerdict(manifest('fix-code'), [run('main', 'fail', 1, 4, [], { passed: 6, total: 6 })]);
     expect(forged.score).toBe(Math.round(70 / 4));
-    expect(forged.scoring).toMatchObject({ parts: [{ name: 'hiddenTests' }, { name: 'noDiagnostics', earned: 0 }] });
+    expect(forged.scoring?.parts).toEqual([
+      expect.objectContaining({ name: 'hiddenTests', earned: 18 }),
+      expect.objectContaining({ name: 'noDiagnostics', earned: 0 }),
+    ]);
   });
 
   it('fails a fix-tests submission whose tests let a broken variant through', () => {
-    const verdict = decideVerdict(manifest('fix-tests'), [run('main', 'pass', 3, 3), run('variant:a', 'fail', 2, 3), run('variant:b', 'pass', 3, 3)]);
+    const verdict = decideVerdict(manifest('fix-tests'), [
+      run('main', 'pass', 3, 3),
+      run('variant:a', 'fail', 2, 3),
+      run('variant:b', 'pass', 3, 3),
+    ]);
     expect(verdict.outcome).toBe('fail');
     expect(verdict.score).toBe(20 + 30 + 20);
   });

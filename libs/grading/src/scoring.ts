@@ -1,20 +1,15 @@
 // A score from 0 to 100 with its parts, so a learner sees what earned and what cost points.
-import { variantCaught, type Diagnostic, type RunOutcome, type Score, type ScorePart, type TestCounts } from '@asynclab/reports';
-import type { LabManifest } from './lab-manifest';
+import type { GradedRun, Score, ScorePart } from '@asynclab/contracts';
+import type { LabManifest } from '@asynclab/lab-catalog';
 
-export interface GradedRun {
-  variant: string;
-  outcome: 'pass' | 'fail' | 'error';
-  counts: TestCounts;
-  runOutcome: RunOutcome | null;
-  diagnostics: Diagnostic[];
-  tests: { id: string; outcome: string }[];
-}
+type ScoredRun = Pick<GradedRun, 'outcome' | 'counts' | 'diagnostics' | 'caught'> & {
+  tests: Pick<GradedRun['tests'][number], 'id' | 'outcome'>[];
+};
 
 /** A fix-code lab's hidden checks: judged by the sandbox's supervisor, outside the learner's process. */
 export const HIDDEN_CHECK_PREFIX = 'hidden/';
 
-export function scoreSubmission(manifest: LabManifest, main: GradedRun, variants: GradedRun[]): Score | null {
+export function scoreSubmission(manifest: LabManifest, main: ScoredRun, variants: ScoredRun[]): Score | null {
   if (manifest.kind === 'playground') return null;
   const weights = manifest.scoring;
   const errors = main.diagnostics.filter((d) => d.severity === 'error').length;
@@ -38,8 +33,12 @@ export function scoreSubmission(manifest: LabManifest, main: GradedRun, variants
   } else {
     const allPass = main.outcome !== 'error' && main.counts.total > 0 && main.counts.passed === main.counts.total;
     checksPassed = allPass;
-    const caught = variants.filter(variantCaught).length;
-    add('correctPasses', allPass ? 1 : 0, allPass ? 'your tests pass on the correct code' : 'your tests do not all pass on the correct code');
+    const caught = variants.filter((variant) => variant.caught === true).length;
+    add(
+      'correctPasses',
+      allPass ? 1 : 0,
+      allPass ? 'your tests pass on the correct code' : 'your tests do not all pass on the correct code',
+    );
     // Tests that fail on the correct code fail on everything: catching a variant then proves nothing.
     add(
       'variantsCaught',

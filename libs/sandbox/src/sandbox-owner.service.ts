@@ -3,8 +3,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { createHash, randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
-import { APP_CONFIG, AppConfig, redisOptions } from '@asynclab/config';
+import type Redis from 'ioredis';
+import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
 
 const KEY_PREFIX = 'asynclab:sandbox-owner:';
 const HEARTBEAT_MS = 2_000;
@@ -20,10 +20,9 @@ export class SandboxOwnerService implements OnModuleDestroy {
   private readonly redis: Redis;
   private timer?: NodeJS.Timeout;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, connections: RedisConnections) {
     this.namespace = createHash('sha256').update(config.redisUrl).digest('hex').slice(0, 12);
-    this.redis = new Redis({ ...redisOptions(config.redisUrl), maxRetriesPerRequest: 1, lazyConnect: true });
-    this.redis.on('error', () => undefined); // reported by the heartbeat below
+    this.redis = connections.commands;
   }
 
   async start(): Promise<void> {
@@ -39,12 +38,11 @@ export class SandboxOwnerService implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
     await this.redis.del(KEY_PREFIX + this.ownerId).catch(() => undefined);
-    this.redis.disconnect();
   }
 
   private async beat(): Promise<void> {
-    await this.redis
-      .set(KEY_PREFIX + this.ownerId, '1', 'PX', TTL_MS)
-      .catch((error: Error) => this.logger.warn(`heartbeat failed: ${error.message}`));
+    await this.redis.set(KEY_PREFIX + this.ownerId, '1', 'PX', TTL_MS).catch((error: Error) => {
+      this.logger.warn(`heartbeat failed: ${error.message}`);
+    });
   }
 }

@@ -1,25 +1,27 @@
-// The report as the REST API serves it: assembled from the stored runs, tests and diagnostics.
-import { Diagnostic, ReportOutcome, RunOutcome, TestCounts, TestResult } from './run-report';
+// The report as the REST API serves it (docs/report-schema.md): assembled from the stored runs.
+import type { Diagnostic, ReportOutcome, TestCounts, TestResult } from './harness-report.generated';
+import type { RunOutcome } from './harness-report';
 
-export interface VariantVerdict {
+export type VariantVerdict = {
   name: string;
   /** True when the learner's tests failed on this broken variant, as they should. */
   caught: boolean;
   outcome: ReportOutcome;
   counts: TestCounts;
-}
+};
 
-export interface ScorePart {
+// Type aliases, not interfaces: a score is stored as JSON, and only aliases fit a JSON column's type.
+export type ScorePart = {
   name: string;
   weight: number;
   earned: number;
   detail: string;
-}
+};
 
-export interface Score {
+export type Score = {
   total: number;
   parts: ScorePart[];
-}
+};
 
 export interface PhaseTimings {
   queuedMs: number | null;

@@ -1,10 +1,11 @@
 // Proves a lab teaches what it claims, through a real sandbox: the starter fails and shows every
 // code the lab declares; the reference solution passes with no diagnostic; in a fix-tests lab the
 // reference tests catch every broken variant and the starter tests let at least one through.
-import { variantCaught, type Diagnostic, type HarnessReport } from '@asynclab/reports';
-import type { SandboxDriver, SandboxResult } from '@asynclab/sandbox';
-import type { Files, LoadedLab } from './lab-content';
-import { isJudge, MAIN_RUN, planRuns } from './run-plan';
+import { MAIN_RUN, variantOfRun, type Diagnostic, type Files, type ReportOutcome } from '@asynclab/contracts';
+import type { LoadedLab } from '@asynclab/lab-catalog';
+import type { SandboxDriver } from '@asynclab/sandbox';
+import { gradeRun } from './grade-run';
+import { isJudge, planRuns } from './run-plan';
 
 export interface LabCheck {
   labId: string;
@@ -19,7 +20,7 @@ export interface LabCheck {
 
 interface RunSummary {
   variant: string;
-  outcome: 'pass' | 'fail' | 'error';
+  outcome: ReportOutcome;
   caught: boolean;
   diagnostics: Diagnostic[];
   detail: string;
@@ -28,7 +29,15 @@ interface RunSummary {
 export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<LabCheck> {
   const started = Date.now();
   const { manifest } = lab.content;
-  const check: LabCheck = { labId: manifest.id, kind: manifest.kind, problems: [], starterCodes: [], solutionDiagnostics: [], variants: [], seconds: 0 };
+  const check: LabCheck = {
+    labId: manifest.id,
+    kind: manifest.kind,
+    problems: [],
+    starterCodes: [],
+    solutionDiagnostics: [],
+    variants: [],
+    seconds: 0,
+  };
   if (manifest.kind === 'playground') return { ...check, seconds: 0 };
 
   check.problems.push(...hiddenCheckProblems(lab.content.hidden));
@@ -41,11 +50,14 @@ export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<
   check.starterCodes = unique(starter.flatMap((run) => run.diagnostics.map((d) => d.code)));
   check.solutionDiagnostics = solutionMain.diagnostics.map((d) => `${d.code} ${d.location.file}:${d.location.line}`);
   for (const code of manifest.exhibits) {
-    if (!check.starterCodes.includes(code)) check.problems.push(`starter does not show ${code} (it shows: ${check.starterCodes.join(', ') || 'nothing'})`);
+    if (!check.starterCodes.includes(code))
+      check.problems.push(`starter does not show ${code} (it shows: ${check.starterCodes.join(', ') || 'nothing'})`);
   }
   const starterDiagnostics = starter.flatMap((run) => run.diagnostics);
   for (const [code, expected] of Object.entries(manifest.exhibitsAt)) {
-    const lines = (expected ?? []).map((line) => `${line.file}:${lineOf(lab.content.starter[line.file] ?? '', line.pattern, line.occurrence)}`);
+    const lines = (expected ?? []).map(
+      (line) => `${line.file}:${lineOf(lab.content.starter[line.file] ?? '', line.pattern, line.occurrence)}`,
+    );
     const found = starterDiagnostics.filter((d) => d.code === code).map((d) => `${d.location.file}:${d.location.line}`);
     if (!found.some((place) => lines.includes(place))) {
       check.problems.push(`starter shows ${code} at ${found.join(', ') || 'no line'}, expected one of ${lines.join(', ')}`);
@@ -59,7 +71,11 @@ export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<
   } else {
     for (const run of solution.filter((r) => r.variant !== MAIN_RUN)) {
       const starterRun = starter.find((r) => r.variant === run.variant)!;
-      check.variants.push({ name: run.variant.replace(/^variant:/, ''), caughtByReference: run.caught, caughtByStarter: starterRun.caught });
+      check.variants.push({
+        name: variantOfRun(run.variant) ?? run.variant,
+        caughtByReference: run.caught,
+        caughtByStarter: starterRun.caught,
+      });
     }
     const missedByReference = check.variants.filter((v) => !v.caughtByReference).map((v) => v.name);
     if (missedByReference.length > 0) check.problems.push(`reference tests miss variants: ${missedByReference.join(', ')}`);
@@ -74,19 +90,21 @@ export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<
 async function runAll(lab: LoadedLab, learnerFiles: Files, sandbox: SandboxDriver): Promise<RunSummary[]> {
   const summaries: RunSummary[] = [];
   for (const plan of planRuns(lab.content, learnerFiles)) {
-    const result = await sandbox.run({ runId: `labs-check/${lab.content.manifest.id}/${plan.variant}`, files: plan.files, config: plan.config, timeLimitMs: plan.timeLimitMs });
-    summaries.push(summarise(plan.variant, result));
+    const result = await sandbox.run({
+      runId: `labs-check/${lab.content.manifest.id}/${plan.variant}`,
+      files: plan.files,
+      config: plan.config,
+      timeLimitMs: plan.timeLimitMs,
+    });
+    // The same judgement as a learner's submission gets; only the messages' limits are not needed.
+    const run = gradeRun(plan, result, { memoryMb: 0, pids: 0, outputCapBytes: 0 });
+    const failing = run.tests.filter((t) => t.outcome !== 'passed').map((t) => `${t.id} ${t.outcome}`);
+    const detail = run.runOutcome
+      ? `${run.runOutcome.kind}: ${run.runOutcome.message}`
+      : failing.join('; ') || `${run.tests.length} tests, outcome ${run.outcome}`;
+    summaries.push({ variant: plan.variant, outcome: run.outcome, caught: run.caught === true, diagnostics: run.diagnostics, detail });
   }
   return summaries;
-}
-
-function summarise(variant: string, result: SandboxResult): RunSummary {
-  if (result.status !== 'completed') return { variant, outcome: 'error', caught: false, diagnostics: [], detail: `sandbox ${result.status}` };
-  const report: HarnessReport = result.report;
-  const failing = report.tests.filter((t) => t.outcome !== 'passed').map((t) => `${t.id} ${t.outcome}`);
-  const detail = report.runOutcome ? `${report.runOutcome.kind}: ${report.runOutcome.message}` : failing.join('; ') || `${report.tests.length} tests, outcome ${report.outcome}`;
-  const caught = variantCaught(report);
-  return { variant, outcome: report.outcome, caught, diagnostics: report.diagnostics, detail };
 }
 
 /**
@@ -105,7 +123,8 @@ export function hiddenCheckProblems(hidden: Files): string[] {
       continue;
     }
     for (const [, name] of source.matchAll(/^(?:async )?def (test\w*)/gm)) {
-      if (!new RegExp(`^def judge_${name}\\(`, 'm').test(judge[1])) problems.push(`${driver}::${name} has no judge_${name} in hidden/${judge[0]}`);
+      if (!new RegExp(`^def judge_${name}\\(`, 'm').test(judge[1]))
+        problems.push(`${driver}::${name} has no judge_${name} in hidden/${judge[0]}`);
     }
     if (/^\s*assert /m.test(source)) problems.push(`${driver} asserts: expected values belong in its judge`);
   }

@@ -2,13 +2,14 @@
 // fix-code: one run of the learner's code under the visible and hidden tests;
 // fix-tests: the learner's tests against the reference code, then against each broken variant;
 // playground: the learner's files as they are, with pytest's own discovery.
+import { MAIN_RUN, variantRunName, type Files } from '@asynclab/contracts';
+import type { LabContent } from '@asynclab/lab-catalog';
 import { PRIVATE_DIR, type HarnessRunConfig } from '@asynclab/sandbox';
-import type { Files, LabContent } from './lab-content';
 
-export const MAIN_RUN = 'main';
 const BLOCKING_THRESHOLD_MS = 100;
 
 export interface PlannedRun {
+  /** The run's name (MAIN_RUN or a variant's run name), stored as runs.variant. */
   variant: string;
   files: Files;
   config: HarnessRunConfig;
@@ -49,14 +50,12 @@ export function planRuns(lab: LabContent, learnerFiles: Files): PlannedRun[] {
         config: config(testFiles, testFiles, manifest.codeUnderTest),
         timeLimitMs,
       });
-      return [
-        against(MAIN_RUN, lab.solution),
-        ...Object.entries(lab.variants).map(([name, code]) => against(`variant:${name}`, code)),
-      ];
+      return [against(MAIN_RUN, lab.solution), ...Object.entries(lab.variants).map(([name, code]) => against(variantRunName(name), code))];
     }
   }
 }
 
+/** A hidden check's judge: read by the sandbox's supervisor only (docs/trust-model.md). */
 export function isJudge(path: string): boolean {
   return /(^|\/)judge_[^/]*\.py$/.test(path);
 }

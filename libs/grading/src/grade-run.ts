@@ -1,9 +1,10 @@
-// What one sandbox result means as a stored run: the harness's report when there is one, and a
-// run-level outcome saying which limit stopped it when there is not.
-import { countTests, deriveOutcome, RunOutcome } from '@asynclab/reports';
-import type { RunToStore } from '@asynclab/database';
+// What one sandbox result means as a graded run: the harness's report judged by the run rules
+// when there is one, and a run-level outcome saying which limit stopped it when there is not.
+import { MAIN_RUN, type GradedRun, type RunOutcome } from '@asynclab/contracts';
+import { countTests } from '@asynclab/reports';
 import type { ResourceLimit, SandboxResult } from '@asynclab/sandbox';
-import type { PlannedRun } from '@asynclab/lab-catalog';
+import type { PlannedRun } from './run-plan';
+import { deriveOutcome, variantCaught } from './run-rules';
 
 export interface SandboxLimitsForMessages {
   memoryMb: number;
@@ -11,29 +12,39 @@ export interface SandboxLimitsForMessages {
   outputCapBytes: number;
 }
 
-export function sandboxResultToRun(plan: PlannedRun, result: SandboxResult, limits: SandboxLimitsForMessages): RunToStore {
+export function gradeRun(plan: PlannedRun, result: SandboxResult, limits: SandboxLimitsForMessages): GradedRun {
   const timings = { containerStartMs: result.timings.containerStartMs, runMs: result.timings.runMs };
   const output = { stdoutTail: result.output.stdoutTail, stderrTail: result.output.stderrTail, outputTruncated: result.output.truncated };
+  const judged = (
+    counts: GradedRun['counts'],
+    runOutcome: RunOutcome | null,
+    tests: GradedRun['tests'] = [],
+    diagnostics: GradedRun['diagnostics'] = [],
+  ) => (plan.variant === MAIN_RUN ? null : variantCaught({ counts, runOutcome, tests, diagnostics }));
   if (result.status === 'completed') {
     const { report } = result;
+    const counts = countTests(report.tests);
     return {
       variant: plan.variant,
       outcome: deriveOutcome(report.tests, report.diagnostics, report.runOutcome),
       runOutcome: report.runOutcome,
-      counts: countTests(report.tests),
+      caught: judged(counts, report.runOutcome, report.tests, report.diagnostics),
+      counts,
       tests: report.tests,
       diagnostics: report.diagnostics,
       ...output,
-      timings: { ...timings, pytestMs: report.timings.totalMs ?? result.timings.runMs },
+      timings: { ...timings, pytestMs: report.timings.totalMs },
       harnessVersion: report.harness,
     };
   }
   const runOutcome = runLevelOutcome(plan, result, limits);
+  const counts = countTests([]);
   return {
     variant: plan.variant,
     outcome: 'error',
     runOutcome,
-    counts: countTests([]),
+    caught: judged(counts, runOutcome),
+    counts,
     tests: [],
     diagnostics: [],
     ...output,
@@ -42,7 +53,11 @@ export function sandboxResultToRun(plan: PlannedRun, result: SandboxResult, limi
   };
 }
 
-function runLevelOutcome(plan: PlannedRun, result: Exclude<SandboxResult, { status: 'completed' }>, limits: SandboxLimitsForMessages): RunOutcome {
+function runLevelOutcome(
+  plan: PlannedRun,
+  result: Exclude<SandboxResult, { status: 'completed' }>,
+  limits: SandboxLimitsForMessages,
+): RunOutcome {
   switch (result.status) {
     case 'timeout':
       return {

@@ -1,5 +1,5 @@
-import { LabContent } from './lab-content';
-import { parseLabManifest } from './lab-manifest';
+import { LabContent } from '@asynclab/lab-catalog';
+import { parseLabManifest } from '@asynclab/lab-catalog';
 import { planRuns } from './run-plan';
 
 const lab = (kind: 'fix-code' | 'fix-tests' | 'playground', extra: Partial<LabContent> = {}): LabContent => ({
@@ -15,7 +15,12 @@ const lab = (kind: 'fix-code' | 'fix-tests' | 'playground', extra: Partial<LabCo
       codeUnderTest: kind === 'fix-tests' ? ['news.py'] : undefined,
       timeLimitSec: 15,
       perTestTimeoutSec: 3,
-      scoring: kind === 'fix-code' ? { hiddenTests: 70, noDiagnostics: 30 } : kind === 'fix-tests' ? { correctPasses: 20, variantsCaught: 60, noDiagnostics: 20 } : undefined,
+      scoring:
+        kind === 'fix-code'
+          ? { hiddenTests: 70, noDiagnostics: 30 }
+          : kind === 'fix-tests'
+            ? { correctPasses: 20, variantsCaught: 60, noDiagnostics: 20 }
+            : undefined,
     },
     'lab.yaml',
     'lab',
