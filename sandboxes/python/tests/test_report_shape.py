@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from asynclab_harness.version import HARNESS_VERSION
 from harness_run import NONCE, run_submission, validate
 
 
