@@ -78,8 +78,8 @@ def run(root: str, harness_path: str = None) -> dict:
 
 
 def _tests(expected, reported, checks) -> list:
-    from .merge import MAX_TESTS
-    ids = list(reported)[:MAX_TESTS] if expected is None else list(expected)
+    from .merge import MAX_TESTS, expand_parametrized
+    ids = list(reported)[:MAX_TESTS] if expected is None else expand_parametrized(expected, reported)
     ids += [i for i in checks.ids() if i not in ids]
     tests = []
     for node_id in ids:

@@ -73,6 +73,19 @@ def expected_test_ids(root: str, test_paths):
     return list(dict.fromkeys(ids))
 
 
+MAX_CASES = 50  # parametrized cases per test function
+
+
+def expand_parametrized(expected, reported) -> list:
+    """A test function the child reported as parametrized cases (`name[case]`) stands for those
+    cases, at most MAX_CASES of them; any other id the child made up is dropped."""
+    ids = []
+    for node_id in expected:
+        cases = [i for i in reported if i.startswith(node_id + "[") and i.endswith("]")][:MAX_CASES]
+        ids.extend(cases or [node_id])
+    return ids
+
+
 def child_tests(report) -> dict:
     tests = {}
     for item in (report or {}).get("tests", [])[:100_000] if isinstance((report or {}).get("tests"), list) else []:

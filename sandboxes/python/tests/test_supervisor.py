@@ -111,6 +111,13 @@ def test_expected_test_ids_come_from_parsing_not_importing(tmp_path):
     assert merge.expected_test_ids(str(tmp_path), []) is None
 
 
+def test_parametrized_cases_stand_for_their_function_and_nothing_else_is_added():
+    reported = {"t.py::test_a[1]": {}, "t.py::test_a[2]": {}, "t.py::test_b": {}, "t.py::test_made_up": {},
+                "t.py::test_b_extra[1]": {}}
+    assert merge.expand_parametrized(["t.py::test_a", "t.py::test_b", "t.py::test_c"], reported) == \
+        ["t.py::test_a[1]", "t.py::test_a[2]", "t.py::test_b", "t.py::test_c"]
+
+
 def test_a_rewrite_behaves_the_same_and_reads_differently():
     source = textwrap.dedent('''
         """Docstring."""
