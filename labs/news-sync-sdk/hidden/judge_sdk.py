@@ -61,4 +61,4 @@ def inputs_test_slow_requests_do_not_stall_other_tasks(rng):
 
 
 def judge_test_slow_requests_do_not_stall_other_tasks(given, seen, elapsed):
-    assert seen["slept_s"] < 0.1, f"a 20 ms sleep took {seen['slept_s']:.2f} s while SDK requests ran: they block the loop"
+    assert seen["slept_s"] < 0.15, f"a 20 ms sleep took {seen['slept_s']:.2f} s while SDK requests ran: they block the loop"

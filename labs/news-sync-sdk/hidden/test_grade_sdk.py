@@ -81,7 +81,7 @@ async def test_sdk_errors_reach_the_caller():
 @pytest.mark.asyncio
 async def test_slow_requests_do_not_stall_other_tasks():
     given = grade.begin()
-    client = RecordingSdkClient(delay=0.15)
+    client = RecordingSdkClient(delay=0.3)  # a blocked loop would hold the 20 ms sleep >= 0.3 s
     fetching = asyncio.create_task(news.fetch_all(client, given["urls"]))
     started = time.perf_counter()
     await asyncio.sleep(0.02)
