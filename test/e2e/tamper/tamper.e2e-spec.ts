@@ -36,6 +36,7 @@ describe('learner code cannot forge its grade', () => {
       expect(result.status).toBe('completed');
       expect(result.report.outcome).toBe('fail');
       starterScore[lab] = result.report.score?.total ?? 100;
+      record({ attempt: `unchanged starter of ${lab}`, status: result.status, outcome: result.report.outcome, score: starterScore[lab] });
     }
     const solved = (await submitAndWait(service.baseUrl, FIX_CODE_LAB, {
       'news.py': labFile(FIX_CODE_LAB, 'solution/news.py'),
