@@ -39,6 +39,7 @@ const STDERR_KEEP_BYTES = 64 * 1024;
 const TAIL_CHARS = 16 * 1024;
 const STREAM_DRAIN_MS = 2_000;
 const SIGKILL_EXIT_CODE = 137;
+const SUPERVISOR_FAILED_EXIT_CODE = 70;
 
 export class DockerSandboxDriver implements SandboxDriver {
   private readonly pendingRemovals = new Set<Promise<unknown>>();
@@ -181,6 +182,10 @@ export class DockerSandboxDriver implements SandboxDriver {
     // came from outside (an operator, a reaper). That alone is retried; never the learner's.
     if (state.ExitCode === SIGKILL_EXIT_CODE && reportJson === null) {
       throw new SandboxInfraError('the sandbox container was killed from outside the run');
+    }
+    // The supervisor's own failure (asynclab_supervisor/__main__.py): learner code cannot end PID 1.
+    if (state.ExitCode === SUPERVISOR_FAILED_EXIT_CODE && reportJson === null) {
+      throw new SandboxInfraError(`the sandbox supervisor failed: ${tail(stderr.text(), 500).text}`);
     }
     if (reportJson === null) return { status: 'no-report', exitCode: state.ExitCode ?? null, output, timings };
     try {

@@ -15,6 +15,9 @@ T_START = time.perf_counter()
 NONCE_ENV = "ASYNCLAB_REPORT_NONCE"
 REPORT_LIMIT = 1024 * 1024 - 4096
 CRASH_HINT = "does the code call sys.exit() or os._exit(), or end the process another way?"
+# The supervisor's own failure (a bug here or in a lab's judge): no report, this exit code. Learner
+# code cannot make PID 1 exit, so the worker treats it as infra, never as the learner's outcome.
+EXIT_SUPERVISOR_FAILED = 70
 
 
 def main() -> None:
@@ -25,7 +28,7 @@ def main() -> None:
     except BaseException:
         import traceback
         traceback.print_exc()  # no report: the worker sees the harness broke
-        os._exit(1)
+        os._exit(EXIT_SUPERVISOR_FAILED)
     emit(nonce, report)
     os._exit(0)
 
@@ -39,6 +42,12 @@ def run(root: str, harness_path: str = None) -> dict:
     child_report = {}
 
     def on_message(message, channel):
+        try:
+            handle(message, channel)
+        except Exception:  # whatever the child sent, it is only data: never the supervisor's end
+            pass
+
+    def handle(message, channel):
         op, test = message.get("op"), message.get("test")
         if op == "begin" and isinstance(test, str):
             channel.send({"op": "inputs", "test": test, "inputs": checks.begin(test)})
