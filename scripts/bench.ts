@@ -3,12 +3,13 @@
 // the phase breakdown, against a baseline of the same files run by a bare `docker run` of plain
 // pytest in the same image. Needs what `npm test` provisions (scripts/provision.sh).
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { errorMessage, loadAppConfig } from '@asynclab/config';
 import { applyMigrations, ensureDatabase } from '@asynclab/database';
+import { SUPERVISOR_COMMAND } from '@asynclab/sandbox';
 import { startService } from '../test/e2e/support/service';
 import type { PhaseTimings } from '@asynclab/contracts';
 import { get, post, SubmissionAccepted, SubmissionBody } from '../test/e2e/support/client';
@@ -108,6 +109,62 @@ function bareDockerBaseline(image: string, count: number): number[] {
   return times;
 }
 
+/**
+ * The cost of the trust boundary (docs/trust-model.md), same image, same files, same run: the
+ * harness alone in one process as uid 10001 (how it ran before the boundary; still how the
+ * harness's own tests run it) against the supervisor as the worker starts it (root with
+ * CAP_SETUID/SETGID, learner code in a uid-10001 child).
+ */
+function boundaryCost(image: string, count: number): { inProcess: number[]; supervised: number[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'asynclab-bench-'));
+  chmodSync(dir, 0o755);
+  for (const [path, content] of Object.entries(correctNews)) writeFileSync(join(dir, path), content, { mode: 0o644 });
+  mkdirSync(join(dir, '.asynclab'), { mode: 0o755 });
+  const runJson = { testPaths: [], learnerFiles: Object.keys(correctNews), perTestTimeoutSec: 10, blockingThresholdMs: 100 };
+  writeFileSync(join(dir, '.asynclab/run.json'), JSON.stringify(runJson), { mode: 0o644 });
+  const common = [
+    'run',
+    '--rm',
+    '--network',
+    'none',
+    '--read-only',
+    '--tmpfs',
+    '/tmp',
+    '--memory',
+    '256m',
+    '--pids-limit',
+    '128',
+    '--cap-drop',
+    'ALL',
+    '--security-opt',
+    'no-new-privileges',
+    '-e',
+    'ASYNCLAB_REPORT_NONCE=bench',
+    '-v',
+    `${dir}:/work:ro`,
+    '-w',
+    '/work',
+  ];
+  const modes = {
+    inProcess: [...common, '--user', '10001:10001', image, 'python3', '-m', 'asynclab_harness'],
+    supervised: [...common, '--user', '0:0', '--cap-add', 'SETUID', '--cap-add', 'SETGID', image, ...SUPERVISOR_COMMAND],
+  };
+  const times = { inProcess: [] as number[], supervised: [] as number[] };
+  try {
+    for (let i = 0; i < count; i++) {
+      for (const mode of ['inProcess', 'supervised'] as const) {
+        const started = performance.now();
+        const out = execFileSync('docker', modes[mode], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+        times[mode].push(performance.now() - started);
+        if (!out.includes('"outcome":"pass"')) throw new Error(`bench: the ${mode} harness run did not pass`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return times;
+}
+
 function report(label: string, batch: { samples: Sample[]; wallMs: number }): number {
   const latencies = batch.samples.map((s) => s.latencyMs);
   const phase = (key: keyof PhaseTimings) => median(batch.samples.map((s) => s.timings[key] ?? 0));
@@ -142,6 +199,12 @@ async function main(): Promise<void> {
     const baseline = bareDockerBaseline(config.sandbox.image, N);
     console.log(
       `baseline (bare docker run + plain pytest, same image): n=${N} p50 ${fmt(median(baseline))} p95 ${fmt(percentile(baseline, 95))}`,
+    );
+    const boundary = boundaryCost(config.sandbox.image, N);
+    console.log(`harness in one process with the learner (before the trust boundary): n=${N} p50 ${fmt(median(boundary.inProcess))}`);
+    console.log(
+      `supervisor + uid-10001 child (the trust boundary): n=${N} p50 ${fmt(median(boundary.supervised))} ` +
+        `(+${fmt(median(boundary.supervised) - median(boundary.inProcess))}, ${(median(boundary.supervised) / median(boundary.inProcess)).toFixed(2)}x)`,
     );
     const sequential = report('sequential', await runBatch(service.baseUrl, N, 1));
     report(`concurrency ${C}`, await runBatch(service.baseUrl, N, C));

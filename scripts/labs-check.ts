@@ -11,7 +11,11 @@ async function main(): Promise<void> {
   const config = loadAppConfig();
   const sandbox = createSandboxDriver(config.sandbox, null);
   await sandbox.assertReady();
-  const labs = loadCatalog(config.labsDir).filter((lab) => lab.content.manifest.kind !== 'playground');
+  // LABS=a,b checks only those labs (while writing one); all of them otherwise.
+  const only = process.env.LABS ? new Set(process.env.LABS.split(',')) : null;
+  const labs = loadCatalog(config.labsDir).filter(
+    (lab) => lab.content.manifest.kind !== 'playground' && (!only || only.has(lab.content.manifest.id)),
+  );
   const results: LabCheck[] = [];
   let next = 0;
   await Promise.all(

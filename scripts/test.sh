@@ -18,7 +18,7 @@ if npm run check --silent; then echo "pass npm-run-check" >>"$checks"; else echo
 # The harness's Python: pyflakes (Debian's pyflakes3) over the harness, its tests and bench; the
 # corpus is left out, its programs are buggy on purpose.
 echo "pyflakes (sandboxes/python):"
-if pyflakes3 sandboxes/python/asynclab_harness sandboxes/python/tests sandboxes/python/bench; then echo "pass pyflakes" >>"$checks"; else echo "fail pyflakes" >>"$checks"; fi
+if pyflakes3 sandboxes/python/asynclab_harness sandboxes/python/asynclab_supervisor sandboxes/python/tests sandboxes/python/bench; then echo "pass pyflakes" >>"$checks"; else echo "fail pyflakes" >>"$checks"; fi
 
 # e2e tests share one database and one Docker engine: one test file at a time.
 npx jest --runInBand --json --outputFile="$results/jest.json" "$@"

@@ -1,9 +1,11 @@
+"""Hidden checks' drivers: they exercise news.py with this run's inputs and report what they saw.
+The expected values live in judge_refresh.py, which only the sandbox's supervisor reads."""
 import asyncio
-import time
 
 import pytest
 
 import news
+from asynclab_harness import grade
 
 
 class FakeSource:
@@ -17,31 +19,32 @@ class FakeSource:
 
 @pytest.mark.asyncio
 async def test_one_write_per_refresh():
+    given = grade.begin()
     cache = news.Cache()
-    await news.refresh([FakeSource("wire", ["a"]), FakeSource("blog", ["b"])], cache)
-    await news.refresh([FakeSource("wire", ["c"])], cache)
-    assert cache.writes == 2
-    assert cache.saved == {"wire": ["a", "c"], "blog": ["b"]}
+    for batch in given["refreshes"]:
+        await news.refresh([FakeSource(name, titles) for name, titles in batch], cache)
+    grade.observe(writes=cache.writes, saved=cache.saved)
 
 
 @pytest.mark.asyncio
 async def test_saved_before_refresh_returns():
+    given = grade.begin()
     cache = news.Cache()
-    headlines = await news.refresh([FakeSource("wire", ["a", "b", "c"])], cache)
-    assert [h.title for h in headlines] == cache.saved["wire"]
+    headlines = await news.refresh([FakeSource(given["source"], given["titles"])], cache)
+    grade.observe(returned=[h.title for h in headlines], saved=cache.saved.get(given["source"]))
 
 
 @pytest.mark.asyncio
 async def test_sources_are_fetched_concurrently():
-    sources = [FakeSource(f"s{i}", [f"t{i}"], delay=0.05) for i in range(5)]
-    started = time.perf_counter()
+    given = grade.begin()
+    sources = [FakeSource(name, [title], delay=given["delay"]) for name, title in given["sources"]]
     headlines = await news.refresh(sources, news.Cache())
-    assert time.perf_counter() - started < 0.2
-    assert [h.source for h in headlines] == [f"s{i}" for i in range(5)]
+    grade.observe(order=[[h.source, h.title] for h in headlines])
 
 
 @pytest.mark.asyncio
 async def test_empty_refresh_still_writes():
+    grade.begin()
     cache = news.Cache()
-    assert await news.refresh([], cache) == []
-    assert cache.writes == 1
+    returned = await news.refresh([], cache)
+    grade.observe(returned=list(returned), writes=cache.writes)

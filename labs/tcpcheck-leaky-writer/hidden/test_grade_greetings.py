@@ -1,3 +1,5 @@
+"""Hidden checks' drivers: they run tcpcheck.py with this run's inputs and report what they saw.
+The expected values live in judge_greetings.py, which only the sandbox's supervisor reads."""
 import asyncio
 import socket
 
@@ -5,6 +7,7 @@ import pytest
 import pytest_asyncio
 
 import tcpcheck
+from asynclab_harness import grade
 
 
 class GreetingServer:
@@ -67,41 +70,47 @@ def closed_port():
         return sock.getsockname()[1]
 
 
+def _row(result):
+    return [result.host, result.port, result.up, result.detail, type(result) is tcpcheck.Result]
+
+
 @pytest.mark.asyncio
 async def test_plain_port_without_greeting(servers):
+    grade.begin()
     db = await servers(None)
-    assert await tcpcheck.check("127.0.0.1", db.port) == tcpcheck.Result("127.0.0.1", db.port, True, "")
-    assert await db.all_hung_up()
+    result = await tcpcheck.check("127.0.0.1", db.port)
+    grade.observe(port=db.port, row=_row(result), hung_up=await db.all_hung_up())
 
 
 @pytest.mark.asyncio
 async def test_wrong_greeting_detail(servers):
-    web = await servers(b"HTTP/1.1 400 Bad Request\r\n")
+    given = grade.begin()
+    web = await servers(given["greeting"].encode())
     result = await tcpcheck.check("127.0.0.1", web.port, b"SSH-")
-    assert result == tcpcheck.Result("127.0.0.1", web.port, False, "unexpected greeting b'HTTP/1.1 400 Bad Request\\r\\n'")
-    assert await web.all_hung_up()
+    grade.observe(port=web.port, row=_row(result), hung_up=await web.all_hung_up())
 
 
 @pytest.mark.asyncio
 async def test_silent_service_times_out_and_is_hung_up(servers):
+    grade.begin()
     silent = await servers(None)
     result = await tcpcheck.check("127.0.0.1", silent.port, b"SSH-", timeout=0.1)
-    assert result == tcpcheck.Result("127.0.0.1", silent.port, False, "TimeoutError")
-    assert await silent.all_hung_up()
+    grade.observe(port=silent.port, row=_row(result), hung_up=await silent.all_hung_up())
 
 
 @pytest.mark.asyncio
 async def test_refused_port_is_down():
+    grade.begin()
     port = closed_port()
-    assert await tcpcheck.check("127.0.0.1", port) == tcpcheck.Result("127.0.0.1", port, False, "ConnectionRefusedError")
+    grade.observe(port=port, row=_row(await tcpcheck.check("127.0.0.1", port)))
 
 
 @pytest.mark.asyncio
 async def test_check_all_leaves_every_connection_closed(servers):
+    given = grade.begin()
     ssh = await servers(b"SSH-2.0-OpenSSH_9.2\r\n")
     ftp = await servers(b"220 ftp ready\r\n")
-    targets = [("127.0.0.1", ssh.port, b"SSH-"), ("127.0.0.1", ftp.port, b"SSH-")] * 5
-    results = await tcpcheck.check_all(targets)
-    assert [r.up for r in results] == [True, False] * 5
-    assert ssh.served == ftp.served == 5
-    assert await ssh.all_hung_up() and await ftp.all_hung_up()
+    ports = {"ssh": ssh.port, "ftp": ftp.port}
+    results = await tcpcheck.check_all([("127.0.0.1", ports[key], b"SSH-") for key in given["order"]])
+    grade.observe(ups=[r.up for r in results], served=[ssh.served, ftp.served],
+                  hung_up=await ssh.all_hung_up() and await ftp.all_hung_up())

@@ -1,3 +1,5 @@
+"""Hidden checks' drivers: they run tcpcheck.py with this run's inputs and report what they saw.
+The expected values live in judge_tcpcheck.py, which only the sandbox's supervisor reads."""
 import asyncio
 import socket
 
@@ -5,6 +7,7 @@ import pytest
 import pytest_asyncio
 
 import tcpcheck
+from asynclab_harness import grade
 
 
 @pytest_asyncio.fixture
@@ -43,47 +46,57 @@ def counted_connections(monkeypatch):
     return stats
 
 
+def _rows(results):
+    return [[r.host, r.port, r.up] for r in results]
+
+
 @pytest.mark.asyncio
 async def test_never_more_than_four_connections(open_port, counted_connections):
-    results = await tcpcheck.check_all([("127.0.0.1", open_port)] * 10)
-    assert all(r.up for r in results)
-    assert counted_connections["peak"] == tcpcheck.MAX_CONNECTIONS == 4
+    given = grade.begin()
+    results = await tcpcheck.check_all([("127.0.0.1", open_port)] * given["targets"])
+    grade.observe(port=open_port, rows=_rows(results), peak=counted_connections["peak"])
 
 
 @pytest.mark.asyncio
 async def test_a_second_run_works_like_the_first(open_port):
-    for _ in range(2):
-        results = await tcpcheck.check_all([("127.0.0.1", open_port)] * 6)
-        assert all(r.up for r in results)
+    given = grade.begin()
+    runs = [_rows(await tcpcheck.check_all([("127.0.0.1", open_port)] * given["targets"])) for _ in range(2)]
+    grade.observe(port=open_port, runs=runs)
 
 
 def test_the_tool_can_run_twice_in_one_process():
+    given = grade.begin()
+
     async def run_once():
         async def handle(reader, writer):
             writer.close()
 
         server = await asyncio.start_server(handle, "127.0.0.1", 0)
         async with server:
-            return await tcpcheck.check_all([("127.0.0.1", server.sockets[0].getsockname()[1])] * 6)
+            return _rows(await tcpcheck.check_all([("127.0.0.1", server.sockets[0].getsockname()[1])] * given["targets"]))
 
     # a new event loop for each run, as a scheduler calling the tool's main() twice would get
+    runs = []
     for _ in range(2):
         loop = asyncio.new_event_loop()
         try:
-            assert all(r.up for r in loop.run_until_complete(run_once()))
+            runs.append(loop.run_until_complete(run_once()))
         finally:
             loop.close()
+    grade.observe(ups=[[row[2] for row in rows] for rows in runs])
 
 
 @pytest.mark.asyncio
 async def test_results_keep_the_order_given(open_port):
-    down = closed_port()
-    targets = [("127.0.0.1", down), ("127.0.0.1", open_port)] * 3
-    results = await tcpcheck.check_all(targets)
-    assert [r.up for r in results] == [False, True] * 3
-    assert [r.port for r in results] == [down, open_port] * 3
+    given = grade.begin()
+    ports = {"down": closed_port(), "open": open_port}
+    targets = [("127.0.0.1", ports[key]) for key in given["order"]]
+    grade.observe(ports=ports, rows=_rows(await tcpcheck.check_all(targets)))
 
 
 @pytest.mark.asyncio
 async def test_single_check(open_port):
-    assert await tcpcheck.check("127.0.0.1", open_port) == tcpcheck.Result("127.0.0.1", open_port, True)
+    grade.begin()
+    result = await tcpcheck.check("127.0.0.1", open_port)
+    grade.observe(port=open_port, row=[result.host, result.port, result.up],
+                  is_result=type(result) is tcpcheck.Result)

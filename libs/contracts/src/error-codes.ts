@@ -21,6 +21,7 @@ export enum ErrorCode {
   FileNotUtf8 = 'FILE_NOT_UTF8',
   FilesTooLarge = 'FILES_TOO_LARGE',
   InvalidFilePath = 'INVALID_FILE_PATH',
+  FileAndFolder = 'FILE_AND_FOLDER',
   // identity and access
   Unauthenticated = 'UNAUTHENTICATED',
   InvalidCredentials = 'INVALID_CREDENTIALS',

@@ -18,7 +18,7 @@ export type DiagnosticCode =
   | 'timeout';
 
 /**
- * What `python3 -m asynclab_harness` prints after the sentinel line (docs/harness-contract.md). Diagnostic codes are those of shared/spec/diagnostics.md.
+ * What the sandbox prints after the sentinel line (docs/harness-contract.md). Diagnostic codes are those of shared/spec/diagnostics.md. Every list, string and number is bounded: the report comes out of a container that ran untrusted code (docs/trust-model.md).
  */
 export interface HarnessReport {
   version: 1;
@@ -27,7 +27,13 @@ export interface HarnessReport {
   outcome: ReportOutcome;
   runOutcome: null | HarnessRunOutcome;
   counts: TestCounts;
+  /**
+   * @maxItems 1000
+   */
   tests: TestResult[];
+  /**
+   * @maxItems 500
+   */
   diagnostics: Diagnostic[];
   timings: HarnessTimings;
 }
@@ -37,7 +43,7 @@ export interface HarnessRuntime {
   pytestAsyncio: string | null;
 }
 export interface HarnessRunOutcome {
-  kind: 'syntax-error' | 'import-error';
+  kind: 'syntax-error' | 'import-error' | 'crashed';
   message: string;
 }
 export interface TestCounts {

@@ -15,8 +15,12 @@ export interface SandboxLimitsForMessages {
 export function gradeRun(plan: PlannedRun, result: SandboxResult, limits: SandboxLimitsForMessages): GradedRun {
   const timings = { containerStartMs: result.timings.containerStartMs, runMs: result.timings.runMs };
   const output = { stdoutTail: result.output.stdoutTail, stderrTail: result.output.stderrTail, outputTruncated: result.output.truncated };
-  const judged = (counts: GradedRun['counts'], runOutcome: RunOutcome | null) =>
-    plan.variant === MAIN_RUN ? null : variantCaught({ counts, runOutcome });
+  const judged = (
+    counts: GradedRun['counts'],
+    runOutcome: RunOutcome | null,
+    tests: GradedRun['tests'] = [],
+    diagnostics: GradedRun['diagnostics'] = [],
+  ) => (plan.variant === MAIN_RUN ? null : variantCaught({ counts, runOutcome, tests, diagnostics }));
   if (result.status === 'completed') {
     const { report } = result;
     const counts = countTests(report.tests);
@@ -24,7 +28,7 @@ export function gradeRun(plan: PlannedRun, result: SandboxResult, limits: Sandbo
       variant: plan.variant,
       outcome: deriveOutcome(report.tests, report.diagnostics, report.runOutcome),
       runOutcome: report.runOutcome,
-      caught: judged(counts, report.runOutcome),
+      caught: judged(counts, report.runOutcome, report.tests, report.diagnostics),
       counts,
       tests: report.tests,
       diagnostics: report.diagnostics,
@@ -65,8 +69,12 @@ function runLevelOutcome(
     case 'no-report':
       return {
         kind: 'crashed',
-        message: `the test process ended (exit code ${result.exitCode ?? 'unknown'}) before pytest could finish: does the code call sys.exit() or os._exit()?`,
+        message:
+          result.reason ??
+          `the test process ended (exit code ${result.exitCode ?? 'unknown'}) before pytest could finish: does the code call sys.exit() or os._exit()?`,
       };
+    case 'bad-layout':
+      return { kind: 'crashed', message: `the files could not be laid out for the run: ${result.reason}` };
   }
 }
 

@@ -5,7 +5,7 @@ import { MAIN_RUN, variantOfRun, type Diagnostic, type Files, type ReportOutcome
 import type { LoadedLab } from '@asynclab/lab-catalog';
 import type { SandboxDriver } from '@asynclab/sandbox';
 import { gradeRun } from './grade-run';
-import { planRuns } from './run-plan';
+import { isJudge, planRuns } from './run-plan';
 
 export interface LabCheck {
   labId: string;
@@ -40,6 +40,7 @@ export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<
   };
   if (manifest.kind === 'playground') return { ...check, seconds: 0 };
 
+  check.problems.push(...hiddenCheckProblems(lab.content.hidden));
   const pick = (files: Files) => Object.fromEntries(manifest.editable.map((path) => [path, files[path]]));
   const starter = await runAll(lab, pick(lab.content.starter), sandbox);
   const solution = await runAll(lab, pick(lab.content.solution), sandbox);
@@ -102,6 +103,30 @@ async function runAll(lab: LoadedLab, learnerFiles: Files, sandbox: SandboxDrive
     summaries.push({ variant: plan.variant, outcome: run.outcome, caught: run.caught === true, diagnostics: run.diagnostics, detail });
   }
   return summaries;
+}
+
+/**
+ * Every hidden test must be a driver with a judge (docs/lab-format.md, "Hidden checks"): a hidden
+ * test judged inside the learner's process could be forged, so none may slip in unjudged.
+ */
+export function hiddenCheckProblems(hidden: Files): string[] {
+  const problems: string[] = [];
+  const judges = Object.entries(hidden).filter(([path]) => isJudge(path));
+  for (const [path, source] of Object.entries(hidden)) {
+    if (isJudge(path) || !/(^|\/)test_[^/]*\.py$/.test(path)) continue;
+    const driver = `hidden/${path}`;
+    const judge = judges.find(([, text]) => new RegExp(`^DRIVER = ["']${driver.replace(/[.]/g, '\\.')}["']`, 'm').test(text));
+    if (!judge) {
+      problems.push(`${driver} has no judge (a hidden/judge_*.py with DRIVER = "${driver}")`);
+      continue;
+    }
+    for (const [, name] of source.matchAll(/^(?:async )?def (test\w*)/gm)) {
+      if (!new RegExp(`^def judge_${name}\\(`, 'm').test(judge[1]))
+        problems.push(`${driver}::${name} has no judge_${name} in hidden/${judge[0]}`);
+    }
+    if (/^\s*assert /m.test(source)) problems.push(`${driver} asserts: expected values belong in its judge`);
+  }
+  return problems;
 }
 
 /** Both runs come from the same plan, so every run name is in both; a missing one is a bug here. */

@@ -37,16 +37,27 @@ const lab = (kind: 'fix-code' | 'fix-tests' | 'playground', extra: Partial<LabCo
 describe('planRuns', () => {
   it('runs a fix-code lab once: learner code, visible and hidden tests', () => {
     const [run, ...rest] = planRuns(
-      lab('fix-code', { starter: { 'news.py': 'old' }, tests: { 'test_visible.py': 'v' }, hidden: { 'test_hidden.py': 'h' } }),
+      lab('fix-code', {
+        starter: { 'news.py': 'old' },
+        tests: { 'test_visible.py': 'v' },
+        hidden: { 'test_hidden.py': 'h', 'judge_hidden.py': 'j' },
+      }),
       { 'news.py': 'new' },
     );
     expect(rest).toEqual([]);
-    expect(run.files).toEqual({ 'news.py': 'new', 'tests/test_visible.py': 'v', 'hidden/test_hidden.py': 'h' });
+    // The judge goes where only the supervisor reads it (pack-files makes it root-only).
+    expect(run.files).toEqual({
+      'news.py': 'new',
+      'tests/test_visible.py': 'v',
+      'hidden/test_hidden.py': 'h',
+      '.asynclab/private/judge_hidden.py': 'j',
+    });
     expect(run.config).toEqual({
       testPaths: ['tests', 'hidden'],
       learnerFiles: ['news.py'],
       perTestTimeoutSec: 3,
       blockingThresholdMs: 100,
+      rewriteFiles: [],
     });
     expect(run.timeLimitMs).toBe(15_000);
   });
@@ -66,6 +77,7 @@ describe('planRuns', () => {
       ['variant:no-cap', 'bad2', 'learner tests'],
     ]);
     expect(runs[0].config.testPaths).toEqual(['test_news.py']);
+    expect(runs.map((run) => run.config.rewriteFiles)).toEqual([['news.py'], ['news.py'], ['news.py']]);
   });
 
   it('runs the playground as sent, with pytest discovery', () => {

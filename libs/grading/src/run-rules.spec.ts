@@ -17,10 +17,15 @@ describe('deriveOutcome', () => {
 
 describe('variantCaught', () => {
   const counts = (failed: number, error = 0) => ({ total: 3, passed: 3 - failed - error, failed, error, skipped: 0 });
-  it('counts a failing or erroring test, or an abnormal run, never diagnostics alone', () => {
+  it('counts a test that failed or errored by itself, never an abnormal run or diagnostics alone', () => {
     expect(variantCaught({ counts: counts(1), runOutcome: null })).toBe(true);
     expect(variantCaught({ counts: counts(0, 1), runOutcome: null })).toBe(true);
-    expect(variantCaught({ counts: counts(0), runOutcome: { kind: 'timeout', message: '' } })).toBe(true);
+    // A run that hung or crashed catches nothing, nor does a test the harness stopped at its limit.
+    expect(variantCaught({ counts: counts(0), runOutcome: { kind: 'timeout', message: '' } })).toBe(false);
+    expect(variantCaught({ counts: counts(1), runOutcome: { kind: 'crashed', message: '' } })).toBe(false);
+    const stopped = { counts: counts(1), runOutcome: null, tests: [{ id: 't::a', outcome: 'failed' }] };
+    expect(variantCaught({ ...stopped, diagnostics: [{ code: 'timeout', test: 't::a' }] })).toBe(false);
+    expect(variantCaught({ ...stopped, diagnostics: [{ code: 'never-awaited', test: 't::a' }] })).toBe(true);
     expect(variantCaught({ counts: { total: 2, passed: 0, failed: 0, error: 0, skipped: 2 }, runOutcome: null })).toBe(false);
     expect(variantCaught({ counts: counts(0), runOutcome: null })).toBe(false);
   });

@@ -11,10 +11,20 @@ export function deriveOutcome(tests: TestResult[], diagnostics: Diagnostic[], ru
 }
 
 /**
- * Whether the learner's tests caught a broken variant: a test failed or errored, or the run itself
- * ended abnormally (it hung, or hit a limit). Diagnostics alone do not count: tests that are never
- * collected carry a silent-pass diagnostic on every variant, and catch nothing.
+ * Whether the learner's tests caught a broken variant: a test failed or errored by itself. A run
+ * that crashed, hung or hit a limit catches nothing (a test that ends the process or sleeps forever
+ * would "catch" every variant), nor does a test the harness stopped at its time limit (`timeout`
+ * diagnostic on it). Diagnostics alone do not count: tests that are never collected carry a
+ * silent-pass diagnostic on every variant, and catch nothing.
  */
-export function variantCaught(run: { counts: TestCounts; runOutcome: RunOutcome | { kind: string } | null }): boolean {
-  return run.counts.failed + run.counts.error > 0 || run.runOutcome !== null;
+export function variantCaught(run: {
+  counts: TestCounts;
+  runOutcome: RunOutcome | { kind: string } | null;
+  tests?: { id: string; outcome: string }[];
+  diagnostics?: { code: string; test: string | null }[];
+}): boolean {
+  if (run.runOutcome !== null) return false;
+  if (!run.tests || !run.diagnostics) return run.counts.failed + run.counts.error > 0;
+  const stopped = new Set(run.diagnostics.filter((d) => d.code === 'timeout' && d.test).map((d) => d.test));
+  return run.tests.some((test) => (test.outcome === 'failed' || test.outcome === 'error') && !stopped.has(test.id));
 }

@@ -2,7 +2,12 @@
 import type { GradedRun, Score, ScorePart } from '@asynclab/contracts';
 import type { LabManifest } from '@asynclab/lab-catalog';
 
-type ScoredRun = Pick<GradedRun, 'outcome' | 'counts' | 'diagnostics' | 'caught'>;
+type ScoredRun = Pick<GradedRun, 'outcome' | 'counts' | 'diagnostics' | 'caught'> & {
+  tests: Pick<GradedRun['tests'][number], 'id' | 'outcome'>[];
+};
+
+/** A fix-code lab's hidden checks: judged by the sandbox's supervisor, outside the learner's process. */
+export const HIDDEN_CHECK_PREFIX = 'hidden/';
 
 export function scoreSubmission(manifest: LabManifest, main: ScoredRun, variants: ScoredRun[]): Score | null {
   if (manifest.kind === 'playground') return null;
@@ -13,13 +18,21 @@ export function scoreSubmission(manifest: LabManifest, main: ScoredRun, variants
     const weight = weights[name] ?? 0;
     if (weight > 0) parts.push({ name, weight, earned: Math.round(weight * fraction), detail });
   };
-  // Nothing ran, nothing found: the absence of diagnostics only counts when tests actually ran.
-  const clean = main.outcome !== 'error' && main.counts.total > 0 && errors === 0;
+  // Diagnostics come from watching the learner's own process: their absence earns points only on a
+  // run whose graded checks truly passed (docs/trust-model.md), never on one that ran nothing.
+  let checksPassed: boolean;
   if (manifest.kind === 'fix-code') {
-    const { passed, total } = main.counts;
-    add('hiddenTests', total === 0 || main.outcome === 'error' ? 0 : passed / total, `${passed} of ${total} tests passed`);
+    // The visible tests' results come from the learner's process, which can forge them: the
+    // score counts the hidden checks, whose verdicts the supervisor reached itself.
+    const hidden = main.tests.filter((test) => test.id.startsWith(HIDDEN_CHECK_PREFIX));
+    const graded = hidden.length > 0 ? hidden : main.tests;
+    const passed = graded.filter((test) => test.outcome === 'passed').length;
+    const total = graded.length;
+    checksPassed = main.outcome !== 'error' && total > 0 && passed === total;
+    add('hiddenTests', total === 0 || main.outcome === 'error' ? 0 : passed / total, `${passed} of ${total} hidden checks passed`);
   } else {
-    const allPass = main.counts.total > 0 && main.counts.passed === main.counts.total;
+    const allPass = main.outcome !== 'error' && main.counts.total > 0 && main.counts.passed === main.counts.total;
+    checksPassed = allPass;
     const caught = variants.filter((variant) => variant.caught === true).length;
     add(
       'correctPasses',
@@ -33,6 +46,11 @@ export function scoreSubmission(manifest: LabManifest, main: ScoredRun, variants
       allPass ? `${caught} of ${variants.length} broken variants caught` : 'variants count only once your tests pass on the correct code',
     );
   }
-  add('noDiagnostics', clean ? 1 : 0, clean ? 'no asyncio bug found' : `${errors} asyncio bug(s) found`);
+  const clean = checksPassed && errors === 0;
+  add(
+    'noDiagnostics',
+    clean ? 1 : 0,
+    clean ? 'no asyncio bug found' : errors > 0 ? `${errors} asyncio bug(s) found` : 'counts only once the graded checks pass',
+  );
   return { total: parts.reduce((sum, part) => sum + part.earned, 0), parts };
 }

@@ -20,16 +20,32 @@ const manifest = (kind: 'fix-code' | 'fix-tests') =>
     'lab',
   );
 
-const run = (variant: string, outcome: 'pass' | 'fail' | 'error', passed: number, total: number, diagnostics: string[] = []): GradedRun => {
+const tests = (dir: string, passed: number, total: number): GradedRun['tests'] =>
+  Array.from({ length: total }, (_, i) => ({
+    id: `${dir}/test_x.py::t${i}`,
+    outcome: i < passed ? 'passed' : 'failed',
+    durationMs: 0,
+    message: null,
+  }));
+
+const run = (
+  variant: string,
+  outcome: 'pass' | 'fail' | 'error',
+  passed: number,
+  total: number,
+  diagnostics: string[] = [],
+  visible = { passed: 0, total: 0 },
+): GradedRun => {
   const runOutcome = outcome === 'error' ? { kind: 'timeout' as const, message: '' } : null;
-  const counts = { total, passed, failed: total - passed, error: 0, skipped: 0 };
+  const all = total + visible.total;
+  const counts = { total: all, passed: passed + visible.passed, failed: all - passed - visible.passed, error: 0, skipped: 0 };
   return {
     variant,
     outcome,
     runOutcome,
     caught: variant === MAIN_RUN ? null : variantCaught({ counts, runOutcome }),
     counts,
-    tests: [],
+    tests: [...tests('tests', visible.passed, visible.total), ...tests('hidden', passed, total)],
     diagnostics: diagnostics.map((code) => ({ code, severity: 'error' }) as never),
     stdoutTail: '',
     stderrTail: '',
@@ -49,6 +65,16 @@ describe('decideVerdict', () => {
       runOutcome: 'timeout',
       score: 0,
     });
+  });
+
+  it('scores the hidden checks only, and grants no-diagnostics points only when they all passed', () => {
+    // Visible tests report from the learner's process: all of them "passing" earns nothing by itself.
+    const forged = decideVerdict(manifest('fix-code'), [run('main', 'fail', 1, 4, [], { passed: 6, total: 6 })]);
+    expect(forged.score).toBe(Math.round(70 / 4));
+    expect(forged.scoring?.parts).toEqual([
+      expect.objectContaining({ name: 'hiddenTests', earned: 18 }),
+      expect.objectContaining({ name: 'noDiagnostics', earned: 0 }),
+    ]);
   });
 
   it('fails a fix-tests submission whose tests let a broken variant through', () => {

@@ -32,6 +32,13 @@ const report = (overrides: Record<string, unknown> = {}) =>
   });
 
 describe('parseRunReport', () => {
+  it('replaces NUL and unpaired surrogates in every text, which PostgreSQL would refuse', () => {
+    const parsed = parseRunReport(
+      report({ tests: [{ id: 't.py::a\u0000', outcome: 'failed', durationMs: 1, message: 'a\u0000b \udcff c \ud83d\ude00' }] }),
+    );
+    expect(parsed.tests[0]).toMatchObject({ id: 't.py::a\uFFFD', message: 'a\uFFFDb \uFFFD c \u{1F600}' });
+  });
+
   it('reads a report and recounts the tests instead of trusting the counts', () => {
     const parsed = parseRunReport(report());
     expect(parsed.counts).toEqual({ total: 2, passed: 1, failed: 1, error: 0, skipped: 0 });
@@ -45,6 +52,22 @@ describe('parseRunReport', () => {
     ['tests that are not a list', report({ tests: {} })],
     ['an unknown test outcome', report({ tests: [{ id: 'a', outcome: 'maybe' }] })],
     ['a run outcome the harness may not decide', report({ runOutcome: { kind: 'infra-error', message: '' } })],
+    [
+      'more tests than the schema allows',
+      report({ tests: Array.from({ length: 1001 }, (_, i) => ({ id: `t::${i}`, outcome: 'passed', durationMs: 1, message: null })) }),
+    ],
+    [
+      'a test id listed twice',
+      report({
+        tests: [
+          { id: 'a', outcome: 'passed', durationMs: 1, message: null },
+          { id: 'a', outcome: 'failed', durationMs: 1, message: null },
+        ],
+      }),
+    ],
+    ['a message over its limit', report({ tests: [{ id: 'a', outcome: 'failed', durationMs: 1, message: 'x'.repeat(2049) }] })],
+    ['a duration beyond a day', report({ tests: [{ id: 'a', outcome: 'passed', durationMs: 1e12, message: null }] })],
+    ['a document over 1 MiB', `${report()}${' '.repeat(1024 * 1024)}`],
   ])('rejects %s', (_what, text) => {
     expect(() => parseRunReport(text)).toThrow(MalformedReportError);
   });

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Docker from 'dockerode';
 import type DockerModem from 'docker-modem';
-import { MalformedReportError, parseRunReport } from '@asynclab/reports';
+import { MalformedReportError, cleanText, parseRunReport } from '@asynclab/reports';
 import {
   ResourceLimit,
   SandboxAbortedError,
@@ -16,7 +16,7 @@ import {
   SandboxResult,
 } from './sandbox-driver';
 import { OutputTail, splitReport, tail } from './output-tail';
-import { packFiles } from './pack-files';
+import { FileLayoutError, PRIVATE_DIR, packFiles } from './pack-files';
 import { SANDBOX_LABEL, SandboxOwner, sandboxLabels } from './sandbox-labels';
 
 export interface DockerSandboxLimits {
@@ -28,7 +28,19 @@ export interface DockerSandboxLimits {
   outputCapBytes: number;
 }
 
-const SANDBOX_USER = '10001:10001';
+/**
+ * The container's first process is the trusted supervisor (docs/trust-model.md): root with only
+ * CAP_SETUID/CAP_SETGID, which it needs to start the learner's process as uid 10001. `-I` keeps
+ * /work and the environment off its sys.path; its own files in the image are root-only.
+ */
+const SUPERVISOR_USER = '0:0';
+export const SUPERVISOR_COMMAND = [
+  'python3',
+  '-I',
+  '-B',
+  '-c',
+  "import sys; sys.path[:0] = ['/opt/asynclab/trusted', '/opt/asynclab']; from asynclab_supervisor.__main__ import main; main()",
+];
 /** Room for the report (the harness keeps it under 1 MiB) after what the learner printed. */
 const STDOUT_KEEP_BYTES = 2 * 1024 * 1024;
 const STDERR_KEEP_BYTES = 64 * 1024;
@@ -36,6 +48,7 @@ const STDERR_KEEP_BYTES = 64 * 1024;
 const TAIL_CHARS = 16 * 1024;
 const STREAM_DRAIN_MS = 2_000;
 const SIGKILL_EXIT_CODE = 137;
+const SUPERVISOR_FAILED_EXIT_CODE = 70;
 
 export class DockerSandboxDriver implements SandboxDriver {
   private readonly pendingRemovals = new Set<Promise<unknown>>();
@@ -68,7 +81,14 @@ export class DockerSandboxDriver implements SandboxDriver {
 
   async run(request: SandboxRequest): Promise<SandboxResult> {
     const nonce = randomBytes(16).toString('hex');
-    const archive = await packFiles({ ...request.files, '.asynclab/run.json': JSON.stringify(request.config) });
+    let archive: Buffer;
+    try {
+      archive = await packFiles({ ...request.files, '.asynclab/run.json': JSON.stringify(request.config) }, PRIVATE_DIR);
+    } catch (error) {
+      if (!(error instanceof FileLayoutError)) throw error;
+      const output = { stdoutTail: '', stderrTail: '', truncated: false };
+      return { status: 'bad-layout', reason: error.message, output, timings: { containerStartMs: 0, runMs: 0 } };
+    }
     const createdAt = performance.now();
     const container = await this.createContainer(request, nonce);
     try {
@@ -89,8 +109,8 @@ export class DockerSandboxDriver implements SandboxDriver {
     return this.docker
       .createContainer({
         Image: this.image,
-        Cmd: ['python3', '-m', 'asynclab_harness'],
-        User: SANDBOX_USER,
+        Cmd: SUPERVISOR_COMMAND,
+        User: SUPERVISOR_USER,
         WorkingDir: '/work',
         Env: [`ASYNCLAB_REPORT_NONCE=${nonce}`],
         Labels: sandboxLabels(this.owner, request.runId, Date.now() + request.timeLimitMs),
@@ -103,6 +123,7 @@ export class DockerSandboxDriver implements SandboxDriver {
           NetworkMode: 'none',
           ReadonlyRootfs: true,
           CapDrop: ['ALL'],
+          CapAdd: ['SETUID', 'SETGID'],
           SecurityOpt: ['no-new-privileges'],
           Memory: memoryMb * 1024 * 1024,
           MemorySwap: memoryMb * 1024 * 1024, // equal to Memory: no swap
@@ -174,16 +195,30 @@ export class DockerSandboxDriver implements SandboxDriver {
     const limit = resourceLimit(state.OOMKilled, outputExceeded, `${printed}\n${stderr.text()}`);
     if (limit) return { status: 'resource-limit', limit, output, timings };
     if (timedOut) return { status: 'timeout', output, timings };
-    // The harness is PID 1 of the container: the kernel ignores SIGKILL sent to it from inside, so
-    // a kill we did not make came from outside (an operator, a reaper): retry, never the learner's.
+    // The supervisor is PID 1 of the container and learner code runs as another user, which can
+    // neither signal it nor be the container's exit: a SIGKILL we did not make, with no report,
+    // came from outside (an operator, a reaper). That alone is retried; never the learner's.
     if (state.ExitCode === SIGKILL_EXIT_CODE && reportJson === null) {
       throw new SandboxInfraError('the sandbox container was killed from outside the run');
+    }
+    // The supervisor's own failure (asynclab_supervisor/__main__.py): learner code cannot end PID 1.
+    if (exitCodeOf(state) === SUPERVISOR_FAILED_EXIT_CODE && reportJson === null) {
+      throw new SandboxInfraError(`the sandbox supervisor failed: ${tail(stderr.text(), 500).text}`);
     }
     if (reportJson === null) return { status: 'no-report', exitCode: exitCodeOf(state), output, timings };
     try {
       return { status: 'completed', report: parseRunReport(reportJson), output, timings };
     } catch (error) {
-      if (error instanceof MalformedReportError) throw new SandboxInfraError(`the harness wrote a malformed report: ${error.message}`);
+      // Refused once, as the run's outcome: a retry would only refuse it again.
+      if (error instanceof MalformedReportError) {
+        return {
+          status: 'no-report',
+          exitCode: exitCodeOf(state),
+          reason: `the report was refused: ${error.message}`,
+          output,
+          timings,
+        };
+      }
       throw error;
     }
   }
@@ -191,7 +226,12 @@ export class DockerSandboxDriver implements SandboxDriver {
   private output(printed: string, stdout: OutputTail, stderr: OutputTail): SandboxOutput {
     const out = tail(printed, TAIL_CHARS);
     const err = tail(stderr.text(), TAIL_CHARS);
-    return { stdoutTail: out.text, stderrTail: err.text, truncated: out.cut || err.cut || stdout.dropped || stderr.dropped };
+    // What the learner printed is stored as text: NUL and unpaired surrogates would be refused.
+    return {
+      stdoutTail: cleanText(out.text),
+      stderrTail: cleanText(err.text),
+      truncated: out.cut || err.cut || stdout.dropped || stderr.dropped,
+    };
   }
 }
 

@@ -10,6 +10,8 @@ export interface HarnessRunConfig {
   learnerFiles: string[];
   perTestTimeoutSec: number;
   blockingThresholdMs: number;
+  /** Files the supervisor re-prints as an equivalent program before the run (fix-tests code under test). */
+  rewriteFiles?: string[];
 }
 
 export interface SandboxRequest {
@@ -29,8 +31,10 @@ export type SandboxResult =
   | { status: 'completed'; report: HarnessReport; output: SandboxOutput; timings: SandboxTimings }
   | { status: 'timeout'; output: SandboxOutput; timings: SandboxTimings }
   | { status: 'resource-limit'; limit: ResourceLimit; output: SandboxOutput; timings: SandboxTimings }
-  /** The harness ended without a report: the code under test ended the process, or the harness broke. */
-  | { status: 'no-report'; exitCode: number | null; output: SandboxOutput; timings: SandboxTimings };
+  /** No usable report: none came, or the one that came was refused (`reason` says why). The learner's run outcome, never retried. */
+  | { status: 'no-report'; exitCode: number | null; reason?: string; output: SandboxOutput; timings: SandboxTimings }
+  /** The files cannot be laid out on disk (a path that is both a file and a folder): nothing ran. */
+  | { status: 'bad-layout'; reason: string; output: SandboxOutput; timings: SandboxTimings };
 
 export interface SandboxOutput {
   stdoutTail: string;

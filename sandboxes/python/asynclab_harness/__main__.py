@@ -1,9 +1,10 @@
-"""Entry point: `python3 -m asynclab_harness` in /work (docs/harness-contract.md).
+"""The child's harness: pytest + the runtime detectors, in the learner's process.
 
-Reads .asynclab/run.json, runs pytest in-process with the harness plugin, and prints pytest's
-output, then the sentinel line with the worker's nonce, then the report. Exits 0 whatever the
-tests did: the report is the contract. If the harness itself fails it prints no sentinel, so the
-worker sees an infrastructure error (retried) rather than a report blaming the learner.
+In the sandbox the supervisor (asynclab_supervisor, docs/trust-model.md) starts this as uid 10001
+with `main(channel_fd=3)`: the report goes to the supervisor over that socket, as data it checks;
+nothing here is trusted, because learner code shares this process. Run alone
+(`python3 -m asynclab_harness`, the harness's own tests) it prints the sentinel line with
+ASYNCLAB_REPORT_NONCE and the report on stdout, as version 1 of the contract did.
 """
 
 import os
@@ -14,13 +15,19 @@ T_START = time.perf_counter()
 NONCE_ENV = "ASYNCLAB_REPORT_NONCE"
 
 
-def main() -> None:
-    nonce = os.environ.pop(NONCE_ENV, "")
-    _scrub_initial_environment(NONCE_ENV)
-    report_fd = os.dup(1)  # the real stdout, whatever learner code later does to fd 1 or sys.stdout
+def main(channel_fd=None) -> None:
+    if channel_fd is not None:
+        import socket
+        from . import grade
+        grade.connect(socket.socket(fileno=channel_fd))
+        report_fd, nonce = None, ""
+    else:
+        nonce = os.environ.pop(NONCE_ENV, "")
+        _scrub_initial_environment(NONCE_ENV)
+        report_fd = os.dup(1)  # the real stdout, whatever learner code later does to fd 1 or sys.stdout
     _REPORT_FD[0], _NONCE[0] = report_fd, nonce
     try:
-        report = _run()
+        report = _run(append_root=channel_fd is not None)
     except BaseException:
         import traceback
         traceback.print_exc()
@@ -30,14 +37,18 @@ def main() -> None:
     _exit()
 
 
-def _run() -> dict:
+def _run(append_root: bool = False) -> dict:
     import gc
     import warnings
 
     root = os.getcwd()
-    if root not in sys.path:
-        sys.path.insert(0, root)  # tests in tests/ or hidden/ import the learner's modules
     import pytest
+    import pytest_asyncio
+
+    from . import grade
+    # Imported before /work is on sys.path, so a submitted file never shadows them (the hidden
+    # checks' drivers import grade).
+    _PRELOADED.extend((pytest_asyncio, grade))
 
     from . import report as report_mod
     from .context import harness
@@ -46,6 +57,10 @@ def _run() -> dict:
     from .plugin import HarnessPlugin
     from .runconfig import load
     from .static import witness
+    if root not in sys.path:
+        # Tests in tests/ or hidden/ import the learner's modules. Under the supervisor /work goes
+        # last, after everything the harness imports, so no submitted file can shadow it.
+        sys.path.append(root) if append_root else sys.path.insert(0, root)
 
     config = load(root)
     harness.setup(config)
@@ -116,17 +131,22 @@ def _emergency(plugin, witness, report_mod) -> None:
     _exit()
 
 
+_PRELOADED = []
 _REPORT_FD = [1]
 _NONCE = [""]
 
 
-def _emit(fd: int, nonce: str, report: dict) -> None:
+def _emit(fd, nonce: str, report: dict) -> None:
     from .report import dump
     for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
         try:
             stream.flush()
         except Exception:
             pass
+    if fd is None:
+        from . import grade
+        grade.send_report(report)
+        return
     data = f"\n@@ASYNCLAB-REPORT {nonce}@@\n{dump(report)}\n".encode("utf-8")
     while data:
         written = os.write(fd, data)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from asynclab_harness.version import HARNESS_VERSION
 from harness_run import NONCE, run_submission, validate
 
 
@@ -43,7 +44,7 @@ def test_pass_needs_a_test_and_no_error_diagnostic(tmp_path):
                          {"learnerFiles": ["test_ok.py"]})
     assert run.report["outcome"] == "pass"
     assert run.report["runOutcome"] is None
-    assert run.report["version"] == 1 and run.report["harness"] == "1.0.0"
+    assert run.report["version"] == 1 and run.report["harness"] == HARNESS_VERSION
     assert run.report["runtime"]["python"].startswith("3.11")
 
 

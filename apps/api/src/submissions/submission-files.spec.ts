@@ -45,4 +45,11 @@ describe('validateSubmissionFiles', () => {
     expect(errorOf({ 'a.py': 'x\u0000y' }).code).toBe('FILE_NOT_UTF8');
     expect(validateSubmissionFiles({ 'a.py': '\uD83D\uDE00' })).toBeDefined();
   });
+
+  it('refuses a path that is both a file and a folder, naming it', () => {
+    const error = errorOf({ 'news.py': 'x = 1', 'news.py/extra.py': 'y = 2' });
+    expect(error.code).toBe('FILE_AND_FOLDER');
+    expect(error.message).toContain('files["news.py"]');
+    expect(validateSubmissionFiles({ 'news/a.py': '', 'news/b.py': '' })).toBeDefined();
+  });
 });

@@ -32,6 +32,10 @@ export function validateSubmissionFiles(files: unknown): Record<string, string> 
     }
     totalBytes += Buffer.byteLength(content, 'utf8');
   }
+  const clash = fileAndFolder(entries.map(([path]) => path));
+  if (clash) {
+    throw invalid(ErrorCode.FileAndFolder, `files["${clash}"] is a file, and other paths use it as a folder: a path cannot be both`);
+  }
   if (totalBytes > MAX_TOTAL_BYTES) {
     throw invalid(
       ErrorCode.FilesTooLarge,
@@ -39,6 +43,16 @@ export function validateSubmissionFiles(files: unknown): Record<string, string> 
     );
   }
   return files as Record<string, string>;
+}
+
+/** The first path that is also a folder of another path: no file system can hold both. */
+function fileAndFolder(paths: string[]): string | null {
+  const files = new Set(paths);
+  for (const path of paths) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) if (files.has(parts.slice(0, i).join('/'))) return parts.slice(0, i).join('/');
+  }
+  return null;
 }
 
 function checkPath(path: string): void {

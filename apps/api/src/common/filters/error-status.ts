@@ -17,6 +17,7 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.TooManyFiles]: 400,
   [ErrorCode.FileNotText]: 400,
   [ErrorCode.FileNotUtf8]: 400,
+  [ErrorCode.FileAndFolder]: 400,
   [ErrorCode.FilesTooLarge]: 413,
   [ErrorCode.InvalidFilePath]: 400,
   [ErrorCode.Unauthenticated]: 401,

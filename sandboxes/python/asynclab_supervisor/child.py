@@ -1,0 +1,117 @@
+"""Starts pytest and the learner's code in a child process that cannot reach the supervisor.
+
+The child runs as uid/gid 10001 with no supplementary groups (so it cannot read the supervisor's
+0600/0700 files, signal it or read its /proc entries), `python3 -I` (no PYTHONPATH, no
+user site, no script or working directory on sys.path), a fresh environment without the nonce,
+stdin from /dev/null, and no descriptor but stdout, stderr and its end of the channel. It is a
+new program (exec), so nothing of the supervisor's memory is in it.
+"""
+
+import os
+import selectors
+import signal
+import socket
+import subprocess
+import time
+
+SANDBOX_UID = SANDBOX_GID = 10001
+HARNESS_PATH = "/opt/asynclab"
+CHILD_FD = 3
+CHILD_ENV = {
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "HOME": "/tmp",
+    "LANG": "C.UTF-8",
+    "TMPDIR": "/tmp",
+}
+# -I ignores PYTHON* variables, so their effects are flags here: -B no bytecode, -u unbuffered.
+CHILD_BOOT = ("import sys; sys.path.insert(0, %r); "
+              "from asynclab_harness.__main__ import main; main(channel_fd=%d)") % (HARNESS_PATH, CHILD_FD)
+
+
+def spawn(root: str, on_message, harness_path: str = HARNESS_PATH):
+    """Runs the child to its end, handing each channel message to `on_message(message, channel)`.
+
+    Returns (exit status, channel); every process of the sandbox user is gone when it returns."""
+    from .channel import Channel
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    boot = CHILD_BOOT if harness_path == HARNESS_PATH else CHILD_BOOT.replace(repr(HARNESS_PATH), repr(harness_path))
+    as_root = os.geteuid() == 0
+    try:
+        proc = subprocess.Popen(
+            ["python3", "-I", "-B", "-u", "-c", boot],
+            cwd=root, env=dict(CHILD_ENV), stdin=subprocess.DEVNULL,
+            close_fds=True, pass_fds=(CHILD_FD,),
+            preexec_fn=_move_fd(theirs.fileno(), CHILD_FD),
+            **({"user": SANDBOX_UID, "group": SANDBOX_GID, "extra_groups": []} if as_root else {}),
+        )
+    finally:
+        theirs.close()
+    ours.setblocking(False)
+    channel = Channel(ours)
+    status = _supervise(proc, channel, on_message)
+    if as_root:
+        kill_sandbox_user()
+    ours.close()
+    return status, channel
+
+
+def _move_fd(source: int, target: int):
+    def move():
+        # Runs in the forked child before exec: the child's end becomes fd 3, inheritable.
+        os.dup2(source, target)
+        os.set_inheritable(target, True)
+    return move
+
+
+def _supervise(proc, channel, on_message) -> int:
+    sel = selectors.DefaultSelector()
+    sel.register(channel, selectors.EVENT_READ)
+    pidfd = os.pidfd_open(proc.pid)
+    sel.register(pidfd, selectors.EVENT_READ)
+    try:
+        while True:
+            for key, _ in sel.select():
+                if key.fileobj is channel:
+                    for message in channel.read():
+                        on_message(message, channel)
+                    if channel.overflow and os.geteuid() == 0:
+                        kill_sandbox_user()  # its report is refused already; waiting would only hang
+                    if channel.closed or channel.overflow:
+                        sel.unregister(channel)
+            if proc.poll() is not None:
+                break
+        # What the child sent before it ended is still in the socket: read it, briefly.
+        deadline = time.monotonic() + 0.5
+        while not channel.closed and not channel.overflow and time.monotonic() < deadline:
+            if not sel.select(timeout=0.05):
+                break
+            for message in channel.read():
+                on_message(message, channel)
+        return proc.returncode
+    finally:
+        sel.close()
+        os.close(pidfd)
+
+
+def kill_sandbox_user() -> None:
+    """Ends every process of uid 10001: a grandchild must never write after the report.
+
+    kill(-1) from a process of that uid reaches every process of that uid but itself."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setgroups([])
+            os.setgid(SANDBOX_GID)
+            os.setuid(SANDBOX_UID)
+            os.kill(-1, signal.SIGKILL)
+        except OSError:
+            pass
+        os._exit(0)
+    os.waitpid(pid, 0)
+    # Reap what was killed (the supervisor is PID 1: orphans are its children).
+    while True:
+        try:
+            if os.waitpid(-1, os.WNOHANG) == (0, 0):
+                break
+        except ChildProcessError:
+            break
