@@ -60,12 +60,14 @@ def blocking_calls(sym):
                            f"{ast.unparse(node)}\n(a synchronous call inside async def `{func.name}`)")
 
 
-def unmarked_async_tests(tree, strict: bool):
-    """`async def test_*` with no asyncio marker, which strict mode skips."""
+def unmarked_async_tests(tree, strict: bool, aliases=None):
+    """`async def test_*` with no asyncio marker, which strict mode skips. unittest classes are
+    left to unittest_async_tests: pytest-asyncio's markers do not apply to them."""
     if not strict or _marks_asyncio(_pytestmark(tree)):
         return
     scopes = [(None, tree.body)]
-    scopes += [(c, c.body) for c in tree.body if isinstance(c, ast.ClassDef) and c.name.startswith("Test")]
+    scopes += [(c, c.body) for c in tree.body if isinstance(c, ast.ClassDef) and c.name.startswith("Test")
+               and not _unittest_kind(c, tree, aliases or {})]
     for cls, body in scopes:
         if cls is not None and _marks_asyncio(_pytestmark(cls)) or cls is not None and \
                 any(_marks_asyncio(ast.unparse(d)) for d in cls.decorator_list):
@@ -77,6 +79,43 @@ def unmarked_async_tests(tree, strict: bool):
                            f"async test `{node.name}` has no `@pytest.mark.asyncio`: in strict mode "
                            f"pytest skips it and none of its checks run",
                            f"async def {node.name}(...)  # no asyncio marker, asyncio_mode=strict")
+
+
+def unittest_async_tests(sym):
+    """`async def test_*` on a class derived from `unittest.TestCase` (directly or through classes
+    of this file) but not from `IsolatedAsyncioTestCase`: TestCase calls the method, gets a
+    coroutine and drops it, and the test passes. Only the standard library's TestCase counts:
+    other frameworks' TestCase classes (Django's) do run async tests."""
+    for cls in (n for n in sym.tree.body if isinstance(n, ast.ClassDef)):
+        if _unittest_kind(cls, sym.tree, sym.aliases) != "plain":
+            continue
+        for node in cls.body:
+            if isinstance(node, ast.AsyncFunctionDef) and node.name.startswith("test"):
+                yield ("silent-pass", node.lineno,
+                       f"async test `{cls.name}.{node.name}` never runs: `{cls.name}` is a plain "
+                       f"`unittest.TestCase`, which calls it, gets a coroutine and drops it; use "
+                       f"`unittest.IsolatedAsyncioTestCase`",
+                       f"class {cls.name}(...unittest.TestCase):\n    async def {node.name}(self): ...")
+
+
+def _unittest_kind(cls, tree, aliases, depth=0):
+    """'plain' (unittest.TestCase), 'async' (IsolatedAsyncioTestCase), or None, following the
+    bases through classes defined in the same file."""
+    local = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+    kinds = set()
+    for base in cls.bases:
+        name = astindex.dotted(base)
+        head, _, rest = name.partition(".")
+        full = aliases.get(head, head) + ("." + rest if rest else "")
+        if full == "unittest.IsolatedAsyncioTestCase":
+            kinds.add("async")
+        elif full == "unittest.TestCase":
+            kinds.add("plain")
+        elif name in local and local[name] is not cls and depth < 8:
+            kinds.add(_unittest_kind(local[name], tree, aliases, depth + 1))
+    if "async" in kinds:
+        return "async"
+    return "plain" if "plain" in kinds else None
 
 
 def _pytestmark(scope) -> str:

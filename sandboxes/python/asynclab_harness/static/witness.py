@@ -42,7 +42,8 @@ def run(ws, strict: bool = True):
         hits += checks.blocking_calls(sym)
         hits += checks.swallowed_cancellations(tree)
         if is_test:
-            hits += checks.unmarked_async_tests(tree, strict)
+            hits += checks.unmarked_async_tests(tree, strict, sym.aliases)
+            hits += checks.unittest_async_tests(sym)
         for code, line, message, evidence in hits:
             findings.append(Diagnostic(
                 code=code, message=f"{message} ({rel}:{line})", file=rel, line=line, test=None,
