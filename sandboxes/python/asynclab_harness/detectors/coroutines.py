@@ -161,6 +161,9 @@ def _classify(rec) -> None:
     if code is not None and code in silent_test_functions:
         return
     if rec["mock"] is not None:
+        # Called by the loop itself (a callback, see mocks.scheduled_callback): the learner frames
+        # further out (a test's asyncio.run line) did not make this call.
+        where = ws.pick(_until_loop(rec["origin"]))
         if where is not None:
             label = astindex.call_text(where[0], where[1], rec["mock"].rsplit(".", 1)[-1]) or rec["mock"]
             harness.report(
@@ -226,6 +229,13 @@ def _innermost_loop(where):
     import ast
     loops = astindex.nodes_at(where[0], where[1], (ast.While, ast.For, ast.AsyncFor))
     return loops[-1] if loops else None
+
+
+def _until_loop(origin):
+    for entry in origin:
+        if entry[2] == "_run_once" and entry[0].endswith("base_events.py"):
+            return
+        yield entry
 
 
 def _is_test_check(code) -> bool:

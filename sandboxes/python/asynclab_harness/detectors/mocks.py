@@ -31,6 +31,7 @@ CALLED_CHECKS = ("assert_called", "assert_called_once", "assert_called_with",
                  "assert_called_once_with", "assert_any_call", "assert_has_calls")
 SITE = "_asynclab_site"
 _installed = False
+async_mock_type = None  # unittest.mock.AsyncMockMixin, once the learner's code uses mocks
 _MOCK_FILE = ""  # unittest/mock.py, once installed
 # The last calls of mocks, with the learner line that made each. By the time the TypeError is
 # looked at, `patch` may have put the real function back, so the frame no longer shows the mock.
@@ -42,12 +43,13 @@ def end_test() -> None:
 
 
 def maybe_install() -> None:
-    global _installed, _MOCK_FILE
+    global _installed, _MOCK_FILE, async_mock_type
     if _installed or "unittest.mock" not in sys.modules:
         return
     _installed = True
     from unittest import mock
     _MOCK_FILE = mock.__file__
+    async_mock_type = mock.AsyncMockMixin
 
     original_init = mock.NonCallableMock.__init__
 
@@ -139,6 +141,31 @@ def _called_check(amock, name):
                 f"{astindex.source_line(where[0], where[1])}")
     harness.report("asyncmock-not-awaited", where, message, evidence,
                    severity="error" if dropped else "warning")
+
+
+def scheduled_callback(amock, how: str) -> None:
+    """`loop.call_soon(notifier.send, ...)` with an AsyncMock: the loop will call it like a plain
+    callback and drop the coroutine it returns, outside any task and far from any learner frame
+    (so the dropped coroutine itself cannot be traced back). The learner's line is this one."""
+    try:
+        caller = sys._getframe(2)
+        if harness.ws.kind(caller.f_code.co_filename) != "learner":
+            return  # scheduled by asyncio or a library on the learner's behalf: not this line
+        where = (caller.f_code.co_filename, caller.f_lineno, caller.f_code.co_name)
+        name = amock._extract_mock_name()
+        call = astindex.call_text(where[0], where[1], how) or how
+        message = (f"AsyncMock `{name}` is scheduled with `{call}(...)` at {harness.place(where)}: the "
+                   f"loop calls it like a plain callback, so the coroutine it returns is dropped and "
+                   f"never awaited")
+        evidence = (f"{how}({name}, ...) with an AsyncMock callback:\n"
+                    f'  File "{harness.ws.rel(where[0])}", line {where[1]}, in {where[2]}\n'
+                    f"    {astindex.source_line(where[0], where[1])}\n"
+                    f"RuntimeWarning: coroutine 'AsyncMockMixin._execute_mock_call' was never awaited")
+        harness.report("asyncmock-not-awaited", where, message, evidence,
+                       hint_extra="Schedule a task instead: `asyncio.create_task(mock(...))`, or "
+                                  "`asyncio.run_coroutine_threadsafe(mock(...), loop)` from a thread.")
+    except Exception:
+        pass
 
 
 def check_exception(exc, test="current") -> bool:
