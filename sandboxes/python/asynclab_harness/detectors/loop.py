@@ -71,6 +71,7 @@ class HarnessLoop(asyncio.SelectorEventLoop):
         # The line that made the task (create_task, gather, TaskGroup.create_task): where a
         # lost task or its lost exception is reported.
         task._asynclab_site = _learner_caller(sys._getframe(1))
+        task._asynclab_test = harness.current_test
         return task
 
     # A callback that is an AsyncMock: the loop calls it like a plain function and drops the
