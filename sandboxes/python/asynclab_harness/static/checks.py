@@ -140,7 +140,7 @@ def swallowed_cancellations(tree):
             awaits = [n for stmt in node.body for n in _own_nodes(stmt) if isinstance(n, ast.Await)]
             if not awaits:
                 continue
-            if all(ast.unparse(a.value) in cancelled for a in awaits):
+            if all(_waits_on_cancelled(a.value, cancelled) for a in awaits):
                 continue  # `t.cancel(); try: await t; except CancelledError: pass` is the idiom
             for handler in node.handlers:
                 if astindex.catches_cancel(handler) and not astindex.reraises(handler):
@@ -161,11 +161,43 @@ def _own_nodes(stmt):
 
 
 def _cancelled_names(func) -> set:
+    """What the function cancels: `t.cancel()` -> 't'; and the collections it cancels one by one,
+    `for t in tasks: t.cancel()` or `[t.cancel() for t in tasks]` -> 'tasks'."""
     out = set()
     for node in astindex.walk_own_body(func):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "cancel":
             out.add(ast.unparse(node.func.value))
+    for node in astindex.walk_own_body(func):
+        loops = []
+        if isinstance(node, (ast.For, ast.AsyncFor)):
+            loops = [(node.target, node.iter)]
+        elif isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+            loops = [(g.target, g.iter) for g in node.generators]
+        for target, iterable in loops:
+            if isinstance(target, ast.Name) and target.id in out:
+                out.add(ast.unparse(iterable))
     return out
+
+
+WAIT_ALL = {"gather", "wait", "wait_for", "shield"}
+
+
+def _waits_on_cancelled(expr, cancelled) -> bool:
+    """A teardown waiting for what it just cancelled: `await t`, `await asyncio.gather(*tasks)`,
+    `await asyncio.wait(tasks)`, `await asyncio.wait_for(asyncio.gather(*tasks), 1)`. The
+    CancelledError such a wait raises is the one the function asked for, not its own."""
+    if ast.unparse(expr) in cancelled:
+        return True
+    if not isinstance(expr, ast.Call) or astindex.dotted(expr.func).split(".")[-1] not in WAIT_ALL:
+        return False
+    args = expr.args[:1] if astindex.dotted(expr.func).endswith(("wait", "wait_for", "shield")) else expr.args
+    if not args:
+        return False
+    for arg in args:
+        inner = arg.value if isinstance(arg, ast.Starred) else arg
+        if not _waits_on_cancelled(inner, cancelled):
+            return False
+    return True
 
 
 def _handler_head(handler) -> str:
