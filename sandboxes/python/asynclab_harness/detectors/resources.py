@@ -11,6 +11,7 @@ cleared before finalizers run, but the id stays unique while the finalizer runs,
 the warning is emitted. Entries whose object died are pruned at test boundaries.
 """
 
+import functools
 import socket
 import sys
 import weakref
@@ -96,6 +97,9 @@ def _install_stream_writer():
     original_close = asyncio.StreamWriter.close
     original_wait = asyncio.StreamWriter.wait_closed
 
+    # functools.wraps, and wait_closed staying an `async def`: `MagicMock(spec=StreamWriter)` reads
+    # these to decide which of its methods are AsyncMocks.
+    @functools.wraps(original_close)
     def close(self):
         try:
             caller = sys._getframe(1)
@@ -107,10 +111,11 @@ def _install_stream_writer():
             pass
         return original_close(self)
 
-    def wait_closed(self):
+    @functools.wraps(original_wait)
+    async def wait_closed(self):
         _half_closed.pop(id(self), None)
         _waited.add(id(self))
-        return original_wait(self)
+        return await original_wait(self)
 
     asyncio.StreamWriter.close = close
     asyncio.StreamWriter.wait_closed = wait_closed

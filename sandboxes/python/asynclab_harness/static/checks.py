@@ -99,8 +99,8 @@ def unittest_async_tests(sym):
 
 
 def _unittest_kind(cls, tree, aliases, depth=0):
-    """'plain' (unittest.TestCase), 'async' (IsolatedAsyncioTestCase), or None, following the
-    bases through classes defined in the same file."""
+    """'plain' (unittest.TestCase), 'async' (IsolatedAsyncioTestCase), 'other' (another
+    framework's TestCase) or None, following the bases through classes defined in the same file."""
     local = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
     kinds = set()
     for base in cls.bases:
@@ -113,9 +113,12 @@ def _unittest_kind(cls, tree, aliases, depth=0):
             kinds.add("plain")
         elif name in local and local[name] is not cls and depth < 8:
             kinds.add(_unittest_kind(local[name], tree, aliases, depth + 1))
-    if "async" in kinds:
-        return "async"
-    return "plain" if "plain" in kinds else None
+        elif full.endswith("TestCase"):
+            kinds.add("other")  # another framework's TestCase: it decides how tests run
+    for kind in ("async", "other", "plain"):
+        if kind in kinds:
+            return kind
+    return None
 
 
 def _pytestmark(scope) -> str:

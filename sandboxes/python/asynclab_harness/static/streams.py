@@ -17,7 +17,6 @@ from .. import astindex
 
 OPENERS = {"asyncio.open_connection", "asyncio.open_unix_connection"}
 CLOSERS = {"close", "abort"}
-BLOCKS = ("body", "orelse", "finalbody", "handlers")
 
 
 def streams_left_open(sym):
@@ -55,8 +54,9 @@ def _opens(sym, node) -> bool:
 
 
 def _paths(func):
-    """Every statement of the function's own body (no nested defs) -> its path: the list of
-    (block, index) from the function body down to it."""
+    """Every statement of the function's own body (no nested defs) -> its path from the function
+    body down: (block id, index) for a statement in a block, then (statement id, field) for the
+    block of that statement it is nested in."""
     out = {}
 
     def visit(stmts, prefix):
@@ -65,34 +65,37 @@ def _paths(func):
             out[stmt] = path
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 continue
-            for field in BLOCKS:
+            for field in ("body", "orelse", "finalbody"):
                 block = getattr(stmt, field, None)
-                if not block:
-                    continue
-                if field == "handlers":
-                    for handler in block:
-                        visit(handler.body, path + [(id(handler), 0)])
-                else:
-                    visit(block, path + [(id(block), -1)])
-            if isinstance(stmt, ast.Match):
-                for case in stmt.cases:
-                    visit(case.body, path + [(id(case), 0)])
+                if block and isinstance(block, list):
+                    visit(block, path + [(id(stmt), field)])
+            for n, handler in enumerate(getattr(stmt, "handlers", None) or []):
+                visit(handler.body, path + [(id(stmt), f"handler{n}")])
+            for n, case in enumerate(getattr(stmt, "cases", None) or []):
+                visit(case.body, path + [(id(stmt), f"case{n}")])
 
     visit(func.body, [])
     return out
 
 
+# Blocks of one `try` that run after each other when no exception is raised in between.
+TRY_ORDER = {("body", "orelse"), ("body", "finalbody"), ("orelse", "finalbody")}
+
+
 def _after(paths, first, later) -> bool:
     """Does `later` run after `first` on some path: a later statement of a block that (directly
-    or through the statements nesting it) holds `first`?"""
+    or through the statements nesting it) holds `first`, or a later block of the same `try`?"""
     a, b = paths[first], paths[later]
     for depth in range(min(len(a), len(b))):
-        (block_a, i), (block_b, j) = a[depth], b[depth]
-        if block_a != block_b:
+        (owner_a, pos_a), (owner_b, pos_b) = a[depth], b[depth]
+        if owner_a != owner_b:
             return False
-        if i != j:
-            return j > i
-    return len(b) > len(a)  # nested inside `first` (cannot happen for a simple statement)
+        if pos_a == pos_b:
+            continue
+        if isinstance(pos_a, int):
+            return pos_b > pos_a
+        return (pos_a, pos_b) in TRY_ORDER or (pos_a.startswith("handler") and pos_b == "finalbody")
+    return False
 
 
 def _root(expr):
@@ -142,7 +145,7 @@ def _finally_closes(paths, exit_, writer) -> bool:
             continue
         if _block_closes(node.finalbody, writer):
             return True
-        in_body = len(where) > len(path) and where[len(path)][0] == id(node.body)
+        in_body = len(where) > len(path) and where[len(path)] == (id(node), "body")
         if in_body and any(_block_closes(h.body, writer) for h in node.handlers):
             return True
     return False
