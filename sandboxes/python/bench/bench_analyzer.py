@@ -5,6 +5,7 @@ Python 3.11 + pytest 7.2 + pytest-asyncio 0.20):
 
 Prints:
   1. per code: cases expected / detected (code anywhere in the case) / exact (code+file+line);
+     then per bug shape of issue 15 (bench/shapes.py): exact hits, extra diagnostics, look-alikes;
   2. false positives: diagnostics reported on the clean programs;
   3. wall time of the harness vs plain `python3 -m pytest` on the same non-hanging cases
      (median of --runs runs per case; target <= 1.25x);
@@ -28,8 +29,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
+sys.path.insert(0, str(HERE))
 
 from harness_run import PYTHON, corpus_cases, default_run_json, run_submission  # noqa: E402
+from shapes import print_shapes  # noqa: E402
 
 HANGING_CODES = {"deadlock", "timeout"}
 
@@ -76,6 +79,7 @@ def main() -> int:
     print(f"{'all':28} {total['expected']:8} {total['detected']:8} {total['exact']:10}")
     extra = sum(len(r["diagnostics"]) for r in reports.values()) - total["exact"]
     print(f"diagnostics beyond the expected ones (all cases): {extra}\n")
+    print_shapes(expected, reports)
 
     # 2. false positives on clean programs
     clean = [n for n in cases if n.startswith("clean/")]

@@ -35,6 +35,7 @@ silent_test_functions = set()  # code objects of unmarked async tests (silent-pa
 
 def install() -> None:
     sys.set_coroutine_origin_tracking_depth(ORIGIN_DEPTH)
+    _track_in_threads()
     original = warnings._warn_unawaited_coroutine
 
     def _warn_unawaited_coroutine(coro):
@@ -58,6 +59,23 @@ def install() -> None:
     _hook_codes.add(_warn_unawaited_coroutine.__code__)
     _hook_codes.add(original.__code__)
     warnings._warn_unawaited_coroutine = _warn_unawaited_coroutine
+
+
+def _track_in_threads() -> None:
+    """Origin tracking is a per-thread setting: without this, a coroutine made in a worker thread
+    (an AsyncMock called from `to_thread`, a coroutine handed to a loop that never runs) has no
+    origin, and so no learner line to report."""
+    import threading
+    original = threading.Thread._bootstrap_inner
+
+    def _bootstrap_inner(self):
+        try:
+            sys.set_coroutine_origin_tracking_depth(ORIGIN_DEPTH)
+        except Exception:
+            pass
+        return original(self)
+
+    threading.Thread._bootstrap_inner = _bootstrap_inner
 
 
 def defer_out_of_finalizer(frame, verdict) -> bool:

@@ -91,6 +91,11 @@ class HarnessLoop(asyncio.SelectorEventLoop):
             mocks.scheduled_callback(callback, "call_later")
         return super().call_later(delay, callback, *args, context=context)
 
+    def call_at(self, when, callback, *args, context=None):
+        if mocks.async_mock_type is not None and isinstance(callback, mocks.async_mock_type):
+            mocks.scheduled_callback(callback, "call_at")
+        return super().call_at(when, callback, *args, context=context)
+
     def call_exception_handler(self, context):
         try:
             if loop_errors.on_context(self, context):

@@ -10,6 +10,6 @@ async def refresh(source):
 
 
 def refresh_in_background(source):
-    task = asyncio.create_task(refresh(source))  # expect: task-exception-unretrieved
+    task = asyncio.create_task(refresh(source))  # expect: task-exception-unretrieved test=test_refresh_does_not_block_the_caller
     _background.add(task)
     return None
