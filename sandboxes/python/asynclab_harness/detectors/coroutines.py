@@ -22,6 +22,10 @@ from ..context import harness
 ORIGIN_DEPTH = 40
 MOCK_CORO = "_execute_mock_call"
 RETRY_VERDICT_SEC = 0.002
+# A loop that spins on a dropped sleep drops thousands of coroutines; one that also drops a
+# coroutine while it really blocks (`time.sleep()` in the same loop) drops a handful, and its
+# blocking-call is kept.
+SPIN_MIN_DROPS = 50
 
 _pending: List[dict] = []
 _hook_codes = set()  # code objects of the never-awaited hook (and the original it calls)
@@ -237,7 +241,7 @@ def dropped_in_loop(where, cost: str):
         site = harness.ws.pick(rec["origin"])
         if rec["mock"] is not None or site is None or site[0] != where[0] or rec["test"] != harness.current_test:
             continue
-        if loop.lineno <= site[1] <= (loop.end_lineno or loop.lineno):
+        if loop.lineno <= site[1] <= (loop.end_lineno or loop.lineno) and rec["count"] >= SPIN_MIN_DROPS:
             rec["spin"] = (where[0], loop.lineno, cost)
             return rec
     return None
