@@ -30,7 +30,7 @@ SPIN_MIN_DROPS = 50
 _pending: List[dict] = []
 _hook_codes = set()  # code objects of the never-awaited hook (and the original it calls)
 # The same coroutine dropped again and again at one line (an un-awaited `asyncio.sleep()` in a
-# `while` loop) is one bug: one record per (test, code, creating line), the rest only counted.
+# `while` loop) is one bug: one record per (test, code, learner line), the rest only counted.
 # Without this a spinning loop appended a record per turn, millions before its time limit.
 _by_site = {}
 _task_coros = set()  # ids of coroutines whose task was destroyed: loop_errors reports those
@@ -45,8 +45,8 @@ def install() -> None:
     def _warn_unawaited_coroutine(coro):
         try:
             origin = getattr(coro, "cr_origin", None)
-            key = (harness.current_test, getattr(coro, "cr_code", None),
-                   origin[0] if origin else id(coro))
+            site = harness.ws.pick(origin) if origin else None  # the learner line, not mock.py's
+            key = (harness.current_test, getattr(coro, "cr_code", None), site or id(coro))
             rec = _by_site.get(key)
             if rec is None:
                 _by_site[key] = rec = _record(coro)
