@@ -35,6 +35,7 @@ from harness_run import PYTHON, corpus_cases, default_run_json, run_submission  
 from shapes import print_shapes  # noqa: E402
 
 HANGING_CODES = {"deadlock", "timeout"}
+PLAIN_LIMIT_SEC = 30
 
 
 def plain_pytest(case: Path) -> float:
@@ -43,8 +44,11 @@ def plain_pytest(case: Path) -> float:
         shutil.copytree(case, work, dirs_exist_ok=True, ignore=shutil.ignore_patterns("expected.json"))
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(work))
         started = time.perf_counter()
-        subprocess.run([PYTHON, "-m", "pytest", "-p", "no:cacheprovider"], cwd=work, env=env,
-                       capture_output=True, timeout=60)
+        try:
+            subprocess.run([PYTHON, "-m", "pytest", "-p", "no:cacheprovider"], cwd=work, env=env,
+                           capture_output=True, timeout=PLAIN_LIMIT_SEC)
+        except subprocess.TimeoutExpired:
+            return None  # hangs without the harness: no plain time to compare with
         return time.perf_counter() - started
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -102,10 +106,20 @@ def main() -> int:
               if not any(d["code"] in HANGING_CODES for d in reports[n]["diagnostics"])
               and not any(_stopped(t["message"]) for t in reports[n]["tests"])]
     harness_t, plain_t = defaultdict(list), defaultdict(list)
+    hung = set()
     for _ in range(args.runs):
         for name in steady:
+            if name in hung:
+                continue
+            plain = plain_pytest(cases[name])
+            if plain is None:
+                hung.add(name)
+                continue
             harness_t[name].append(run_submission(cases[name]).wall)
-            plain_t[name].append(plain_pytest(cases[name]))
+            plain_t[name].append(plain)
+    for name in sorted(hung):
+        print(f"  left out: {name} (plain pytest ran past {PLAIN_LIMIT_SEC} s)")
+    steady = [n for n in steady if n not in hung]
     h_med = {n: statistics.median(v) for n, v in harness_t.items()}
     p_med = {n: statistics.median(v) for n, v in plain_t.items()}
     ratios = sorted(h_med[n] / p_med[n] for n in steady)

@@ -14,9 +14,9 @@ class Aggregator:
         while True:
             children = [asyncio.create_task(self._fetch(s)) for s in self.sources]
             try:
+                await asyncio.gather(*children)
                 await asyncio.sleep(0.005)
             except asyncio.CancelledError:  # expect: cancellation-swallowed
                 for child in children:
                     child.cancel()
-            await asyncio.gather(*children, return_exceptions=True)
             self.rounds += 1
