@@ -218,3 +218,35 @@ def call_text(filename: str, line: int, attr: str) -> str:
             if name == attr:
                 return ast.unparse(func)
     return ""
+
+
+_awaited_calls: Dict[tuple, bool] = {}
+_positions: Dict[object, list] = {}
+
+
+def awaited_call_at(code, lasti: int) -> bool:
+    """Is the call a frame is making at instruction `lasti` the operand of an `await`? The
+    instruction's source span (co_positions) is exactly the span of its `ast.Call` node."""
+    spans = _positions.get(code)
+    if spans is None:
+        spans = _positions[code] = list(code.co_positions())
+    try:
+        span = spans[lasti // 2]
+    except IndexError:
+        return False
+    key = (code.co_filename, span)
+    if key not in _awaited_calls:
+        _awaited_calls[key] = _is_awaited_call(code.co_filename, span)
+    return _awaited_calls[key]
+
+
+def _is_awaited_call(filename: str, span) -> bool:
+    line, end_line, col, end_col = span
+    if line is None or col is None:
+        return False
+    for node in nodes_at(filename, line, (ast.Await,)):
+        call = node.value
+        if isinstance(call, ast.Call) and (call.lineno, call.end_lineno, call.col_offset,
+                                           call.end_col_offset) == (line, end_line, col, end_col):
+            return True
+    return False

@@ -19,8 +19,8 @@ import time
 import pytest
 
 from .context import harness
-from .detectors import (cancellation, coroutines, mocks, resources, silent_pass, timeouts,
-                        wrong_loop)
+from .detectors import (cancellation, coroutines, loop_errors, mocks, resources, silent_pass,
+                        timeouts, wrong_loop)
 from .detectors.verdicts import HarnessVerdict
 
 CLEANUP_SEC = 1.0
@@ -177,6 +177,7 @@ class HarnessPlugin:
             gc.unfreeze()
             gc.collect()
             coroutines.resolve()
+            loop_errors.unretrieved_at_exit()
         except HarnessVerdict:
             pass
         self._guard(None)

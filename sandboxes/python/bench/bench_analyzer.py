@@ -5,6 +5,7 @@ Python 3.11 + pytest 7.2 + pytest-asyncio 0.20):
 
 Prints:
   1. per code: cases expected / detected (code anywhere in the case) / exact (code+file+line);
+     then per bug shape of issue 15 (bench/shapes.py): exact hits, extra diagnostics, look-alikes;
   2. false positives: diagnostics reported on the clean programs;
   3. wall time of the harness vs plain `python3 -m pytest` on the same non-hanging cases
      (median of --runs runs per case; target <= 1.25x);
@@ -28,10 +29,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
+sys.path.insert(0, str(HERE))
 
 from harness_run import PYTHON, corpus_cases, default_run_json, run_submission  # noqa: E402
+from shapes import print_shapes  # noqa: E402
 
 HANGING_CODES = {"deadlock", "timeout"}
+PLAIN_LIMIT_SEC = 30
 
 
 def plain_pytest(case: Path) -> float:
@@ -40,11 +44,20 @@ def plain_pytest(case: Path) -> float:
         shutil.copytree(case, work, dirs_exist_ok=True, ignore=shutil.ignore_patterns("expected.json"))
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(work))
         started = time.perf_counter()
-        subprocess.run([PYTHON, "-m", "pytest", "-p", "no:cacheprovider"], cwd=work, env=env,
-                       capture_output=True, timeout=60)
+        try:
+            subprocess.run([PYTHON, "-m", "pytest", "-p", "no:cacheprovider"], cwd=work, env=env,
+                           capture_output=True, timeout=PLAIN_LIMIT_SEC)
+        except subprocess.TimeoutExpired:
+            return None  # hangs without the harness: no plain time to compare with
         return time.perf_counter() - started
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _stopped(message) -> bool:
+    """The harness had to stop this test (a verdict, or the watchdog's last resort): under plain
+    pytest it would hang, so the case has no plain wall time to compare with."""
+    return any(mark in (message or "") for mark in ("Harness", "past its"))
 
 
 def main() -> int:
@@ -76,6 +89,7 @@ def main() -> int:
     print(f"{'all':28} {total['expected']:8} {total['detected']:8} {total['exact']:10}")
     extra = sum(len(r["diagnostics"]) for r in reports.values()) - total["exact"]
     print(f"diagnostics beyond the expected ones (all cases): {extra}\n")
+    print_shapes(expected, reports)
 
     # 2. false positives on clean programs
     clean = [n for n in cases if n.startswith("clean/")]
@@ -90,12 +104,22 @@ def main() -> int:
     # 3. overhead on non-hanging cases
     steady = [n for n in cases
               if not any(d["code"] in HANGING_CODES for d in reports[n]["diagnostics"])
-              and not any("Harness" in (t["message"] or "") for t in reports[n]["tests"])]
+              and not any(_stopped(t["message"]) for t in reports[n]["tests"])]
     harness_t, plain_t = defaultdict(list), defaultdict(list)
+    hung = set()
     for _ in range(args.runs):
         for name in steady:
+            if name in hung:
+                continue
+            plain = plain_pytest(cases[name])
+            if plain is None:
+                hung.add(name)
+                continue
             harness_t[name].append(run_submission(cases[name]).wall)
-            plain_t[name].append(plain_pytest(cases[name]))
+            plain_t[name].append(plain)
+    for name in sorted(hung):
+        print(f"  left out: {name} (plain pytest ran past {PLAIN_LIMIT_SEC} s)")
+    steady = [n for n in steady if n not in hung]
     h_med = {n: statistics.median(v) for n, v in harness_t.items()}
     p_med = {n: statistics.median(v) for n, v in plain_t.items()}
     ratios = sorted(h_med[n] / p_med[n] for n in steady)

@@ -78,3 +78,16 @@ def test_a_timeout_does_not_cost_the_other_tests(corpus_runs):
     report = corpus_runs["timeout/sync-spin"].result().report
     outcomes = {t["id"].split("::")[-1]: t["outcome"] for t in report["tests"]}
     assert outcomes == {"test_collatz": "failed", "test_other_tests_still_run": "passed"}
+
+
+def test_every_issue_15_shape_has_three_forms_and_a_clean_look_alike():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("shapes", CORPUS.parent / "bench" / "shapes.py")
+    shapes = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shapes)
+    for shape, cases, look_alikes in shapes.SHAPES:
+        assert all(name in CASES for name in cases + look_alikes), shape
+        assert look_alikes and all(_expected(CASES[n])["diagnostics"] == [] for n in look_alikes), shape
+        assert all(_expected(CASES[n])["diagnostics"] for n in cases), shape
+        if not shape.startswith("teardown"):  # that shape is about staying clean
+            assert len(cases) >= 3, shape

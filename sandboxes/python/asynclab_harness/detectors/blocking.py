@@ -87,6 +87,9 @@ def _report(handle, elapsed: float) -> None:
         return  # nothing seen on the stack: the time went to harness or library work
     (where, caller), _n = Counter((s[1], s[2]) for s in mine).most_common(1)[0]
     ms = elapsed * 1000
+    from . import coroutines
+    if coroutines.dropped_in_loop(where, f"{ms:.0f} ms in one step") is not None:
+        return  # not a synchronous call: an un-awaited sleep let the loop spin (never-awaited)
     func = where[2]
     if caller is None:
         inside = f"in `{func}`"

@@ -19,7 +19,7 @@ import time
 import weakref
 
 from ..context import harness
-from . import cancellation, deadlock, loop_errors, resources
+from . import cancellation, deadlock, loop_errors, mocks, resources
 
 # While other threads (or sockets) could still wake the loop, re-check this often.
 POLL_SEC = 0.025
@@ -71,7 +71,30 @@ class HarnessLoop(asyncio.SelectorEventLoop):
         # The line that made the task (create_task, gather, TaskGroup.create_task): where a
         # lost task or its lost exception is reported.
         task._asynclab_site = _learner_caller(sys._getframe(1))
+        task._asynclab_test = harness.current_test
         return task
+
+    # A callback that is an AsyncMock: the loop calls it like a plain function and drops the
+    # coroutine it returns (mocks.scheduled_callback reports the learner line that scheduled it).
+    def call_soon(self, callback, *args, context=None):
+        if mocks.async_mock_type is not None and isinstance(callback, mocks.async_mock_type):
+            mocks.scheduled_callback(callback, "call_soon")
+        return super().call_soon(callback, *args, context=context)
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        if mocks.async_mock_type is not None and isinstance(callback, mocks.async_mock_type):
+            mocks.scheduled_callback(callback, "call_soon_threadsafe")
+        return super().call_soon_threadsafe(callback, *args, context=context)
+
+    def call_later(self, delay, callback, *args, context=None):
+        if mocks.async_mock_type is not None and isinstance(callback, mocks.async_mock_type):
+            mocks.scheduled_callback(callback, "call_later")
+        return super().call_later(delay, callback, *args, context=context)
+
+    def call_at(self, when, callback, *args, context=None):
+        if mocks.async_mock_type is not None and isinstance(callback, mocks.async_mock_type):
+            mocks.scheduled_callback(callback, "call_at")
+        return super().call_at(when, callback, *args, context=context)
 
     def call_exception_handler(self, context):
         try:

@@ -90,11 +90,40 @@ def _destroyed(task) -> bool:
     return False
 
 
-def _unretrieved(task, exc) -> None:
+def unretrieved_at_exit() -> None:
+    """Tasks that failed, are still referenced (a module-level set, a list, an attribute) and
+    whose exception nobody read. Keeping the reference is what silences asyncio: its "exception
+    was never retrieved" comes from the task's finalizer, which never runs while something holds
+    it, and the process ends before. So when the session ends, every task the learner's code made
+    is looked at once more."""
+    import asyncio
+    for task in list(getattr(asyncio.tasks, "_all_tasks", ())):
+        try:
+            if not task.done() or task.cancelled() or not task._log_traceback:
+                continue
+            test = getattr(task, "_asynclab_test", None)
+            if getattr(task, "_asynclab_site", None) is None or test in harness.stopped_tests:
+                continue
+            exc = getattr(task, "_exception", None)
+            if exc is None or isinstance(exc, HarnessVerdict):
+                continue
+            _unretrieved(task, exc, test=test, kept=True)
+        except Exception:
+            pass
+
+
+def _unretrieved(task, exc, test="origin", kept=False) -> None:
+    if getattr(task, "_asynclab_reported", False):
+        return
     coro, origin, where = task_origin(task)
     if where is None:
         return
-    test = harness.attribute(origin)
+    try:
+        task._asynclab_reported = True
+    except AttributeError:
+        pass
+    if test == "origin":
+        test = harness.attribute(origin)
     name = getattr(coro, "__qualname__", "?")
     raised = _raise_site(exc)
     raised_text = f" ({type(exc).__name__} raised at {harness.place(raised)})" if raised else ""
@@ -105,9 +134,14 @@ def _unretrieved(task, exc) -> None:
                        f"created at {harness.place(where)}, so the test still passed",
                        evidence, test=test)
         return
+    kept_text = (": a reference to the task is kept, so asyncio never even logged it, and the "
+                 "run ended with the exception unread") if kept else ""
+    if kept:
+        evidence = (f"At the end of the run the task was done, still referenced, and its exception "
+                    f"never retrieved (no await, result() or exception()).\n{_format(exc)}")
     harness.report("task-exception-unretrieved", where,
                    f"task `{name}` created at {harness.place(where)} raised{raised_text} and nobody "
-                   f"awaited it or read its exception", evidence, test=test)
+                   f"awaited it or read its exception{kept_text}", evidence, test=test)
     if exc is not None:
         wrong_loop.check(exc, test=test)
         mocks.check_exception(exc, test=test)

@@ -13,6 +13,7 @@ and before each test), so runs that never use mocks pay nothing.
 
 import ast
 import collections
+import inspect
 import re
 import sys
 
@@ -30,6 +31,8 @@ CALLED_CHECKS = ("assert_called", "assert_called_once", "assert_called_with",
                  "assert_called_once_with", "assert_any_call", "assert_has_calls")
 SITE = "_asynclab_site"
 _installed = False
+async_mock_type = None  # unittest.mock.AsyncMockMixin, once the learner's code uses mocks
+_MOCK_FILE = ""  # unittest/mock.py, once installed
 # The last calls of mocks, with the learner line that made each. By the time the TypeError is
 # looked at, `patch` may have put the real function back, so the frame no longer shows the mock.
 _recent_calls = collections.deque(maxlen=64)
@@ -40,11 +43,13 @@ def end_test() -> None:
 
 
 def maybe_install() -> None:
-    global _installed
+    global _installed, _MOCK_FILE, async_mock_type
     if _installed or "unittest.mock" not in sys.modules:
         return
     _installed = True
     from unittest import mock
+    _MOCK_FILE = mock.__file__
+    async_mock_type = mock.AsyncMockMixin
 
     original_init = mock.NonCallableMock.__init__
 
@@ -71,6 +76,18 @@ def maybe_install() -> None:
         return original_increment(self, *args, **kwargs)
 
     mock.CallableMixin._increment_mock_call = _increment_mock_call
+
+    original_execute = mock.CallableMixin._execute_mock_call  # AsyncMock has its own
+
+    def _execute_mock_call(self, *args, **kwargs):
+        result = original_execute(self, *args, **kwargs)
+        try:
+            _check_awaited_result(self, result)
+        except Exception:
+            pass
+        return result
+
+    mock.CallableMixin._execute_mock_call = _execute_mock_call
     for name in CALLED_CHECKS:
         _wrap_called_check(mock, name)
 
@@ -126,6 +143,31 @@ def _called_check(amock, name):
                    severity="error" if dropped else "warning")
 
 
+def scheduled_callback(amock, how: str) -> None:
+    """`loop.call_soon(notifier.send, ...)` with an AsyncMock: the loop will call it like a plain
+    callback and drop the coroutine it returns, outside any task and far from any learner frame
+    (so the dropped coroutine itself cannot be traced back). The learner's line is this one."""
+    try:
+        caller = sys._getframe(2)
+        if harness.ws.kind(caller.f_code.co_filename) != "learner":
+            return  # scheduled by asyncio or a library on the learner's behalf: not this line
+        where = (caller.f_code.co_filename, caller.f_lineno, caller.f_code.co_name)
+        name = amock._extract_mock_name()
+        call = astindex.call_text(where[0], where[1], how) or how
+        message = (f"AsyncMock `{name}` is scheduled with `{call}(...)` at {harness.place(where)}: the "
+                   f"loop calls it like a plain callback, so the coroutine it returns is dropped and "
+                   f"never awaited")
+        evidence = (f"{how}({name}, ...) with an AsyncMock callback:\n"
+                    f'  File "{harness.ws.rel(where[0])}", line {where[1]}, in {where[2]}\n'
+                    f"    {astindex.source_line(where[0], where[1])}\n"
+                    f"RuntimeWarning: coroutine 'AsyncMockMixin._execute_mock_call' was never awaited")
+        harness.report("asyncmock-not-awaited", where, message, evidence,
+                       hint_extra="Schedule a task instead: `asyncio.create_task(mock(...))`, or "
+                                  "`asyncio.run_coroutine_threadsafe(mock(...), loop)` from a thread.")
+    except Exception:
+        pass
+
+
 def check_exception(exc, test="current") -> bool:
     """A TypeError from awaiting a plain mock: report it at the line that built the mock."""
     if not isinstance(exc, TypeError):
@@ -154,6 +196,43 @@ def check_exception(exc, test="current") -> bool:
     evidence = format_exception(harness.ws, exc)
     harness.report("sync-mock-awaited", where, message, evidence, test=test)
     return True
+
+
+def _check_awaited_result(mock_obj, result) -> None:
+    """A plain mock's call whose result the learner's code awaits, seen as the call returns.
+
+    The await that follows raises TypeError, but code that catches it (a broad `except
+    Exception`, `gather(..., return_exceptions=True)`, a retry loop, a health check that turns
+    errors into "down") hides it from everyone. The call is the await's operand when the
+    instruction making it spans exactly the `x` of an `await x` in the source; a result that
+    is awaitable (a side_effect coroutine function, a Future) is fine.
+    """
+    if inspect.isawaitable(result):
+        return
+    frame = sys._getframe(2)
+    while frame is not None and frame.f_code.co_filename == _MOCK_FILE:
+        frame = frame.f_back
+    if frame is None or not harness.ws.kind(frame.f_code.co_filename):
+        return
+    if not astindex.awaited_call_at(frame.f_code, frame.f_lasti):
+        return
+    awaited_at = (frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name)
+    kind = type(mock_obj).__mro__[1].__name__
+    site, label = _mock_site(mock_obj)
+    call = astindex.source_line(awaited_at[0], awaited_at[1])
+    label = label or kind
+    message = (f"`{label}` is a plain {kind}, but the code awaits its result at "
+               f"{harness.place(awaited_at)}: the await raises TypeError, and the code caught it, so "
+               f"nothing surfaced")
+    if site is not None:
+        message = (f"`{label}` comes from the {kind} built at {harness.place(site)}, but the code "
+                   f"awaits its result at {harness.place(awaited_at)}: a {kind} call does not return "
+                   f"a coroutine, so use AsyncMock")
+    evidence = (f"await on the result of a {kind} call (a {type(result).__name__}, not awaitable):\n"
+                f'  File "{harness.ws.rel(awaited_at[0])}", line {awaited_at[1]}, in {awaited_at[2]}\n'
+                f"    {call}\n"
+                f"TypeError: object {type(result).__name__} can't be used in 'await' expression")
+    harness.report("sync-mock-awaited", site or awaited_at, message, evidence)
 
 
 def _awaited_mock(tb):

@@ -11,6 +11,7 @@ cleared before finalizers run, but the id stays unique while the finalizer runs,
 the warning is emitted. Entries whose object died are pruned at test boundaries.
 """
 
+import functools
 import socket
 import sys
 import weakref
@@ -21,6 +22,8 @@ from ..workspace import stack_of
 _sites = {}  # id(obj) -> (weakref or None, (file, line, func))
 _closing = {}  # id(transport) -> (file, line, func) where close() was called
 _owner = {}  # id(socket) -> id(transport): the socket may be finalized before its transport
+_half_closed = {}  # id(StreamWriter) -> (weakref, learner close() site, test): no wait_closed() yet
+_waited = set()  # ids of StreamWriters whose wait_closed() was called in this test
 
 
 def _learner_site(skip=2):
@@ -48,6 +51,7 @@ def site_of(obj):
 
 
 def prune():
+    _report_half_closed()
     for key, (ref, _site) in list(_sites.items()):
         if ref is not None and ref() is None:
             del _sites[key]
@@ -80,6 +84,66 @@ def install():
         return original_close(self)
 
     selector_events._SelectorTransport.close = close
+    _install_stream_writer()
+
+
+def _install_stream_writer():
+    """`writer.close()` only starts closing: the transport flushes, then closes on a later turn
+    of the loop, and `await writer.wait_closed()` is how the code knows it happened. Without it a
+    ResourceWarning appears only when the loop ends first, so most runs show nothing. Every
+    close() the learner's own line makes is noted, every wait_closed() call clears it, and what
+    is left at the end of the test is reported at the close() line."""
+    import asyncio
+    original_close = asyncio.StreamWriter.close
+    original_wait = asyncio.StreamWriter.wait_closed
+
+    # functools.wraps, and wait_closed staying an `async def`: `MagicMock(spec=StreamWriter)` reads
+    # these to decide which of its methods are AsyncMocks.
+    @functools.wraps(original_close)
+    def close(self):
+        try:
+            caller = sys._getframe(1)
+            if harness.ws.kind(caller.f_code.co_filename) == "learner" and id(self) not in _waited \
+                    and not self.is_closing():
+                _half_closed[id(self)] = (weakref.ref(self), (caller.f_code.co_filename, caller.f_lineno,
+                                                              caller.f_code.co_name), harness.current_test)
+        except Exception:
+            pass
+        return original_close(self)
+
+    @functools.wraps(original_wait)
+    async def wait_closed(self):
+        _half_closed.pop(id(self), None)
+        _waited.add(id(self))
+        return await original_wait(self)
+
+    asyncio.StreamWriter.close = close
+    asyncio.StreamWriter.wait_closed = wait_closed
+
+
+def _report_half_closed():
+    for key, (ref, site, test) in list(_half_closed.items()):
+        del _half_closed[key]
+        if test in harness.stopped_tests or test != harness.current_test:
+            continue
+        harness.report(
+            "unclosed-resource", site,
+            f"`{_callee(site)}()` at {harness.place(site)} starts closing the stream, but nothing awaits "
+            f"`wait_closed()` on it: the code goes on before the connection is closed, and an error "
+            f"while closing is never seen",
+            f"StreamWriter.close() called at {harness.place(site)}; wait_closed() was never called on "
+            f"this writer before the test ended.\n    {_source(site)}", test=test)
+    _waited.clear()
+
+
+def _callee(site):
+    from .. import astindex
+    return astindex.call_text(site[0], site[1], "close") or "writer.close"
+
+
+def _source(site):
+    from .. import astindex
+    return astindex.source_line(site[0], site[1])
 
 
 def on_warning(message: str, source, test) -> bool:

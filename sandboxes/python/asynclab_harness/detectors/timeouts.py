@@ -20,7 +20,7 @@ import time
 from .. import astindex
 from ..context import harness
 from ..workspace import enclosing_async_def, stack_of
-from . import awaitchain, cancellation, loop as loopmod
+from . import awaitchain, cancellation, coroutines, loop as loopmod
 from .verdicts import HarnessTimeout
 
 RETRY_SEC = 0.5
@@ -74,8 +74,11 @@ def _on_alarm(signum, frame):
             _report(frame)
         except Exception:
             pass
-    raise HarnessTimeout(
+    verdict = HarnessTimeout(
         f"asynclab: the test ran longer than its {clock.limit:g} s limit and was stopped. See the report.")
+    if coroutines.defer_out_of_finalizer(frame, verdict):
+        return
+    raise verdict
 
 
 def _report(frame) -> None:
@@ -110,6 +113,13 @@ def _report(frame) -> None:
 
 
 def _report_busy(frame, sampled) -> None:
+    # An un-awaited sleep made a loop of the learner's spin: never-awaited says why it hung. The
+    # alarm may land in a helper that loop calls, so every learner frame on the stack is asked.
+    cost = f"until the test's {clock.limit:g} s limit"
+    for f in _frames(frame):
+        if harness.ws.kind(f.f_code.co_filename) and coroutines.dropped_in_loop(
+                (f.f_code.co_filename, f.f_lineno, f.f_code.co_name), cost) is not None:
+            return
     walker = next((f for f in _frames(frame) if f.f_code.co_filename == sampled[0]
                    and f.f_lineno == sampled[1]), None)
     caller = enclosing_async_def(harness.ws, walker)

@@ -60,12 +60,14 @@ def blocking_calls(sym):
                            f"{ast.unparse(node)}\n(a synchronous call inside async def `{func.name}`)")
 
 
-def unmarked_async_tests(tree, strict: bool):
-    """`async def test_*` with no asyncio marker, which strict mode skips."""
+def unmarked_async_tests(tree, strict: bool, aliases=None):
+    """`async def test_*` with no asyncio marker, which strict mode skips. unittest classes are
+    left to unittest_async_tests: pytest-asyncio's markers do not apply to them."""
     if not strict or _marks_asyncio(_pytestmark(tree)):
         return
     scopes = [(None, tree.body)]
-    scopes += [(c, c.body) for c in tree.body if isinstance(c, ast.ClassDef) and c.name.startswith("Test")]
+    scopes += [(c, c.body) for c in tree.body if isinstance(c, ast.ClassDef) and c.name.startswith("Test")
+               and not _unittest_kind(c, tree, aliases or {})]
     for cls, body in scopes:
         if cls is not None and _marks_asyncio(_pytestmark(cls)) or cls is not None and \
                 any(_marks_asyncio(ast.unparse(d)) for d in cls.decorator_list):
@@ -77,6 +79,46 @@ def unmarked_async_tests(tree, strict: bool):
                            f"async test `{node.name}` has no `@pytest.mark.asyncio`: in strict mode "
                            f"pytest skips it and none of its checks run",
                            f"async def {node.name}(...)  # no asyncio marker, asyncio_mode=strict")
+
+
+def unittest_async_tests(sym):
+    """`async def test_*` on a class derived from `unittest.TestCase` (directly or through classes
+    of this file) but not from `IsolatedAsyncioTestCase`: TestCase calls the method, gets a
+    coroutine and drops it, and the test passes. Only the standard library's TestCase counts:
+    other frameworks' TestCase classes (Django's) do run async tests."""
+    for cls in (n for n in sym.tree.body if isinstance(n, ast.ClassDef)):
+        if _unittest_kind(cls, sym.tree, sym.aliases) != "plain":
+            continue
+        for node in cls.body:
+            if isinstance(node, ast.AsyncFunctionDef) and node.name.startswith("test"):
+                yield ("silent-pass", node.lineno,
+                       f"async test `{cls.name}.{node.name}` never runs: `{cls.name}` is a plain "
+                       f"`unittest.TestCase`, which calls it, gets a coroutine and drops it; use "
+                       f"`unittest.IsolatedAsyncioTestCase`",
+                       f"class {cls.name}(...unittest.TestCase):\n    async def {node.name}(self): ...")
+
+
+def _unittest_kind(cls, tree, aliases, depth=0):
+    """'plain' (unittest.TestCase), 'async' (IsolatedAsyncioTestCase), 'other' (another
+    framework's TestCase) or None, following the bases through classes defined in the same file."""
+    local = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+    kinds = set()
+    for base in cls.bases:
+        name = astindex.dotted(base)
+        head, _, rest = name.partition(".")
+        full = aliases.get(head, head) + ("." + rest if rest else "")
+        if full == "unittest.IsolatedAsyncioTestCase":
+            kinds.add("async")
+        elif full == "unittest.TestCase":
+            kinds.add("plain")
+        elif name in local and local[name] is not cls and depth < 8:
+            kinds.add(_unittest_kind(local[name], tree, aliases, depth + 1))
+        elif full.endswith("TestCase"):
+            kinds.add("other")  # another framework's TestCase: it decides how tests run
+    for kind in ("async", "other", "plain"):
+        if kind in kinds:
+            return kind
+    return None
 
 
 def _pytestmark(scope) -> str:
@@ -101,7 +143,7 @@ def swallowed_cancellations(tree):
             awaits = [n for stmt in node.body for n in _own_nodes(stmt) if isinstance(n, ast.Await)]
             if not awaits:
                 continue
-            if all(ast.unparse(a.value) in cancelled for a in awaits):
+            if all(_waits_on_cancelled(a.value, cancelled) for a in awaits):
                 continue  # `t.cancel(); try: await t; except CancelledError: pass` is the idiom
             for handler in node.handlers:
                 if astindex.catches_cancel(handler) and not astindex.reraises(handler):
@@ -122,11 +164,43 @@ def _own_nodes(stmt):
 
 
 def _cancelled_names(func) -> set:
+    """What the function cancels: `t.cancel()` -> 't'; and the collections it cancels one by one,
+    `for t in tasks: t.cancel()` or `[t.cancel() for t in tasks]` -> 'tasks'."""
     out = set()
     for node in astindex.walk_own_body(func):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "cancel":
             out.add(ast.unparse(node.func.value))
+    for node in astindex.walk_own_body(func):
+        loops = []
+        if isinstance(node, (ast.For, ast.AsyncFor)):
+            loops = [(node.target, node.iter)]
+        elif isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+            loops = [(g.target, g.iter) for g in node.generators]
+        for target, iterable in loops:
+            if isinstance(target, ast.Name) and target.id in out:
+                out.add(ast.unparse(iterable))
     return out
+
+
+WAIT_ALL = {"gather", "wait", "wait_for", "shield"}
+
+
+def _waits_on_cancelled(expr, cancelled) -> bool:
+    """A teardown waiting for what it just cancelled: `await t`, `await asyncio.gather(*tasks)`,
+    `await asyncio.wait(tasks)`, `await asyncio.wait_for(asyncio.gather(*tasks), 1)`. The
+    CancelledError such a wait raises is the one the function asked for, not its own."""
+    if ast.unparse(expr) in cancelled:
+        return True
+    if not isinstance(expr, ast.Call) or astindex.dotted(expr.func).split(".")[-1] not in WAIT_ALL:
+        return False
+    args = expr.args[:1] if astindex.dotted(expr.func).endswith(("wait", "wait_for", "shield")) else expr.args
+    if not args:
+        return False
+    for arg in args:
+        inner = arg.value if isinstance(arg, ast.Starred) else arg
+        if not _waits_on_cancelled(inner, cancelled):
+            return False
+    return True
 
 
 def _handler_head(handler) -> str:

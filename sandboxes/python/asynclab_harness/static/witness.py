@@ -9,7 +9,7 @@ import os
 
 from .. import astindex
 from ..diagnostics import Diagnostic
-from . import checks
+from . import checks, streams
 from .symbols import FileSymbols, module_names
 
 
@@ -41,8 +41,10 @@ def run(ws, strict: bool = True):
         hits = list(checks.dropped_coroutines(sym, is_test))
         hits += checks.blocking_calls(sym)
         hits += checks.swallowed_cancellations(tree)
+        hits += streams.streams_left_open(sym)
         if is_test:
-            hits += checks.unmarked_async_tests(tree, strict)
+            hits += checks.unmarked_async_tests(tree, strict, sym.aliases)
+            hits += checks.unittest_async_tests(sym)
         for code, line, message, evidence in hits:
             findings.append(Diagnostic(
                 code=code, message=f"{message} ({rel}:{line})", file=rel, line=line, test=None,

@@ -1,0 +1,6 @@
+import asyncio
+
+
+async def latest(feed):
+    await asyncio.sleep(0)
+    return feed[-1]
