@@ -21,7 +21,8 @@ echo "pyflakes (sandboxes/python):"
 if pyflakes3 sandboxes/python/asynclab_harness sandboxes/python/asynclab_supervisor sandboxes/python/tests sandboxes/python/bench; then echo "pass pyflakes" >>"$checks"; else echo "fail pyflakes" >>"$checks"; fi
 
 # e2e tests share one database and one Docker engine: one test file at a time.
-npx jest --runInBand --json --outputFile="$results/jest.json" "$@"
+# --forceExit: a service that failed to start in one test file must not keep jest (and CI) alive.
+npx jest --runInBand --forceExit --json --outputFile="$results/jest.json" "$@"
 jest_status=$?
 
 harness_status=0
