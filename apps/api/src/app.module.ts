@@ -16,6 +16,7 @@ import { IdempotencyInterceptor } from './common/idempotency/idempotency.interce
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { LmsModule } from './lms/lms.module';
+import { CohortsModule } from './cohorts/cohorts.module';
 
 @Module({
   imports: [
@@ -29,6 +30,7 @@ import { LmsModule } from './lms/lms.module';
     ApiKeysModule,
     AccountsModule,
     LmsModule,
+    CohortsModule,
     LabsModule,
     SubmissionsModule,
     LiveModule,
