@@ -7,10 +7,11 @@ import { chmodSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadAppConfig } from '@asynclab/config';
+import { errorMessage, loadAppConfig } from '@asynclab/config';
 import { applyMigrations, ensureDatabase } from '@asynclab/database';
 import { startService } from '../test/e2e/support/service';
-import { get, post } from '../test/e2e/support/client';
+import type { PhaseTimings } from '@asynclab/contracts';
+import { get, post, SubmissionAccepted, SubmissionBody } from '../test/e2e/support/client';
 import { correctNews } from '../apps/worker/test/e2e/programs';
 
 const N = Number(process.argv[2] ?? 10);
@@ -19,7 +20,7 @@ const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postg
 
 interface Sample {
   latencyMs: number;
-  timings: Record<string, number | null>;
+  timings: PhaseTimings;
 }
 
 function percentile(values: number[], p: number): number {
@@ -32,12 +33,15 @@ const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 
 async function submitOne(baseUrl: string): Promise<Sample> {
   const started = performance.now();
-  const created = await post(baseUrl, '/submissions', { labId: 'playground', files: correctNews });
+  const created = await post<SubmissionAccepted>(baseUrl, '/submissions', { labId: 'playground', files: correctNews });
   if (created.status !== 202) throw new Error(`submit answered ${created.status}`);
   for (;;) {
     // A keep-alive socket the server just closed fails one fetch now and then: ask again.
-    const { body } = await get(baseUrl, `/submissions/${created.body.id}`).catch(() => ({ body: { status: 'unknown' } as any }));
-    if (body.status === 'completed' || body.status === 'error') {
+    const body = await get<SubmissionBody>(baseUrl, `/submissions/${created.body.id}`).then(
+      (response) => response.body,
+      () => null,
+    );
+    if (body && (body.status === 'completed' || body.status === 'error')) {
       if (body.report?.outcome !== 'pass') throw new Error(`bench submission did not pass: ${JSON.stringify(body.report?.runOutcome)}`);
       return { latencyMs: performance.now() - started, timings: body.report.timings };
     }
@@ -106,7 +110,7 @@ function bareDockerBaseline(image: string, count: number): number[] {
 
 function report(label: string, batch: { samples: Sample[]; wallMs: number }): number {
   const latencies = batch.samples.map((s) => s.latencyMs);
-  const phase = (key: string) => median(batch.samples.map((s) => s.timings[key] ?? 0));
+  const phase = (key: keyof PhaseTimings) => median(batch.samples.map((s) => s.timings[key] ?? 0));
   console.log(
     `${label}: n=${latencies.length} p50 ${fmt(median(latencies))} p95 ${fmt(percentile(latencies, 95))} ` +
       `throughput ${(latencies.length / (batch.wallMs / 1000)).toFixed(2)}/s`,
@@ -140,7 +144,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`bench: ${error.message}${error.cause ? ` (${String((error.cause as Error).message ?? error.cause)})` : ''}`);
+main().catch((error: unknown) => {
+  const cause = error instanceof Error ? error.cause : undefined;
+  console.error(`bench: ${errorMessage(error)}${cause ? ` (${errorMessage(cause)})` : ''}`);
   process.exit(1);
 });

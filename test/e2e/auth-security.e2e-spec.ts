@@ -1,6 +1,7 @@
 // Sessions, sign-up, CSRF, brute-force throttling and rate limits against the real API, PostgreSQL
 // and Redis, with limits turned low so each can be reached in a test.
 import Redis from 'ioredis';
+import type { ApiErrorBody, InvitationCreated, Me, SessionListing, SubmissionAccepted, Wire } from '../../libs/contracts/src';
 import { call, Caller, guest } from './support/client';
 import { Accounts, keyCaller, PASSWORD, signIn } from './support/accounts';
 import { RunningService, startService } from './support/service';
@@ -14,8 +15,13 @@ describe('sessions and their protections', () => {
   let accounts: Accounts;
   let base: string;
   let org: { id: string; slug: string };
-  const as = (caller: Caller | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-    call(base, method, path, { caller, body, headers });
+  const as = <T = ApiErrorBody>(
+    caller: Caller | undefined,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => call<T>(base, method, path, { caller, body, headers });
 
   beforeAll(async () => {
     // Counters other test files left in this Redis db would make the limits below flaky.
@@ -29,8 +35,8 @@ describe('sessions and their protections', () => {
     org = await accounts.org({ openSignup: true, allowGuests: true });
   });
   afterAll(async () => {
-    await accounts?.close();
-    await service?.close();
+    await accounts.close();
+    await service.close();
   });
 
   describe('the session cookie', () => {
@@ -38,12 +44,13 @@ describe('sessions and their protections', () => {
       const user = await accounts.user(org.id);
       const response = await as(undefined, 'POST', '/auth/sign-in', { organization: org.slug, email: user.email, password: PASSWORD });
       const cookies = response.headers.getSetCookie();
-      const session = cookies.find((c) => c.startsWith('asynclab_session='))!;
+      const session = cookies.find((c) => c.startsWith('asynclab_session=')) ?? '';
       expect(session).toMatch(/HttpOnly/i);
       expect(session).toMatch(/SameSite=Lax/i);
       expect(session).not.toMatch(/Secure/i); // plain http here; Secure when the request is HTTPS
       expect(cookies.find((c) => c.startsWith('asynclab_csrf='))).not.toMatch(/HttpOnly/i);
-      const token = /asynclab_session=([^;]+)/.exec(session)![1];
+      const token = /asynclab_session=([^;]+)/.exec(session)?.[1] ?? '';
+      expect(token).not.toBe('');
       const rows = await accounts.query('SELECT token_hash FROM sessions WHERE token_hash = $1', token);
       expect(rows).toEqual([]);
     });
@@ -150,10 +157,10 @@ describe('sessions and their protections', () => {
     it('a guest who signs up keeps their work as the new account', async () => {
       const visitor: Caller = {};
       await as(visitor, 'POST', '/auth/guest', { organization: org.slug });
-      const created = await as(visitor, 'POST', '/submissions', submission);
-      const guestId = (await as(visitor, 'GET', '/auth/me')).body.userId;
+      const created = await as<SubmissionAccepted>(visitor, 'POST', '/submissions', submission);
+      const guestId = (await as<Me>(visitor, 'GET', '/auth/me')).body.userId;
       const email = `claimed-${Date.now()}@example.test`;
-      const signedUp = await as(visitor, 'POST', '/auth/sign-up', { organization: org.slug, email, password: PASSWORD });
+      const signedUp = await as<Me>(visitor, 'POST', '/auth/sign-up', { organization: org.slug, email, password: PASSWORD });
       expect(signedUp.status).toBe(201);
       expect(signedUp.body).toMatchObject({ userId: guestId, isGuest: false, email });
       expect((await as(visitor, 'GET', `/submissions/${created.body.id}`)).status).toBe(200);
@@ -170,7 +177,10 @@ describe('sessions and their protections', () => {
       expect(refused.body.code).toBe('SIGN_UP_CLOSED');
       const adminUser = await accounts.user(closed.id, 'admin');
       const adminCaller = await signIn(base, closed.slug, adminUser.email);
-      const invitation = await as(adminCaller, 'POST', '/invitations', { email: 'teach@example.test', role: 'instructor' });
+      const invitation = await as<Wire<InvitationCreated>>(adminCaller, 'POST', '/invitations', {
+        email: 'teach@example.test',
+        role: 'instructor',
+      });
       expect(invitation.body.signUpUrl).toContain('invitation=');
       const wrongEmail = await as(undefined, 'POST', '/auth/sign-up', {
         organization: closed.slug,
@@ -179,7 +189,7 @@ describe('sessions and their protections', () => {
         invitation: invitation.body.token,
       });
       expect(wrongEmail.body.code).toBe('INVITATION_INVALID');
-      const joined = await as(undefined, 'POST', '/auth/sign-up', {
+      const joined = await as<Me>(undefined, 'POST', '/auth/sign-up', {
         organization: closed.slug,
         email: 'teach@example.test',
         password: PASSWORD,
@@ -209,14 +219,14 @@ describe('sessions and their protections', () => {
         signIn(base, org.slug, user.email),
         signIn(base, org.slug, user.email),
       ]);
-      const sessions = await as(laptop, 'GET', '/account/sessions');
+      const sessions = await as<{ sessions: Wire<SessionListing>[] }>(laptop, 'GET', '/account/sessions');
       expect(sessions.body.sessions).toHaveLength(3);
-      expect(sessions.body.sessions.filter((s: any) => s.current)).toHaveLength(1);
+      expect(sessions.body.sessions.filter((s) => s.current)).toHaveLength(1);
       const staleCookie = tablet.cookie;
       expect((await as(tablet, 'POST', '/auth/sign-out')).status).toBe(204);
       expect((await as({ cookie: staleCookie }, 'GET', '/auth/me')).status).toBe(401);
       expect((await as(phone, 'GET', '/auth/me')).status).toBe(200);
-      expect((await as(laptop, 'POST', '/auth/sign-out-everywhere')).body).toEqual({ ended: 2 });
+      expect((await as<{ ended: number }>(laptop, 'POST', '/auth/sign-out-everywhere')).body).toEqual({ ended: 2 });
       expect((await as(phone, 'GET', '/auth/me')).status).toBe(401);
     });
 
@@ -225,7 +235,10 @@ describe('sessions and their protections', () => {
       const [here, elsewhere] = [await signIn(base, org.slug, user.email), await signIn(base, org.slug, user.email)];
       const wrong = await as(here, 'POST', '/account/password', { currentPassword: 'not it at all', newPassword: 'a brand new password' });
       expect(wrong.body.code).toBe('WRONG_PASSWORD');
-      const changed = await as(here, 'POST', '/account/password', { currentPassword: PASSWORD, newPassword: 'a brand new password' });
+      const changed = await as<{ otherSessionsEnded: number }>(here, 'POST', '/account/password', {
+        currentPassword: PASSWORD,
+        newPassword: 'a brand new password',
+      });
       expect(changed.body).toEqual({ otherSessionsEnded: 1 });
       expect((await as(elsewhere, 'GET', '/auth/me')).status).toBe(401);
       expect((await as(here, 'GET', '/auth/me')).status).toBe(200);

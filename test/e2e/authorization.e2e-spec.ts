@@ -1,6 +1,20 @@
 // Every authorisation rule, against the real API and PostgreSQL (no worker: submissions stay
 // queued, which is all these rules need). Another organisation's resource is a 404, not a 403.
+import type {
+  ApiErrorBody,
+  ApiKeyCreated,
+  ApiKeyListing,
+  HistoryEntry,
+  LabResult,
+  Me,
+  SubmissionAccepted,
+  SubmissionView,
+  UserListing,
+  Wire,
+} from '../../libs/contracts/src';
 import { call, Caller, guest } from './support/client';
+
+type List = { submissions: Wire<HistoryEntry>[] };
 import { Accounts, keyCaller, signIn } from './support/accounts';
 import { RunningService, startService } from './support/service';
 
@@ -11,7 +25,8 @@ describe('authorisation', () => {
   let service: RunningService;
   let accounts: Accounts;
   let base: string;
-  const as = (caller: Caller | undefined, method: string, path: string, body?: unknown) => call(base, method, path, { caller, body });
+  const as = <T = ApiErrorBody>(caller: Caller | undefined, method: string, path: string, body?: unknown) =>
+    call<T>(base, method, path, { caller, body });
 
   // Two organisations: X with learners ann and bob, an instructor, an admin and keys; Y with its own.
   let x: { id: string; slug: string };
@@ -44,13 +59,13 @@ describe('authorisation', () => {
     keyX = keyCaller((await accounts.key(x.id, ['read', 'submit', 'manage'])).key);
     readOnlyKeyX = keyCaller((await accounts.key(x.id, ['read'])).key);
     keyY = keyCaller((await accounts.key(y.id, ['read', 'submit', 'manage'])).key);
-    const created = await as(ann, 'POST', '/submissions', submission);
+    const created = await as<SubmissionAccepted>(ann, 'POST', '/submissions', submission);
     expect(created.status).toBe(202);
     annSubmission = created.body.id;
   });
   afterAll(async () => {
-    await accounts?.close();
-    await service?.close();
+    await accounts.close();
+    await service.close();
   });
 
   describe('anonymous requests', () => {
@@ -75,17 +90,17 @@ describe('authorisation', () => {
     it('may read the public catalog, health and start a guest session', async () => {
       expect((await as(undefined, 'GET', '/labs')).status).toBe(200);
       expect((await as(undefined, 'GET', '/labs/playground')).status).toBe(200);
-      expect((await as(undefined, 'GET', '/health')).body).toEqual({ status: 'ok' });
+      expect((await as<{ status: string }>(undefined, 'GET', '/health')).body).toEqual({ status: 'ok' });
       const guestCaller: Caller = {};
-      const started = await as(guestCaller, 'POST', '/auth/guest', {});
+      const started = await as<Me>(guestCaller, 'POST', '/auth/guest', {});
       expect(started.body).toMatchObject({ isGuest: true, organization: 'public' });
       expect(guestCaller.cookie).toBeDefined();
     });
   });
 
   it('attributes a submission to the session, never to a learnerId in the body', async () => {
-    const created = await as(bob, 'POST', '/submissions', { ...submission, learnerId: annId, userId: annId });
-    const view = await as(bob, 'GET', `/submissions/${created.body.id}`);
+    const created = await as<SubmissionAccepted>(bob, 'POST', '/submissions', { ...submission, learnerId: annId, userId: annId });
+    const view = await as<Wire<SubmissionView>>(bob, 'GET', `/submissions/${created.body.id}`);
     expect(view.body.userId).toBe(bobId);
   });
 
@@ -99,9 +114,9 @@ describe('authorisation', () => {
     });
 
     it('lists only their own submissions, whatever userId they ask for', async () => {
-      const own = await as(bob, 'GET', '/submissions');
-      expect(own.body.submissions.every((s: any) => s.userId === bobId)).toBe(true);
-      const asked = await as(bob, 'GET', `/submissions?userId=${annId}`);
+      const own = await as<List>(bob, 'GET', '/submissions');
+      expect(own.body.submissions.every((s) => s.userId === bobId)).toBe(true);
+      const asked = await as<List>(bob, 'GET', `/submissions?userId=${annId}`);
       expect(asked.body.submissions).toEqual([]);
     });
 
@@ -116,19 +131,19 @@ describe('authorisation', () => {
 
   it('a guest never sees another guest’s work, and may not list users', async () => {
     const [first, second] = await Promise.all([guest(base), guest(base)]);
-    const created = await as(first, 'POST', '/submissions', submission);
+    const created = await as<SubmissionAccepted>(first, 'POST', '/submissions', submission);
     expect((await as(first, 'GET', `/submissions/${created.body.id}`)).status).toBe(200);
     expect((await as(second, 'GET', `/submissions/${created.body.id}`)).status).toBe(404);
-    expect((await as(second, 'GET', '/submissions')).body.submissions).toEqual([]);
+    expect((await as<List>(second, 'GET', '/submissions')).body.submissions).toEqual([]);
     expect((await as(second, 'GET', '/users')).body.code).toBe('ACCOUNT_REQUIRED');
   });
 
   describe('instructors', () => {
     it("see their organisation's learners and submissions", async () => {
       expect((await as(instructorX, 'GET', `/submissions/${annSubmission}`)).status).toBe(200);
-      const listed = await as(instructorX, 'GET', `/submissions?userId=${annId}`);
-      expect(listed.body.submissions.map((s: any) => s.id)).toContain(annSubmission);
-      expect((await as(instructorX, 'GET', `/users/${annId}/results`)).body.results).toEqual([
+      const listed = await as<List>(instructorX, 'GET', `/submissions?userId=${annId}`);
+      expect(listed.body.submissions.map((s) => s.id)).toContain(annSubmission);
+      expect((await as<{ results: Wire<LabResult>[] }>(instructorX, 'GET', `/users/${annId}/results`)).body.results).toEqual([
         expect.objectContaining({ labId: 'playground', attempts: 1 }),
       ]);
     });
@@ -137,9 +152,9 @@ describe('authorisation', () => {
       expect((await as(instructorY, 'GET', `/submissions/${annSubmission}`)).status).toBe(404);
       expect((await as(instructorY, 'GET', `/users/${annId}`)).status).toBe(404);
       expect((await as(instructorY, 'GET', `/users/${annId}/results`)).status).toBe(404);
-      expect((await as(instructorY, 'GET', '/submissions')).body.submissions).toEqual([]);
-      const users = await as(instructorY, 'GET', '/users');
-      expect(users.body.users.map((u: any) => u.id)).not.toContain(annId);
+      expect((await as<List>(instructorY, 'GET', '/submissions')).body.submissions).toEqual([]);
+      const users = await as<{ users: Wire<UserListing>[] }>(instructorY, 'GET', '/users');
+      expect(users.body.users.map((u) => u.id)).not.toContain(annId);
     });
 
     it('may not create users or keys (admins may)', async () => {
@@ -160,7 +175,7 @@ describe('authorisation', () => {
       const submit = await as(keyY, 'POST', `/users/${annId}/submissions`, submission);
       expect(submit.status).toBe(404);
       expect(submit.body.code).toBe('USER_NOT_FOUND');
-      expect((await as(keyY, 'GET', `/submissions?userId=${annId}`)).body.submissions).toEqual([]);
+      expect((await as<List>(keyY, 'GET', `/submissions?userId=${annId}`)).body.submissions).toEqual([]);
     });
 
     it('need the scope a route names', async () => {
@@ -181,20 +196,23 @@ describe('authorisation', () => {
 
   describe('admins manage keys', () => {
     it('create a key shown once, list it without its secret, and revoke it; then it answers 401', async () => {
-      const created = await as(adminX, 'POST', '/keys', { name: 'Moodle', scopes: ['read'] });
+      const created = await as<Wire<ApiKeyCreated>>(adminX, 'POST', '/keys', { name: 'Moodle', scopes: ['read'] });
       expect(created.status).toBe(201);
       expect(created.body.key).toMatch(/^alk_/);
-      const listed = await as(adminX, 'GET', '/keys');
-      const row = listed.body.keys.find((k: any) => k.id === created.body.id);
+      // The secret is base64url and may itself hold "_": cut it after the fixed-length prefix.
+      const secret = created.body.key.slice(`alk_${created.body.prefix}_`.length);
+      expect(secret).toHaveLength(43);
+      const listed = await as<{ keys: Wire<ApiKeyListing>[] }>(adminX, 'GET', '/keys');
+      const row = listed.body.keys.find((k) => k.id === created.body.id);
       expect(row).toMatchObject({ name: 'Moodle', scopes: ['read'], revokedAt: null });
-      expect(JSON.stringify(listed.body)).not.toContain(created.body.key.split('_')[2]);
+      expect(JSON.stringify(listed.body)).not.toContain(secret);
       const stored = await accounts.query('SELECT secret_hash FROM api_keys WHERE id = $1::uuid', created.body.id);
-      expect(stored[0].secret_hash).not.toContain(created.body.key.split('_')[2]);
+      expect(stored[0].secret_hash).not.toContain(secret);
 
       const newKey = keyCaller(created.body.key);
       expect((await as(newKey, 'GET', '/submissions')).status).toBe(200);
-      const used = (await as(adminX, 'GET', '/keys')).body.keys.find((k: any) => k.id === created.body.id);
-      expect(used.lastUsedAt).not.toBeNull();
+      const used = (await as<{ keys: Wire<ApiKeyListing>[] }>(adminX, 'GET', '/keys')).body.keys.find((k) => k.id === created.body.id);
+      expect(used?.lastUsedAt).toEqual(expect.any(String));
       expect((await as(instructorY, 'DELETE', `/keys/${created.body.id}`)).status).toBe(403);
       expect((await as(adminX, 'DELETE', `/keys/${created.body.id}`)).status).toBe(204);
       expect((await as(newKey, 'GET', '/submissions')).status).toBe(401);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
+import type { HistoryEntry, LabResult, SubmissionAccepted, SubmissionView, UserListing, Wire } from '../../libs/contracts/src';
 import { call, Caller } from './support/client';
 import { RunningService, startService } from './support/service';
 import { TEST_DATABASE_URL } from '../e2e-env';
@@ -15,12 +16,12 @@ const LAB = 'news-never-awaited';
 const solution = readFileSync(join(ROOT, 'labs', LAB, 'solution', 'news.py'), 'utf8');
 const starter = readFileSync(join(ROOT, 'labs', LAB, 'starter', 'news.py'), 'utf8');
 
-async function admin(...args: string[]): Promise<any> {
+async function admin<T = Record<string, unknown>>(...args: string[]): Promise<T> {
   const { stdout } = await promisify(execFile)('npm', ['run', '-s', 'admin', '--', ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: TEST_DATABASE_URL },
   });
-  return JSON.parse(stdout);
+  return JSON.parse(stdout) as T;
 }
 
 describe('an LMS drives asynclab over HTTP with an API key', () => {
@@ -34,7 +35,7 @@ describe('an LMS drives asynclab over HTTP with an API key', () => {
   beforeAll(async () => {
     service = await startService();
   });
-  afterAll(() => service?.close());
+  afterAll(() => service.close());
 
   it('sets up an organisation, its admin and a key from the command line; the key is shown once', async () => {
     const organization = await admin('create-org', '--slug', slug, '--name', 'LMS test');
@@ -42,15 +43,15 @@ describe('an LMS drives asynclab over HTTP with an API key', () => {
     expect(
       await admin('create-admin', '--org', slug, '--email', `admin@${slug}.test`, '--password', 'a long admin password'),
     ).toMatchObject({ role: 'admin' });
-    key = await admin('create-key', '--org', slug, '--name', 'LMS', '--scopes', 'read,submit,manage');
+    key = await admin<{ id: string; key: string }>('create-key', '--org', slug, '--name', 'LMS', '--scopes', 'read,submit,manage');
     expect(key.key).toMatch(/^alk_[A-Za-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
     lms = { apiKey: key.key };
-    const listed = await call(service.baseUrl, 'GET', '/organization', { caller: lms });
+    const listed = await call<{ slug: string }>(service.baseUrl, 'GET', '/organization', { caller: lms });
     expect(listed.body.slug).toBe(slug);
   });
 
   it('creates a learner by the LMS’s external id and finds them by it', async () => {
-    const created = await call(service.baseUrl, 'POST', '/users', {
+    const created = await call<Wire<UserListing>>(service.baseUrl, 'POST', '/users', {
       caller: lms,
       body: { externalId: 'moodle-42', displayName: 'Ada' },
       headers: { 'idempotency-key': 'user-moodle-42' },
@@ -58,22 +59,33 @@ describe('an LMS drives asynclab over HTTP with an API key', () => {
     expect(created.status).toBe(201);
     learnerId = created.body.id;
     expect(created.body).toMatchObject({ externalId: 'moodle-42', role: 'learner' });
-    const found = await call(service.baseUrl, 'GET', '/users/by-external-id/moodle-42', { caller: lms });
+    const found = await call<Wire<UserListing>>(service.baseUrl, 'GET', '/users/by-external-id/moodle-42', { caller: lms });
     expect(found.body.id).toBe(learnerId);
     const duplicate = await call(service.baseUrl, 'POST', '/users', { caller: lms, body: { externalId: 'moodle-42' } });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body).toMatchObject({ code: 'USER_EXISTS', field: 'externalId' });
-    const renamed = await call(service.baseUrl, 'PATCH', `/users/${learnerId}`, { caller: lms, body: { displayName: 'Ada L.' } });
+    const renamed = await call<Wire<UserListing>>(service.baseUrl, 'PATCH', `/users/${learnerId}`, {
+      caller: lms,
+      body: { displayName: 'Ada L.' },
+    });
     expect(renamed.body.displayName).toBe('Ada L.');
   });
 
   it('submits for the learner with an Idempotency-Key: a retry gets the same submission, never a second', async () => {
     const body = { labId: LAB, files: { 'news.py': solution } };
     const headers = { 'idempotency-key': 'attempt-1' };
-    const first = await call(service.baseUrl, 'POST', `/users/${learnerId}/submissions`, { caller: lms, body, headers });
+    const first = await call<SubmissionAccepted>(service.baseUrl, 'POST', `/users/${learnerId}/submissions`, {
+      caller: lms,
+      body,
+      headers,
+    });
     expect(first.status).toBe(202);
     submissionId = first.body.id;
-    const retry = await call(service.baseUrl, 'POST', `/users/${learnerId}/submissions`, { caller: lms, body, headers });
+    const retry = await call<SubmissionAccepted>(service.baseUrl, 'POST', `/users/${learnerId}/submissions`, {
+      caller: lms,
+      body,
+      headers,
+    });
     expect(retry.status).toBe(202);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
@@ -84,23 +96,25 @@ describe('an LMS drives asynclab over HTTP with an API key', () => {
     });
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
-    const list = await call(service.baseUrl, 'GET', `/submissions?userId=${learnerId}`, { caller: lms });
-    expect(list.body.submissions.map((s: any) => s.id)).toEqual([submissionId]);
+    const list = await call<{ submissions: Wire<HistoryEntry>[] }>(service.baseUrl, 'GET', `/submissions?userId=${learnerId}`, {
+      caller: lms,
+    });
+    expect(list.body.submissions.map((s) => s.id)).toEqual([submissionId]);
   });
 
   it('reads the graded result and the learner’s standing per lab', async () => {
-    let view: any;
+    let view: Wire<SubmissionView>;
     const deadline = Date.now() + 90_000;
     do {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      view = (await call(service.baseUrl, 'GET', `/submissions/${submissionId}`, { caller: lms })).body;
+      view = (await call<Wire<SubmissionView>>(service.baseUrl, 'GET', `/submissions/${submissionId}`, { caller: lms })).body;
     } while (!['completed', 'error'].includes(view.status) && Date.now() < deadline);
     expect(view).toMatchObject({ status: 'completed', userId: learnerId, report: { outcome: 'pass' } });
-    const results = await call(service.baseUrl, 'GET', `/users/${learnerId}/results`, { caller: lms });
+    const results = await call<{ results: Wire<LabResult>[] }>(service.baseUrl, 'GET', `/users/${learnerId}/results`, { caller: lms });
     expect(results.body.results).toEqual([
-      { labId: LAB, attempts: 1, bestScore: view.report.score.total, passed: true, lastAttemptAt: expect.any(String) },
+      { labId: LAB, attempts: 1, bestScore: view.report?.score?.total, passed: true, lastAttemptAt: expect.any(String) as string },
     ]);
-    expect(view.report.score.total).toBeGreaterThan(0);
+    expect(view.report?.score?.total).toBeGreaterThan(0);
   });
 
   it('answers 401 once the key is revoked', async () => {
@@ -108,6 +122,6 @@ describe('an LMS drives asynclab over HTTP with an API key', () => {
     expect(await admin('revoke-key', '--org', slug, '--prefix', prefix)).toEqual({ revoked: true });
     const after = await call(service.baseUrl, 'GET', `/submissions/${submissionId}`, { caller: lms });
     expect(after.status).toBe(401);
-    expect(after.body).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('revoked') });
+    expect(after.body).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('revoked') as string });
   });
 });

@@ -1,19 +1,34 @@
 // The OpenAPI document is generated from the code; this fails when a route the app serves is
 // missing from it (or documented but not served), and checks the docs page is served locally.
+import type {
+  OpenAPIObject,
+  OperationObject,
+  ParameterObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { RunningService, startService } from './support/service';
+import { launchChromium, openPage } from './browser/support/chromium';
 
 interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
+  // A path is a string for Nest's routes; serve-static's page route uses a pattern.
+  route?: { path: unknown; methods: Record<string, boolean> };
 }
+
+const openApi = async (origin: string) => (await (await fetch(`${origin}/api/openapi.json`)).json()) as OpenAPIObject;
+const parameterNames = (operation: OperationObject | undefined) => (operation?.parameters ?? []).map((p) => (p as ParameterObject).name);
+const schema = (document: OpenAPIObject, name: string) => document.components?.schemas?.[name] as SchemaObject | undefined;
 
 /** Every API route Express knows, as "METHOD /api/v1/path/{param}". */
 function servedRoutes(service: RunningService): string[] {
-  const express = service.api.getHttpAdapter().getInstance();
-  const stack: Layer[] = (express.router ?? express._router).stack;
+  // Express 5 keeps its routes in app.router.stack.
+  const express = service.api.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
+  const stack = express.router.stack;
   return stack
-    .filter((layer) => layer.route?.path.startsWith('/api/v1/'))
-    .flatMap((layer) =>
-      Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path.replace(/:([A-Za-z]+)/g, '{$1}')}`),
+    .flatMap(({ route }) =>
+      route && typeof route.path === 'string' && route.path.startsWith('/api/v1/') ? [{ ...route, path: route.path }] : [],
+    )
+    .flatMap((route) =>
+      Object.keys(route.methods).map((method) => `${method.toUpperCase()} ${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`),
     )
     .sort();
 }
@@ -25,10 +40,10 @@ describe('the OpenAPI document', () => {
     service = await startService({ worker: false });
     origin = service.baseUrl.replace(/\/api\/v1$/, '');
   });
-  afterAll(() => service?.close());
+  afterAll(() => service.close());
 
   it('documents every route the API serves, and nothing it does not', async () => {
-    const document = await (await fetch(`${origin}/api/openapi.json`)).json();
+    const document = await openApi(origin);
     const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>)
       .flatMap(([path, operations]) =>
         Object.keys(operations)
@@ -42,15 +57,16 @@ describe('the OpenAPI document', () => {
   });
 
   it('describes the request bodies, scopes and error shape an integrator needs', async () => {
-    const document = await (await fetch(`${origin}/api/openapi.json`)).json();
+    const document = await openApi(origin);
     expect(document.info.title).toBe('asynclab API');
-    expect(document.components.securitySchemes).toHaveProperty('apiKey');
-    expect(document.components.schemas.CreateSubmissionDto.required).toEqual(expect.arrayContaining(['labId', 'files']));
-    expect(document.components.schemas.CreateApiKeyDto.properties.scopes.items.enum).toEqual(['read', 'submit', 'manage']);
+    expect(document.components?.securitySchemes).toHaveProperty('apiKey');
+    expect(schema(document, 'CreateSubmissionDto')?.required).toEqual(expect.arrayContaining(['labId', 'files']));
+    const scopes = schema(document, 'CreateApiKeyDto')?.properties?.scopes as SchemaObject | undefined;
+    expect((scopes?.items as SchemaObject | undefined)?.enum).toEqual(['read', 'submit', 'manage']);
     const submitForLearner = document.paths['/api/v1/users/{userId}/submissions'].post;
-    expect(submitForLearner.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['userId', 'Idempotency-Key']));
+    expect(parameterNames(submitForLearner)).toEqual(expect.arrayContaining(['userId', 'Idempotency-Key']));
     const listSubmissions = document.paths['/api/v1/submissions'].get;
-    expect(listSubmissions.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['cursor', 'limit', 'since', 'until']));
+    expect(parameterNames(listSubmissions)).toEqual(expect.arrayContaining(['cursor', 'limit', 'since', 'until']));
   });
 
   it('serves a browsable page at /api/docs with its assets from this server, no CDN', async () => {
@@ -64,6 +80,21 @@ describe('the OpenAPI document', () => {
       expect(asset).not.toMatch(/^(https?:)?\/\//);
       const url = new URL(asset, `${origin}/api/docs/`);
       expect((await fetch(url)).status).toBe(200);
+    }
+  });
+
+  it('renders every operation in a real browser under the page’s security policy', async () => {
+    const browser = await launchChromium();
+    try {
+      const { page, errors } = await openPage(browser);
+      await page.goto(`${origin}/api/docs`);
+      await page.locator('.opblock').first().waitFor();
+      const document = await openApi(origin);
+      const operations = Object.values(document.paths).flatMap((item) => Object.keys(item));
+      expect(await page.locator('.opblock').count()).toBe(operations.length);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
     }
   });
 });

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Docker from 'dockerode';
+import type DockerModem from 'docker-modem';
 import { MalformedReportError, parseRunReport } from '@asynclab/reports';
 import { ResourceLimit, SandboxDriver, SandboxInfraError, SandboxOutput, SandboxRequest, SandboxResult } from './sandbox-driver';
 import { OutputTail, splitReport, tail } from './output-tail';
@@ -126,11 +127,13 @@ export class DockerSandboxDriver implements SandboxDriver {
           resolve();
         }),
     );
-    container.modem.demuxStream(stream, stdout, stderr);
+    // dockerode types the container's modem as any; it is docker-modem's.
+    (container.modem as DockerModem).demuxStream(stream, stdout, stderr);
 
     await container.start().catch(infra('starting the sandbox'));
     const startedAt = performance.now();
-    let timedOut = false;
+    // Set by the timer's callback, which TypeScript's flow analysis cannot see.
+    let timedOut = false as boolean;
     const killed = new Promise<void>((resolve) => {
       kill = () => {
         container.kill().catch(() => undefined);
@@ -161,7 +164,7 @@ export class DockerSandboxDriver implements SandboxDriver {
     if (state.ExitCode === SIGKILL_EXIT_CODE && reportJson === null) {
       throw new SandboxInfraError('the sandbox container was killed from outside the run');
     }
-    if (reportJson === null) return { status: 'no-report', exitCode: state.ExitCode ?? null, output, timings };
+    if (reportJson === null) return { status: 'no-report', exitCode: exitCodeOf(state), output, timings };
     try {
       return { status: 'completed', report: parseRunReport(reportJson), output, timings };
     } catch (error) {
@@ -178,6 +181,11 @@ export class DockerSandboxDriver implements SandboxDriver {
 }
 
 export { SANDBOX_LABEL };
+
+/** Docker's inspect answer says ExitCode is a number; it comes from outside, so it is checked. */
+function exitCodeOf(state: { ExitCode: unknown }): number | null {
+  return typeof state.ExitCode === 'number' ? state.ExitCode : null;
+}
 
 function resourceLimit(oomKilled: boolean, outputExceeded: boolean, output: string): ResourceLimit | null {
   if (oomKilled) return 'memory';

@@ -23,9 +23,9 @@ describe('accounts in the browser', () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await accounts?.close();
-    await service?.close();
+    await browser.close();
+    await accounts.close();
+    await service.close();
   });
 
   async function fill(page: Page, values: Record<string, string>): Promise<void> {
@@ -38,7 +38,7 @@ describe('accounts in the browser', () => {
     await page.locator('.lab-card').first().waitFor();
     // The guest identity the page made on its first visit submits once, as the playground would.
     const submitted = await page.evaluate(async () => {
-      const csrf = /asynclab_csrf=([^;]+)/.exec(document.cookie)![1];
+      const csrf = /asynclab_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
       const response = await fetch('/api/v1/submissions', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
@@ -55,7 +55,10 @@ describe('accounts in the browser', () => {
     expect(await page.getByTestId('who').innerText()).toContain(`${email} · learner in public`);
     expect(await page.getByTestId('account-link').innerText()).toBe(email);
     expect(await page.evaluate(() => document.cookie)).not.toContain('asynclab_session');
-    const history = await page.evaluate(async () => (await (await fetch('/api/v1/submissions')).json()).submissions.length);
+    const history = await page.evaluate(async () => {
+      const body = (await (await fetch('/api/v1/submissions')).json()) as { submissions: unknown[] };
+      return body.submissions.length;
+    });
     expect(history).toBe(1);
     expect(errors).toEqual([]);
     await page.context().close();

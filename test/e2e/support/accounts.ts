@@ -42,7 +42,7 @@ export class Accounts {
     return createApiKey(new ApiKeysRepository(this.prisma), organizationId, 'test', scopes, null);
   }
 
-  query<T = any>(sql: string, ...values: unknown[]): Promise<T[]> {
+  query<T = Record<string, unknown>>(sql: string, ...values: unknown[]): Promise<T[]> {
     return this.prisma.$queryRawUnsafe<T[]>(sql, ...values);
   }
 }

@@ -38,11 +38,10 @@ export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const method = init?.method ?? 'GET';
   const csrf: Record<string, string> = method === 'GET' ? {} : { 'x-csrf-token': csrfToken() };
   try {
-    response = await fetch(`${API_BASE}${path}`, {
-      ...init,
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', ...csrf, ...(init?.headers ?? {}) },
-    });
+    const headers = new Headers(init?.headers);
+    if (!headers.has('accept')) headers.set('accept', 'application/json');
+    for (const [name, value] of Object.entries(csrf)) headers.set(name, value);
+    response = await fetch(`${API_BASE}${path}`, { ...init, credentials: 'same-origin', headers });
   } catch {
     throw new ApiError(0, 'NETWORK', 'The asynclab service did not answer. Check your connection and try again.');
   }
