@@ -9,6 +9,7 @@ import { applyMigrations, CohortDashboardRepository, ensureDatabase, PrismaServi
 import { loadAppConfig } from '@asynclab/config';
 import { startService } from '../test/e2e/support/service';
 import { call } from '../test/e2e/support/client';
+import type { CohortDashboard, Wire } from '@asynclab/contracts';
 import { signIn } from '../test/e2e/support/accounts';
 import { seedCohortActivity } from './seed/cohort-activity';
 
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
   try {
     const instructor = await signIn(service.baseUrl, seeded.organizationSlug, seeded.instructorEmail, PASSWORD);
     const get = (path: string) => async () => {
-      const response = await call(service.baseUrl, 'GET', path, { caller: instructor });
+      const response = await call<Wire<CohortDashboard>>(service.baseUrl, 'GET', path, { caller: instructor });
       if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
       return response;
     };

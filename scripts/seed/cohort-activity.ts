@@ -110,13 +110,14 @@ async function syncOne(repository: LabsRepository, lab: LoadedLab): Promise<Seed
     content: lab.content as unknown as object,
   });
   const file = manifest.editable[0];
+  const exhibits: DiagnosticCode[] = manifest.exhibits;
   return {
     id: manifest.id,
     versionId,
-    code: (manifest.exhibits[0] as DiagnosticCode | undefined) ?? null,
+    code: exhibits.length ? exhibits[0] : null,
     file,
-    starter: lab.content.starter[file] ?? '',
-    solution: lab.content.solution[file] ?? lab.content.starter[file] ?? '',
+    starter: lab.content.starter[file],
+    solution: file in lab.content.solution ? lab.content.solution[file] : lab.content.starter[file],
   };
 }
 

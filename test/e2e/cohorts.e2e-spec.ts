@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Accounts, signIn } from './support/accounts';
-import { call, Caller, waitForVerdict } from './support/client';
+import type { CohortAnalytics, CohortDashboard, CohortView, MatrixRow, MyAssignment, SubmissionAccepted, Wire } from '@asynclab/contracts';
+import { ApiErrorBody, call, Caller, reportOf, SubmissionBody, waitForVerdict } from './support/client';
 import { RunningService, startService } from './support/service';
 
 const ROOT = join(__dirname, '..', '..');
@@ -15,6 +16,14 @@ const LAB_B = 'news-cache-lock';
 const file = (lab: string, kind: string) => ({ 'news.py': readFileSync(join(ROOT, 'labs', lab, kind, 'news.py'), 'utf8') });
 const HOUR = 3600_000;
 
+type Cohort = Wire<CohortView>;
+type Dashboard = Wire<CohortDashboard>;
+type Analytics = Wire<CohortAnalytics>;
+interface MatrixPage {
+  rows: Wire<MatrixRow>[];
+  nextCursor: string | null;
+}
+
 describe('cohorts: assignments, the dashboard, bug analytics and the export', () => {
   let service: RunningService;
   const accounts = new Accounts();
@@ -22,13 +31,14 @@ describe('cohorts: assignments, the dashboard, bug analytics and the export', ()
   let instructor: Caller;
   let outsider: Caller;
   const learners: Array<{ id: string; email: string; caller: Caller }> = [];
-  let cohort: any;
+  let cohort: Cohort;
   let assignmentA: string;
   let assignmentB: string;
 
-  const api = (caller: Caller, method: string, path: string, body?: unknown) => call(service.baseUrl, method, path, { caller, body });
-  async function submit(learner: number, lab: string, kind: string): Promise<any> {
-    const created = await api(learners[learner].caller, 'POST', '/submissions', { labId: lab, files: file(lab, kind) });
+  const api = <T = ApiErrorBody>(caller: Caller, method: string, path: string, body?: unknown) =>
+    call<T>(service.baseUrl, method, path, { caller, body });
+  async function submit(learner: number, lab: string, kind: string): Promise<SubmissionBody> {
+    const created = await api<SubmissionAccepted>(learners[learner].caller, 'POST', '/submissions', { labId: lab, files: file(lab, kind) });
     expect(created.status).toBe(202);
     return waitForVerdict(service.baseUrl, created.body.id, 120_000, learners[learner].caller);
   }
@@ -46,26 +56,26 @@ describe('cohorts: assignments, the dashboard, bug analytics and the export', ()
     }
   });
   afterAll(async () => {
-    await service?.close();
+    await service.close();
     await accounts.close();
   });
 
   it('lets an instructor create a cohort and assign two labs; a learner may not', async () => {
-    const created = await api(instructor, 'POST', '/cohorts', { name: 'Platform team' });
+    const created = await api<Cohort>(instructor, 'POST', '/cohorts', { name: 'Platform team' });
     expect(created.status).toBe(201);
     cohort = created.body;
     expect(cohort.joinCode).toMatch(/^[A-Z2-9]{8}$/);
     expect(cohort.joinPath).toBe(`/join/${cohort.joinCode}`);
 
     const now = Date.now();
-    const a = await api(instructor, 'POST', `/cohorts/${cohort.id}/assignments`, {
+    const a = await api<Cohort>(instructor, 'POST', `/cohorts/${cohort.id}/assignments`, {
       labId: LAB_A,
       opensAt: new Date(now - HOUR).toISOString(),
       dueAt: new Date(now + 48 * HOUR).toISOString(),
     });
     expect(a.status).toBe(201);
     // Lab B was due an hour ago: late work loses 10 points per started day.
-    const b = await api(instructor, 'POST', `/cohorts/${cohort.id}/assignments`, {
+    const b = await api<Cohort>(instructor, 'POST', `/cohorts/${cohort.id}/assignments`, {
       labId: LAB_B,
       opensAt: new Date(now - 2 * HOUR).toISOString(),
       dueAt: new Date(now - HOUR).toISOString(),
@@ -73,8 +83,10 @@ describe('cohorts: assignments, the dashboard, bug analytics and the export', ()
       latePenaltyPerDay: 10,
     });
     expect(b.status).toBe(201);
-    assignmentA = b.body.assignments.find((x: any) => x.labId === LAB_A).id;
-    assignmentB = b.body.assignments.find((x: any) => x.labId === LAB_B).id;
+    const idOf = (labId: string) => b.body.assignments.find((x) => x.labId === labId)?.id ?? '';
+    assignmentA = idOf(LAB_A);
+    assignmentB = idOf(LAB_B);
+    expect([assignmentA, assignmentB]).not.toContain('');
 
     expect(
       (
@@ -95,12 +107,14 @@ describe('cohorts: assignments, the dashboard, bug analytics and the export', ()
   });
 
   it('enrols learners by join code, by email and by external id', async () => {
-    const joined = await api(learners[0].caller, 'POST', '/cohorts/join', { code: cohort.joinCode.toLowerCase() });
+    const joined = await api<Cohort>(learners[0].caller, 'POST', '/cohorts/join', { code: cohort.joinCode.toLowerCase() });
     expect(joined).toMatchObject({ status: 200, body: { id: cohort.id } });
-    expect((await api(instructor, 'POST', `/cohorts/${cohort.id}/members`, { email: learners[1].email.toUpperCase() })).body).toEqual({
+    expect(
+      (await api<unknown>(instructor, 'POST', `/cohorts/${cohort.id}/members`, { email: learners[1].email.toUpperCase() })).body,
+    ).toEqual({
       userId: learners[1].id,
     });
-    expect((await api(instructor, 'POST', `/cohorts/${cohort.id}/members`, { externalId: `lms-${org.slug}-2` })).body).toEqual({
+    expect((await api<unknown>(instructor, 'POST', `/cohorts/${cohort.id}/members`, { externalId: `lms-${org.slug}-2` })).body).toEqual({
       userId: learners[2].id,
     });
     expect((await api(instructor, 'POST', `/cohorts/${cohort.id}/members`, { email: 'nobody@example.test' })).body.code).toBe(
@@ -115,13 +129,13 @@ describe('cohorts: assignments, the dashboard, bug analytics and the export', ()
   });
 
   it('shows a learner their assignments, soonest due first, with their own due date', async () => {
-    const mine = await api(learners[0].caller, 'GET', '/cohorts/my-assignments');
-    expect(mine.body.assignments.map((a: any) => [a.labId, a.status])).toEqual([
+    const mine = await api<{ assignments: Wire<MyAssignment>[] }>(learners[0].caller, 'GET', '/cohorts/my-assignments');
+    expect(mine.body.assignments.map((a) => [a.labId, a.status])).toEqual([
       [LAB_B, 'not-started'],
       [LAB_A, 'not-started'],
     ]);
-    const others = await api(learners[2].caller, 'GET', '/cohorts/my-assignments');
-    expect(others.body.assignments.find((a: any) => a.labId === LAB_B).status).toBe('overdue');
+    const others = await api<{ assignments: Wire<MyAssignment>[] }>(learners[2].caller, 'GET', '/cohorts/my-assignments');
+    expect(others.body.assignments.find((a) => a.labId === LAB_B)?.status).toBe('overdue');
   });
 
   it('grades real submissions: passes, a repeated never-awaited bug, one late', async () => {
@@ -136,16 +150,16 @@ describe('cohorts: assignments, the dashboard, bug analytics and the export', ()
     ]);
     const all = verdicts.flat();
     expect(all.map((v) => v.status)).toEqual(Array(all.length).fill('completed'));
-    expect(verdicts[1].map((v) => v.report.outcome)).toEqual(['fail', 'fail', 'fail', 'fail']);
-    expect(verdicts[1][0].report.diagnostics.map((d: any) => d.code)).toContain('never-awaited');
-    expect(verdicts[0].map((v) => v.report.outcome)).toEqual(['pass', 'pass']);
+    expect(verdicts[1].map((v) => reportOf(v).outcome)).toEqual(['fail', 'fail', 'fail', 'fail']);
+    expect(reportOf(verdicts[1][0]).diagnostics.map((d) => d.code)).toContain('never-awaited');
+    expect(verdicts[0].map((v) => reportOf(v).outcome)).toEqual(['pass', 'pass']);
   }, 600_000);
 
   it('answers the matrix and per-assignment statistics from what was submitted', async () => {
-    const { status, body } = await api(instructor, 'GET', `/cohorts/${cohort.id}/dashboard`);
+    const { status, body } = await api<Dashboard>(instructor, 'GET', `/cohorts/${cohort.id}/dashboard`);
     expect(status).toBe(200);
-    const row = (i: number) => body.rows.find((r: any) => r.learner.userId === learners[i].id);
-    const cell = (i: number, a: string) => row(i).cells.find((c: any) => c.assignmentId === a);
+    const cell = (i: number, a: string) =>
+      body.rows.find((r) => r.learner.userId === learners[i].id)?.cells.find((c) => c.assignmentId === a);
     expect(body.rows).toHaveLength(3);
     expect(cell(0, assignmentA)).toMatchObject({ attempts: 1, passed: true, late: false, attemptsToPass: 1, bestScore: 100 });
     expect(cell(0, assignmentB)).toMatchObject({ attempts: 1, passed: true, late: false, extended: true, bestScore: 100 });
@@ -155,55 +169,55 @@ describe('cohorts: assignments, the dashboard, bug analytics and the export', ()
     // Late by less than a day under "penalty": 10 points off.
     expect(cell(2, assignmentB)).toMatchObject({ attempts: 1, passed: true, late: true, bestScore: 90 });
 
-    const stats = body.stats.find((s: any) => s.assignmentId === assignmentA);
+    const stats = body.stats.find((s) => s.assignmentId === assignmentA);
     expect(stats).toMatchObject({ learners: 3, completionRate: 2 / 3, medianAttemptsToPass: 1.5 });
-    expect(stats.medianMsToPass).toBeGreaterThanOrEqual(0);
-    expect(stats.topDiagnostics[0]).toMatchObject({ code: 'never-awaited', attempts: 5, learners: 2 });
-    expect(body.stats.find((s: any) => s.assignmentId === assignmentB)).toMatchObject({ completionRate: 2 / 3, medianAttemptsToPass: 1 });
+    expect(stats?.medianMsToPass).toBeGreaterThanOrEqual(0);
+    expect(stats?.topDiagnostics[0]).toMatchObject({ code: 'never-awaited', attempts: 5, learners: 2 });
+    expect(body.stats.find((s) => s.assignmentId === assignmentB)).toMatchObject({ completionRate: 2 / 3, medianAttemptsToPass: 1 });
   });
 
   it('finds the stuck learner and the code each learner fixed or kept', async () => {
-    const { body } = await api(instructor, 'GET', `/cohorts/${cohort.id}/analytics`);
+    const { body } = await api<Analytics>(instructor, 'GET', `/cohorts/${cohort.id}/analytics`);
     expect(body.stuck).toEqual([
       expect.objectContaining({ userId: learners[1].id, assignmentId: assignmentA, attempts: 4, code: 'never-awaited' }),
     ]);
-    const codes = (i: number) => body.learnerCodes.filter((c: any) => c.userId === learners[i].id && c.code === 'never-awaited');
+    const codes = (i: number) => body.learnerCodes.filter((c) => c.userId === learners[i].id && c.code === 'never-awaited');
     expect(codes(1)).toEqual([expect.objectContaining({ attempts: 4, fixed: false })]);
     expect(codes(2)).toEqual([expect.objectContaining({ attempts: 1, fixed: true })]);
     expect(codes(0)).toEqual([]);
-    const today = body.codesOverTime.filter((d: any) => d.code === 'never-awaited');
-    expect(today.reduce((sum: number, d: any) => sum + d.attempts, 0)).toBe(5);
+    const today = body.codesOverTime.filter((d) => d.code === 'never-awaited');
+    expect(today.reduce((sum, d) => sum + d.attempts, 0)).toBe(5);
   });
 
   it('exports the same matrix as CSV and as pages over the REST API', async () => {
-    const response = await fetch(`${service.baseUrl}/cohorts/${cohort.id}/matrix.csv`, { headers: { cookie: instructor.cookie! } });
+    const response = await fetch(`${service.baseUrl}/cohorts/${cohort.id}/matrix.csv`, { headers: { cookie: instructor.cookie ?? '' } });
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await response.text()).trim().split('\r\n');
     expect(lines).toHaveLength(4);
     const header = lines[0].split(',');
-    const late = lines.find((l) => l.startsWith(learners[2].id))!.split(',');
+    const late = (lines.find((l) => l.startsWith(learners[2].id)) ?? '').split(',');
     expect(late[header.indexOf(`${LAB_B}:best_score`)]).toBe('90');
     expect(late[header.indexOf(`${LAB_B}:late`)]).toBe('true');
     expect(late[header.indexOf(`${LAB_A}:attempts`)]).toBe('2');
 
-    const first = await api(instructor, 'GET', `/cohorts/${cohort.id}/matrix?limit=2`);
+    const first = await api<MatrixPage>(instructor, 'GET', `/cohorts/${cohort.id}/matrix?limit=2`);
     expect(first.body.rows).toHaveLength(2);
-    const second = await api(instructor, 'GET', `/cohorts/${cohort.id}/matrix?limit=2&cursor=${first.body.nextCursor}`);
+    const second = await api<MatrixPage>(instructor, 'GET', `/cohorts/${cohort.id}/matrix?limit=2&cursor=${first.body.nextCursor ?? ''}`);
     expect(second.body).toMatchObject({ nextCursor: null });
-    const ids = [...first.body.rows, ...second.body.rows].map((r: any) => r.learner.userId);
+    const ids = [...first.body.rows, ...second.body.rows].map((r) => r.learner.userId);
     expect(ids.sort()).toEqual(learners.map((l) => l.id).sort());
     expect((await api(instructor, 'GET', `/cohorts/${cohort.id}/matrix?cursor=nonsense`)).body.code).toBe('INVALID_CURSOR');
   });
 
   it('shows a learner only their own row, and nothing of another organisation', async () => {
-    const own = await api(learners[1].caller, 'GET', `/cohorts/${cohort.id}/dashboard`);
-    expect(own.body.rows.map((r: any) => r.learner.userId)).toEqual([learners[1].id]);
+    const own = await api<Dashboard>(learners[1].caller, 'GET', `/cohorts/${cohort.id}/dashboard`);
+    expect(own.body.rows.map((r) => r.learner.userId)).toEqual([learners[1].id]);
     expect(own.body.stats).toEqual([]);
     expect((await api(learners[1].caller, 'GET', `/cohorts/${cohort.id}/analytics`)).status).toBe(403);
     for (const path of ['', '/dashboard', '/matrix']) {
       expect((await api(outsider, 'GET', `/cohorts/${cohort.id}${path}`)).body.code).toBe('COHORT_NOT_FOUND');
     }
     expect((await api(outsider, 'POST', `/cohorts/${cohort.id}/members`, { email: learners[0].email })).status).toBe(404);
-    expect((await api(outsider, 'GET', '/cohorts')).body.cohorts).toEqual([]);
+    expect((await api<{ cohorts: Cohort[] }>(outsider, 'GET', '/cohorts')).body.cohorts).toEqual([]);
   });
 });

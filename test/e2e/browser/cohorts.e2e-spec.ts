@@ -36,10 +36,10 @@ describe('cohorts in the browser', () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await prisma?.$disconnect();
-    await accounts?.close();
-    await service?.close();
+    await browser.close();
+    await prisma.$disconnect();
+    await accounts.close();
+    await service.close();
   });
 
   async function signInOn(page: Page, email: string): Promise<void> {
@@ -134,20 +134,20 @@ describe('cohorts in the browser', () => {
     await analytics.locator('canvas').waitFor();
     // Chart.js drew something: the canvas has non-blank pixels.
     const painted = await page.evaluate(() => {
-      const canvas = document.querySelector<HTMLCanvasElement>('#codes-chart')!;
-      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      return data.some((value, i) => i % 4 === 3 && value > 0);
+      const canvas = document.querySelector<HTMLCanvasElement>('#codes-chart');
+      const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+      return Array.from(data).some((value, i) => i % 4 === 3 && value > 0);
     });
     expect(painted).toBe(true);
     expect(await analytics.getByTestId('learner-codes').locator('tbody tr').count()).toBeGreaterThan(0);
     const link = analytics.locator('a.diagnostic-code').first();
-    const href = await link.getAttribute('href');
+    const href = (await link.getAttribute('href')) ?? '';
     expect(href).toMatch(/^\/book#chapter-1[0-3]$/);
     await analytics.scrollIntoViewIfNeeded();
     await analytics.screenshot({ path: join(SCREENSHOTS_DIR, 'cohort-analytics.png') });
     await link.click();
     await page.waitForURL(`**${href}`);
-    await expect(page.locator(`#${href!.split('#')[1]} h2`).innerText()).resolves.toMatch(/^Chapter 1[0-3]/);
+    await expect(page.locator(`#${href.split('#')[1]} h2`).innerText()).resolves.toMatch(/^Chapter 1[0-3]/);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -15,7 +15,7 @@ const POLICY_TEXT = { accept: 'late work accepted', penalty: 'late work loses po
 
 export async function dashboardPage(main: HTMLElement, cohortId: string, me: Me | null): Promise<() => void> {
   const staff = me !== null && !me.isGuest && (me.role === 'instructor' || me.role === 'admin');
-  let destroy = () => undefined as void;
+  let destroy: () => void = () => undefined;
   const load = async (): Promise<void> => {
     destroy();
     let dashboard, analytics;
