@@ -1,13 +1,23 @@
 // Team training against the real service (API, worker, Docker sandbox): an instructor makes a
 // cohort with two labs, three learners enrol (join code, email, external id), submit real code
 // (passes, a never-awaited bug repeated, one late), and the matrix, the analytics and the CSV
-// say exactly what was submitted. Another organisation's instructor gets 404s; a learner sees
+// say exactly what was submitted; a lab change is regraded in the background. Another organisation's instructor gets 404s; a learner sees
 // only their own row.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Accounts, signIn } from './support/accounts';
-import type { CohortAnalytics, CohortDashboard, CohortView, MatrixRow, MyAssignment, SubmissionAccepted, Wire } from '@asynclab/contracts';
-import { ApiErrorBody, call, Caller, reportOf, SubmissionBody, waitForVerdict } from './support/client';
+import type {
+  CohortAnalytics,
+  CohortDashboard,
+  CohortView,
+  MatrixRow,
+  MyAssignment,
+  RegradePreview,
+  RegradeView,
+  SubmissionAccepted,
+  Wire,
+} from '@asynclab/contracts';
+import { ApiErrorBody, call, Caller, HistoryBody, reportOf, SubmissionBody, waitForVerdict } from './support/client';
 import { RunningService, startService } from './support/service';
 
 const ROOT = join(__dirname, '..', '..');
@@ -220,4 +230,58 @@ describe('cohorts: assignments, the dashboard, bug analytics and the export', ()
     expect((await api(outsider, 'POST', `/cohorts/${cohort.id}/members`, { email: learners[0].email })).status).toBe(404);
     expect((await api<{ cohorts: Cohort[] }>(outsider, 'GET', '/cohorts')).body.cohorts).toEqual([]);
   });
+
+  it('regrades the latest submissions after the lab’s hidden tests change, keeping the old grades in the history', async () => {
+    // A new version of lab A whose hidden tests demand more: the old passes no longer pass.
+    const [lab] = await accounts.query<{ current_version_id: string; content: { hidden: Record<string, string> } }>(
+      'SELECT l.current_version_id, v.content FROM labs l JOIN lab_versions v ON v.id::text = l.current_version_id WHERE l.id = $1',
+      LAB_A,
+    );
+    const content = {
+      ...lab.content,
+      hidden: { ...lab.content.hidden, 'test_new_rule.py': 'def test_new_rule():\n    assert False, "v2"\n' },
+    };
+    const [v2] = await accounts.query<{ id: string }>(
+      "INSERT INTO lab_versions (id, lab_id, content_hash, content) VALUES (gen_random_uuid(), $1, 'e2e-v2', $2::jsonb) RETURNING id::text AS id",
+      LAB_A,
+      JSON.stringify(content),
+    );
+    await accounts.query('UPDATE labs SET current_version_id = $1 WHERE id = $2', v2.id, LAB_A);
+    try {
+      const base = `/cohorts/${cohort.id}/assignments/${assignmentA}`;
+      const preview = await api<RegradePreview>(instructor, 'GET', `${base}/regrade`);
+      expect(preview.body).toMatchObject({ staleSubmissions: 3, gradingChanged: true, currentVersionId: v2.id });
+      expect((await api(learners[0].caller, 'POST', `${base}/regrades`)).status).toBe(403);
+
+      const started = await api<RegradeView>(instructor, 'POST', `${base}/regrades`);
+      expect(started.status).toBe(202);
+      expect(started.body.total).toBe(3);
+      let progress = started.body;
+      const deadline = Date.now() + 300_000;
+      while (!progress.finished) {
+        if (Date.now() > deadline) throw new Error(`regrade still at ${JSON.stringify(progress)}`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        progress = (await api<RegradeView>(instructor, 'GET', `/cohorts/${cohort.id}/regrades/${started.body.id}`)).body;
+      }
+      expect(progress).toMatchObject({ total: 3, completed: 3, failed: 0, queued: 0, running: 0 });
+
+      const { body } = await api<Dashboard>(instructor, 'GET', `/cohorts/${cohort.id}/dashboard`);
+      const cell = (i: number) =>
+        body.rows.find((r) => r.learner.userId === learners[i].id)?.cells.find((c) => c.assignmentId === assignmentA);
+      expect(cell(0)).toMatchObject({ attempts: 1, passed: false });
+      expect(cell(2)).toMatchObject({ attempts: 2, passed: false });
+      expect(cell(1)).toMatchObject({ attempts: 4, passed: false });
+
+      // The history keeps both: the original pass and the regrade's fail, at the same time.
+      const history = await api<HistoryBody>(instructor, 'GET', `/submissions?userId=${learners[0].id}&labId=${LAB_A}`);
+      expect(history.body.submissions.map((s) => s.outcome).sort()).toEqual(['fail', 'pass']);
+      expect(new Set(history.body.submissions.map((s) => s.createdAt)).size).toBe(1);
+
+      expect((await api<RegradePreview>(instructor, 'GET', `${base}/regrade`)).body.staleSubmissions).toBe(0);
+      expect((await api(instructor, 'POST', `${base}/regrades`)).body.code).toBe('NOTHING_TO_REGRADE');
+      expect((await api(outsider, 'GET', `/cohorts/${cohort.id}/regrades/${started.body.id}`)).body.code).toBe('COHORT_NOT_FOUND');
+    } finally {
+      await accounts.query('UPDATE labs SET current_version_id = $1 WHERE id = $2', lab.current_version_id, LAB_A);
+    }
+  }, 400_000);
 });

@@ -215,7 +215,37 @@ describe('prisma/migrations match prisma/schema.prisma', () => {
     expect(stored.assignments[0]).toMatchObject({ labId, opensAt, dueAt, latePolicy: 'penalty', latePenaltyPerDay: 5, lab: { id: labId } });
     expect(stored.assignments[0].extensions[0].dueAt.toISOString()).toBe('2026-01-10T00:00:00.000Z');
 
-    await prisma.cohort.delete({ where: { id: cohort.id } }); // cascades to members, assignments, extensions
+    const labVersion = await prisma.labVersion.create({ data: { labId, contentHash: 'h', content: {} } });
+    const original = await prisma.submission.create({
+      data: { labId, labVersionId: labVersion.id, organizationId: org.id, userId: user.id, files: {}, status: 'completed' },
+    });
+    const job = await prisma.regradeJob.create({
+      data: { cohortId: cohort.id, assignmentId: assignment.id, labVersionId: labVersion.id, total: 1, createdById: user.id },
+    });
+    const regrade = await prisma.submission.create({
+      data: {
+        labId,
+        labVersionId: labVersion.id,
+        organizationId: org.id,
+        userId: user.id,
+        files: {},
+        regradeOf: original.id,
+        regradeJobId: job.id,
+        createdAt: original.createdAt,
+      },
+    });
+    const withRegrades = await prisma.submission.findUniqueOrThrow({
+      where: { id: original.id },
+      include: { regrades: { include: { regradeJob: { include: { labVersion: true } } } } },
+    });
+    expect(withRegrades.regrades[0]).toMatchObject({
+      id: regrade.id,
+      regradeJob: { total: 1, createdById: user.id, labVersion: { id: labVersion.id } },
+    });
+
+    await prisma.cohort.delete({ where: { id: cohort.id } }); // cascades to members, assignments, extensions, regrade jobs
+    expect(await prisma.regradeJob.count({ where: { id: job.id } })).toBe(0);
+    expect((await prisma.submission.findUniqueOrThrow({ where: { id: regrade.id } })).regradeJobId).toBeNull(); // SET NULL
     expect(await prisma.cohortMember.count({ where: { cohortId: cohort.id } })).toBe(0);
     expect(await prisma.assignmentExtension.count({ where: { assignmentId: assignment.id } })).toBe(0);
   });

@@ -127,3 +127,27 @@ export interface MyAssignment extends AssignmentView {
   attempts: number;
   bestScore: number | null;
 }
+
+/** Before a regrade: how many latest submissions an older lab version graded, and whether its tests changed. */
+export interface RegradePreview {
+  assignmentId: string;
+  labId: string;
+  currentVersionId: string;
+  staleSubmissions: number;
+  /** The hidden tests (or broken variants) differ between those versions and the current one. */
+  gradingChanged: boolean;
+}
+
+/** A regrade job's progress, counted from the re-run submissions as the workers grade them. */
+export interface RegradeView {
+  id: string;
+  assignmentId: string;
+  labVersionId: string;
+  total: number;
+  queued: number;
+  running: number;
+  completed: number;
+  failed: number;
+  finished: boolean;
+  createdAt: Date;
+}

@@ -48,6 +48,8 @@ export enum ErrorCode {
   AssignmentNotFound = 'ASSIGNMENT_NOT_FOUND',
   AssignmentExists = 'ASSIGNMENT_EXISTS',
   NotAMember = 'NOT_A_MEMBER',
+  NothingToRegrade = 'NOTHING_TO_REGRADE',
+  RegradeNotFound = 'REGRADE_NOT_FOUND',
   // lists and retries
   InvalidCursor = 'INVALID_CURSOR',
   InvalidIdempotencyKey = 'INVALID_IDEMPOTENCY_KEY',

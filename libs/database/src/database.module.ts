@@ -11,6 +11,7 @@ import { IdempotencyRepository } from './repositories/idempotency.repository';
 import { CohortsRepository } from './repositories/cohorts.repository';
 import { CohortDashboardRepository } from './repositories/cohort-dashboard.repository';
 import { CohortAnalyticsRepository } from './repositories/cohort-analytics.repository';
+import { RegradesRepository } from './repositories/regrades.repository';
 
 const repositories = [
   LabsRepository,
@@ -24,6 +25,7 @@ const repositories = [
   CohortsRepository,
   CohortDashboardRepository,
   CohortAnalyticsRepository,
+  RegradesRepository,
 ];
 
 @Module({

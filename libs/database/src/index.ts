@@ -14,3 +14,4 @@ export * from './repositories/pagination';
 export * from './repositories/cohorts.repository';
 export * from './repositories/cohort-dashboard.repository';
 export * from './repositories/cohort-analytics.repository';
+export * from './repositories/regrades.repository';

@@ -2,7 +2,7 @@
 // submission of a member at an assigned lab from the assignment's opening, with the member's own
 // due date, whether it was late and its score after the late penalty. Attempts after the due date
 // of a "lock" assignment are left out. The covering index submissions_user_lab_graded_idx serves
-// the join per (learner, lab).
+// the join per (learner, lab). A submission whose regrade has been graded counts as that regrade.
 import { Prisma } from '../../../../generated/prisma/client';
 
 export interface AttemptFilter {
@@ -25,6 +25,8 @@ export function cohortAttemptsCte(filter: AttemptFilter): Prisma.Sql {
                         AND s.created_at >= a.opens_at AND s.organization_id = ${filter.organizationId}::uuid
       WHERE a.cohort_id = ${filter.cohortId}::uuid
         AND (a.late_policy <> 'lock' OR s.created_at <= COALESCE(x.due_at, a.due_at))
+        -- A graded regrade stands in for the submission it re-ran (same files, same time).
+        AND NOT EXISTS (SELECT 1 FROM submissions g WHERE g.regrade_of = s.id AND g.status = 'completed')
     ),
     attempts AS (
       SELECT counted.*,

@@ -43,6 +43,8 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.AssignmentNotFound]: 404,
   [ErrorCode.AssignmentExists]: 409,
   [ErrorCode.NotAMember]: 404,
+  [ErrorCode.NothingToRegrade]: 409,
+  [ErrorCode.RegradeNotFound]: 404,
   [ErrorCode.InvalidCursor]: 400,
   [ErrorCode.InvalidIdempotencyKey]: 400,
   [ErrorCode.IdempotencyKeyReused]: 422,
