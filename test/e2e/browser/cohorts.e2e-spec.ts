@@ -151,4 +151,44 @@ describe('cohorts in the browser', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('offers a regrade when a lab’s new version changed its hidden tests, and follows its progress', async () => {
+    const [assignment] = await prisma.cohortAssignment.findMany({
+      where: { cohortId: seeded.cohortId },
+      orderBy: { dueAt: 'asc' },
+      take: 1,
+    });
+    const lab = await prisma.lab.findUniqueOrThrow({ where: { id: assignment.labId } });
+    const current = await prisma.labVersion.findUniqueOrThrow({ where: { id: lab.currentVersionId ?? '' } });
+    const content = current.content as { hidden: Record<string, string> };
+    const v2 = await prisma.labVersion.create({
+      data: {
+        labId: lab.id,
+        contentHash: `browser-v2-${Date.now()}`,
+        content: { ...content, hidden: { ...content.hidden, 'test_more.py': 'def test_more():\n    assert True\n' } },
+      },
+    });
+    await prisma.lab.update({ where: { id: lab.id }, data: { currentVersionId: v2.id } });
+    try {
+      const { page, errors, context } = await openPage(browser);
+      await page.goto(`${origin}/sign-in`);
+      await signInOn(page, seeded.instructorEmail);
+      await page.getByTestId('account-link').waitFor();
+      await page.goto(`${origin}/cohorts/${seeded.cohortId}`);
+      const offer = page.locator(`[data-testid="regrades"] li[data-lab="${lab.id}"]`);
+      await offer.getByRole('button', { name: /^Regrade \d+ latest submissions$/ }).waitFor();
+      expect(await offer.innerText()).toContain('changed its hidden tests');
+      await offer.getByRole('button').click();
+      // No worker runs in this test: the job is queued and its progress says so.
+      await offer.locator('progress').waitFor();
+      expect(await offer.innerText()).toMatch(/0 of \d+ regraded/);
+      expect(await prisma.submission.count({ where: { regradeJob: { cohortId: seeded.cohortId }, labVersionId: v2.id } })).toBeGreaterThan(
+        0,
+      );
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await prisma.lab.update({ where: { id: lab.id }, data: { currentVersionId: current.id } });
+    }
+  });
 });

@@ -1,6 +1,6 @@
 // The cohort endpoints of the REST API, for the join page, the catalog and the dashboard.
 import { json, request } from './client';
-import type { CohortAnalytics, CohortDashboard, CohortView, LatePolicy, MyAssignment } from './types';
+import type { CohortAnalytics, CohortDashboard, CohortView, LatePolicy, MyAssignment, RegradePreview, RegradeView } from './types';
 
 const q = encodeURIComponent;
 
@@ -25,5 +25,9 @@ export const cohortsApi = {
   dashboard: (id: string) => request<CohortDashboard>(`/cohorts/${q(id)}/dashboard`),
   analytics: (id: string) => request<CohortAnalytics>(`/cohorts/${q(id)}/analytics`),
   csvUrl: (id: string) => `/api/v1/cohorts/${q(id)}/matrix.csv`,
+  regradePreview: (id: string, assignmentId: string) => request<RegradePreview>(`/cohorts/${q(id)}/assignments/${q(assignmentId)}/regrade`),
+  regrade: (id: string, assignmentId: string) =>
+    request<RegradeView>(`/cohorts/${q(id)}/assignments/${q(assignmentId)}/regrades`, { method: 'POST' }),
+  regradeProgress: (id: string, jobId: string) => request<RegradeView>(`/cohorts/${q(id)}/regrades/${q(jobId)}`),
   myAssignments: () => request<{ assignments: MyAssignment[] }>('/cohorts/my-assignments').then((body) => body.assignments),
 };

@@ -17,6 +17,8 @@ import type {
   MatrixRow as ServerMatrixRow,
   MatrixCell as ServerMatrixCell,
   AssignmentView as ServerAssignmentView,
+  RegradePreview as ServerRegradePreview,
+  RegradeView as ServerRegradeView,
 } from '../../../libs/contracts/src';
 
 export type {
@@ -53,3 +55,5 @@ export type MatrixRow = Wire<ServerMatrixRow>;
 export type MatrixCell = Wire<ServerMatrixCell>;
 export type { LatePolicy } from '../../../libs/contracts/src';
 export type AssignmentView = Wire<ServerAssignmentView>;
+export type RegradePreview = Wire<ServerRegradePreview>;
+export type RegradeView = Wire<ServerRegradeView>;

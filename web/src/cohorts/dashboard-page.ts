@@ -10,6 +10,7 @@ import { renderAssignmentStats } from './assignment-stats';
 import { showAttempts } from './attempts-panel';
 import { addMemberForm, assignForm, extendForm } from './cohort-forms';
 import { MatrixTable } from './matrix-table';
+import { regradePanel } from './regrade-panel';
 
 const POLICY_TEXT = { accept: 'late work accepted', penalty: 'late work loses points per day', lock: 'locked after the due date' };
 
@@ -36,7 +37,11 @@ export async function dashboardPage(main: HTMLElement, cohortId: string, me: Me 
       onOpenCell: (row, cell, assignment) => void showAttempts(attempts, row, cell, assignment),
     });
     const bugs = analytics ? renderAnalytics(analytics, rows, titleOf) : null;
-    destroy = () => bugs?.destroy();
+    const regrades = staff ? regradePanel(cohort, () => void load()) : null;
+    destroy = () => {
+      bugs?.destroy();
+      regrades?.stop();
+    };
     const joinUrl = `${window.location.origin}${cohort.joinPath}`;
     replace(
       main,
@@ -69,6 +74,7 @@ export async function dashboardPage(main: HTMLElement, cohortId: string, me: Me 
           ),
         ),
       ),
+      regrades?.element ?? null,
       h('h2', null, staff ? 'Learners and assignments' : 'Your standing'),
       rows.length ? matrix.element : h('p', { class: 'empty-note' }, 'No learner has joined yet.'),
       attempts,
