@@ -217,6 +217,17 @@ describe('cohorts: assignments, the dashboard, bug analytics and the export', ()
     const ids = [...first.body.rows, ...second.body.rows].map((r) => r.learner.userId);
     expect(ids.sort()).toEqual(learners.map((l) => l.id).sort());
     expect((await api(instructor, 'GET', `/cohorts/${cohort.id}/matrix?cursor=nonsense`)).body.code).toBe('INVALID_CURSOR');
+
+    // The OpenAPI document describes the page an LMS reads, down to a cell's fields.
+    const document = (await (await fetch(service.baseUrl.replace(/\/api\/v1$/, '/api/openapi.json'))).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> }>>;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    const matrix = document.paths['/api/v1/cohorts/{id}/matrix'].get.responses['200'].content['application/json'].schema;
+    expect(matrix.$ref).toBe('#/components/schemas/MatrixPageDoc');
+    expect(Object.keys(document.components.schemas.MatrixCellDoc.properties)).toEqual(
+      expect.arrayContaining(['attempts', 'bestScore', 'passed', 'late', 'lastActivityAt']),
+    );
   });
 
   it('shows a learner only their own row, and nothing of another organisation', async () => {

@@ -10,6 +10,7 @@ import { AddMemberDto, CreateAssignmentDto, CreateCohortDto, ExtendDueDateDto, J
 import { CohortsService } from './cohorts.service';
 import { CohortDashboardService } from './cohort-dashboard.service';
 import { toCohortView } from './cohort-views';
+import { MatrixPageDoc } from './cohorts.openapi';
 
 const STAFF = { roles: ['instructor', 'admin'] } as const;
 
@@ -95,6 +96,7 @@ export class CohortsController {
   @Get(':id/matrix')
   @Access({ roles: 'any', keyScope: 'read' })
   @ApiOperation({ summary: 'The matrix a page of learners at a time (cursor pagination), for an LMS or a spreadsheet' })
+  @ApiOkResponse({ type: MatrixPageDoc })
   async matrix(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
