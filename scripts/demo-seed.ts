@@ -1,4 +1,4 @@
-// `npm run demo:seed`: a cohort with three weeks of realistic activity in the service's own
+// `npm run demo:seed`: a cohort with two weeks of realistic activity in the service's own
 // database (DATABASE_URL), so a new user sees the instructor dashboard populated. Prints how to
 // sign in. Run it again for another cohort beside the first.
 import { join } from 'node:path';

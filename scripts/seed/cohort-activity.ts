@@ -124,7 +124,7 @@ async function syncOne(repository: LabsRepository, lab: LoadedLab): Promise<Seed
 export async function seedCohortActivity(prisma: PrismaService, options: SeedOptions): Promise<SeededCohort> {
   const rand = random(options.seed ?? 13);
   const now = options.now ?? new Date();
-  const start = new Date(now.getTime() - 21 * DAY);
+  const start = new Date(now.getTime() - 16 * DAY);
   const labs = await seedLabs(prisma, options.assignments);
   const passwordHash = await hashPassword(options.password);
 
@@ -157,9 +157,10 @@ export async function seedCohortActivity(prisma: PrismaService, options: SeedOpt
   );
   await prisma.cohortMember.createMany({ data: learnerRows.map((l) => ({ cohortId: cohort.id, userId: l.id, joinedAt: start })) });
 
-  // Assignments one after another over the three weeks; a third of them with a late penalty.
+  // Assignments one after another over about two weeks, the last ones still open; a third of
+  // them with a late penalty.
   const assignments = labs.map((lab, i) => {
-    const opensAt = new Date(start.getTime() + (i * 14 * DAY) / labs.length);
+    const opensAt = new Date(start.getTime() + (i * 20 * DAY) / labs.length);
     return { id: randomUUID(), lab, opensAt, dueAt: new Date(opensAt.getTime() + 7 * DAY), latePolicy: i % 3 === 2 ? 'penalty' : 'accept' };
   });
   await prisma.cohortAssignment.createMany({
@@ -181,12 +182,14 @@ export async function seedCohortActivity(prisma: PrismaService, options: SeedOpt
   for (const learner of learnerRows) {
     const skill = rand();
     for (const a of assignments) {
-      if (rand() < 0.08 * (1 - skill)) continue; // never started
+      // An assignment that opened lately has fewer learners started on it yet.
+      const open = now.getTime() - 60_000 - a.opensAt.getTime();
+      if (open <= 0 || rand() < 0.08 * (1 - skill) + (open < 3 * DAY ? 0.5 : 0)) continue; // not started
       const stuck = skill < 0.25 && rand() < 0.35;
       const attempts = Math.max(1, Math.round(meanAttempts * (0.4 + 1.2 * rand()) * (stuck ? 1.5 : 1)));
       const late = rand() < 0.12;
-      const span = (late ? 9 : 6.5) * DAY;
-      let at = a.opensAt.getTime() + rand() * DAY;
+      const span = Math.min((late ? 9 : 6.5) * DAY, open);
+      let at = a.opensAt.getTime() + rand() * Math.min(DAY, open / 4);
       for (let n = 0; n < attempts; n++) {
         at = Math.min(at + (rand() * span) / attempts, now.getTime() - 60_000);
         const passes = !stuck && n === attempts - 1 && rand() < 0.9;
