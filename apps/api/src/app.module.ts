@@ -17,6 +17,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { LmsModule } from './lms/lms.module';
 import { CohortsModule } from './cohorts/cohorts.module';
+import { AdminModule } from './admin/admin.module';
 
 @Module({
   imports: [
@@ -34,6 +35,7 @@ import { CohortsModule } from './cohorts/cohorts.module';
     LabsModule,
     SubmissionsModule,
     LiveModule,
+    AdminModule,
     WebModule,
   ],
   controllers: [HealthController],

@@ -55,6 +55,10 @@ export enum ErrorCode {
   InvalidIdempotencyKey = 'INVALID_IDEMPOTENCY_KEY',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   IdempotencyInProgress = 'IDEMPOTENCY_IN_PROGRESS',
+  // refused for now, not for good: the answer carries Retry-After
+  TooManySubmissions = 'TOO_MANY_SUBMISSIONS',
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  QueueUnavailable = 'QUEUE_UNAVAILABLE',
 }
 
 export interface ApiErrorBody {

@@ -6,7 +6,15 @@ import { performance } from 'node:perf_hooks';
 import Docker from 'dockerode';
 import type DockerModem from 'docker-modem';
 import { MalformedReportError, parseRunReport } from '@asynclab/reports';
-import { ResourceLimit, SandboxDriver, SandboxInfraError, SandboxOutput, SandboxRequest, SandboxResult } from './sandbox-driver';
+import {
+  ResourceLimit,
+  SandboxAbortedError,
+  SandboxDriver,
+  SandboxInfraError,
+  SandboxOutput,
+  SandboxRequest,
+  SandboxResult,
+} from './sandbox-driver';
 import { OutputTail, splitReport, tail } from './output-tail';
 import { packFiles } from './pack-files';
 import { SANDBOX_LABEL, SandboxOwner, sandboxLabels } from './sandbox-labels';
@@ -144,11 +152,18 @@ export class DockerSandboxDriver implements SandboxDriver {
       timedOut = true;
       kill();
     }, request.timeLimitMs);
+    const abort = () => {
+      kill();
+    };
+    if (request.signal?.aborted) kill();
+    request.signal?.addEventListener('abort', abort);
     try {
       await Promise.race([container.wait(), killed.then(() => container.wait())]);
     } finally {
       clearTimeout(timer);
+      request.signal?.removeEventListener('abort', abort);
     }
+    if (request.signal?.aborted) throw new SandboxAbortedError('the worker handed the run back to the queue');
     await Promise.race([streamEnded, delay(STREAM_DRAIN_MS)]);
     const finishedAt = performance.now();
     const state = (await container.inspect().catch(infra('inspecting the sandbox'))).State;

@@ -7,3 +7,5 @@ export * from './output-tail';
 export * from './pack-files';
 export * from './sandbox-owner.service';
 export * from './sandbox.module';
+export * from './docker-connection';
+export * from './capped-sandbox.driver';

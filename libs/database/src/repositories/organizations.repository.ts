@@ -4,6 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
 
 export const PUBLIC_ORGANIZATION_SLUG = 'public';
+/** The public organisation's id, fixed by the accounts migration. */
+export const PUBLIC_ORGANIZATION_ID = '00000000-0000-4000-8000-000000000001';
 
 export interface OrganizationRow {
   id: string;
