@@ -99,6 +99,16 @@ describe('cohorts in the browser', () => {
     expect(everyPassed).toBe(true);
     await page.getByTestId('matrix-filter').selectOption('all');
     expect(passedRows).toBeLessThan(13);
+    // The stuck learners of the analytics are marked in their cells, and filter the matrix.
+    const stuckLearners = await page.evaluate(async (id) => {
+      const body = (await (await fetch(`/api/v1/cohorts/${id}/analytics`)).json()) as { stuck: Array<{ userId: string }> };
+      return new Set(body.stuck.map((s) => s.userId)).size;
+    }, seeded.cohortId);
+    expect(stuckLearners).toBeGreaterThan(0);
+    await page.getByTestId('matrix-filter').selectOption('stuck');
+    expect(await rows.count()).toBe(stuckLearners);
+    expect(await rows.evaluateAll((trs) => trs.every((tr) => tr.querySelector('.matrix-cell[data-stuck]') !== null))).toBe(true);
+    await page.getByTestId('matrix-filter').selectOption('all');
     await page.getByTestId('matrix-search').fill('Ada');
     expect(await rows.count()).toBe(1);
     await page.getByTestId('matrix-search').fill('');

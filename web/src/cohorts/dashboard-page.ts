@@ -35,6 +35,7 @@ export async function dashboardPage(main: HTMLElement, cohortId: string, me: Me 
     const attempts = h('div', { class: 'attempts-area' });
     const matrix = new MatrixTable(rows, cohort.assignments, {
       onOpenCell: (row, cell, assignment) => void showAttempts(attempts, row, cell, assignment),
+      stuck: analytics ? new Map(analytics.stuck.map((s) => [`${s.userId}/${s.assignmentId}`, s.code])) : undefined,
     });
     const bugs = analytics ? renderAnalytics(analytics, rows, titleOf) : null;
     const regrades = staff ? regradePanel(cohort, () => void load()) : null;

@@ -4,11 +4,13 @@
 import type { AssignmentView, MatrixCell, MatrixRow } from '../api/types';
 import { formatTime, h, replace } from '../dom';
 
-type Filter = 'all' | 'not-passed' | 'late' | 'passed';
+type Filter = 'all' | 'not-passed' | 'late' | 'passed' | 'stuck';
 type SortKey = { column: 'learner' } | { column: 'assignment'; index: number };
 
 export interface MatrixOptions {
   onOpenCell: (row: MatrixRow, cell: MatrixCell, assignment: AssignmentView) => void;
+  /** The code a learner keeps hitting on an assignment, by `${userId}/${assignmentId}` (from the analytics). */
+  stuck?: Map<string, string>;
 }
 
 export function learnerName(row: MatrixRow): string {
@@ -42,6 +44,7 @@ export class MatrixTable {
       h('option', { value: 'not-passed' }, 'Has an assignment not passed'),
       h('option', { value: 'late' }, 'Has a late assignment'),
       h('option', { value: 'passed' }, 'Passed everything'),
+      options.stuck ? h('option', { value: 'stuck' }, 'Stuck on an assignment') : null,
     );
     filter.addEventListener('change', () => {
       this.filter = filter.value as Filter;
@@ -68,6 +71,7 @@ export class MatrixTable {
       if (this.filter === 'not-passed') return row.cells.some((c) => !c.passed);
       if (this.filter === 'late') return row.cells.some((c) => c.late);
       if (this.filter === 'passed') return row.cells.every((c) => c.passed);
+      if (this.filter === 'stuck') return row.cells.some((c) => this.stuckCode(row, c) !== undefined);
       return true;
     });
     const sort = this.sort;
@@ -128,14 +132,20 @@ export class MatrixTable {
     );
   }
 
+  private stuckCode(row: MatrixRow, cell: MatrixCell): string | undefined {
+    return this.options.stuck?.get(`${row.learner.userId}/${cell.assignmentId}`);
+  }
+
   private cellButton(row: MatrixRow, cell: MatrixCell, assignment: AssignmentView): HTMLElement {
     const state = cell.passed ? 'passed' : cell.attempts ? 'attempted' : 'not-started';
+    const stuck = this.stuckCode(row, cell);
     const button = h(
       'button',
       {
         type: 'button',
-        class: `matrix-cell cell-${state}${cell.late ? ' cell-late' : ''}`,
+        class: `matrix-cell cell-${state}${cell.late ? ' cell-late' : ''}${stuck ? ' cell-stuck' : ''}`,
         'data-lab': cell.labId,
+        'data-stuck': stuck ?? null,
         'data-state': state,
         'aria-label': `${learnerName(row)}, ${assignment.labTitle}: open the attempts`,
       },
@@ -149,6 +159,7 @@ export class MatrixTable {
         cell.extended ? ' · ext.' : '',
       ),
       h('span', { class: 'cell-meta' }, cell.lastActivityAt ? formatTime(cell.lastActivityAt) : 'no activity'),
+      stuck ? h('span', { class: 'cell-stuck-note' }, `stuck: ${stuck}`) : null,
     );
     button.addEventListener('click', () => {
       this.options.onOpenCell(row, cell, assignment);
