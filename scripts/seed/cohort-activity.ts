@@ -175,10 +175,16 @@ export async function seedCohortActivity(prisma: PrismaService, options: SeedOpt
     })),
   });
 
-  const meanAttempts = Math.max(1, options.submissions / (options.learners * options.assignments));
-  const submissions: object[] = [];
-  const runs: object[] = [];
-  const diagnostics: object[] = [];
+  // First who started what and how hard they found it, then the attempts per cell scaled so the
+  // total comes out near options.submissions however many cells were left unstarted.
+  const cells: Array<{
+    learner: (typeof learnerRows)[number];
+    a: (typeof assignments)[number];
+    stuck: boolean;
+    late: boolean;
+    weight: number;
+    open: number;
+  }> = [];
   for (const learner of learnerRows) {
     const skill = rand();
     for (const a of assignments) {
@@ -186,49 +192,60 @@ export async function seedCohortActivity(prisma: PrismaService, options: SeedOpt
       const open = now.getTime() - 60_000 - a.opensAt.getTime();
       if (open <= 0 || rand() < 0.08 * (1 - skill) + (open < 3 * DAY ? 0.5 : 0)) continue; // not started
       const stuck = skill < 0.25 && rand() < 0.35;
-      const attempts = Math.max(1, Math.round(meanAttempts * (0.4 + 1.2 * rand()) * (stuck ? 1.5 : 1)));
-      const late = rand() < 0.12;
-      const span = Math.min((late ? 9 : 6.5) * DAY, open);
-      let at = a.opensAt.getTime() + rand() * Math.min(DAY, open / 4);
-      for (let n = 0; n < attempts; n++) {
-        at = Math.min(at + (rand() * span) / attempts, now.getTime() - 60_000);
-        const passes = !stuck && n === attempts - 1 && rand() < 0.9;
-        const id = randomUUID();
-        const createdAt = new Date(at);
-        const score = passes ? 100 : Math.round(30 + rand() * 40);
-        submissions.push({
-          id,
-          labId: a.lab.id,
-          labVersionId: a.lab.versionId,
-          organizationId: org.id,
-          userId: learner.id,
-          learnerId: learner.id,
-          files: { [a.lab.file]: passes ? a.lab.solution : a.lab.starter },
-          status: 'completed',
-          enqueuedAt: createdAt,
-          attempts: 1,
-          outcome: passes ? 'pass' : 'fail',
-          score,
-          createdAt,
-          startedAt: createdAt,
-          finishedAt: new Date(at + 2500),
-        });
-        const runId = randomUUID();
-        runs.push({
-          id: runId,
-          submissionId: id,
-          variant: 'main',
-          outcome: passes ? 'pass' : 'fail',
-          counts: {},
-          stdoutTail: '',
-          stderrTail: '',
-          outputTruncated: false,
-          timings: {},
-        });
-        // A stuck learner repeats the lab's bug; others sometimes make a different mistake first.
-        const code = !passes && a.lab.code ? (stuck || rand() < 0.8 ? a.lab.code : 'blocking-call') : null;
-        if (code) diagnostics.push(diagnosticRow(runId, code, a.lab.file));
-      }
+      cells.push({ learner, a, stuck, late: rand() < 0.12, weight: (0.4 + 1.2 * rand()) * (stuck ? 1.5 : 1), open });
+    }
+  }
+  const meanAttempts =
+    options.submissions /
+    Math.max(
+      1,
+      cells.reduce((sum, c) => sum + c.weight, 0),
+    );
+  const submissions: object[] = [];
+  const runs: object[] = [];
+  const diagnostics: object[] = [];
+  for (const { learner, a, stuck, late, weight, open } of cells) {
+    const attempts = Math.max(1, Math.round(meanAttempts * weight));
+    const span = Math.min((late ? 9 : 6.5) * DAY, open);
+    let at = a.opensAt.getTime() + rand() * Math.min(DAY, open / 4);
+    for (let n = 0; n < attempts; n++) {
+      at = Math.min(at + (rand() * span) / attempts, now.getTime() - 60_000);
+      const passes = !stuck && n === attempts - 1 && rand() < 0.9;
+      const id = randomUUID();
+      const createdAt = new Date(at);
+      const score = passes ? 100 : Math.round(30 + rand() * 40);
+      submissions.push({
+        id,
+        labId: a.lab.id,
+        labVersionId: a.lab.versionId,
+        organizationId: org.id,
+        userId: learner.id,
+        learnerId: learner.id,
+        files: { [a.lab.file]: passes ? a.lab.solution : a.lab.starter },
+        status: 'completed',
+        enqueuedAt: createdAt,
+        attempts: 1,
+        outcome: passes ? 'pass' : 'fail',
+        score,
+        createdAt,
+        startedAt: createdAt,
+        finishedAt: new Date(at + 2500),
+      });
+      const runId = randomUUID();
+      runs.push({
+        id: runId,
+        submissionId: id,
+        variant: 'main',
+        outcome: passes ? 'pass' : 'fail',
+        counts: {},
+        stdoutTail: '',
+        stderrTail: '',
+        outputTruncated: false,
+        timings: {},
+      });
+      // A stuck learner repeats the lab's bug; others sometimes make a different mistake first.
+      const code = !passes && a.lab.code ? (stuck || rand() < 0.8 ? a.lab.code : 'blocking-call') : null;
+      if (code) diagnostics.push(diagnosticRow(runId, code, a.lab.file));
     }
   }
   for (let i = 0; i < submissions.length; i += 2000) {
