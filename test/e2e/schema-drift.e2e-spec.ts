@@ -172,4 +172,81 @@ describe('prisma/migrations match prisma/schema.prisma', () => {
     await prisma.session.deleteMany({ where: { userId: user.id } });
     expect(await prisma.session.count({ where: { id: session.id } })).toBe(0);
   });
+
+  it('round-trips the cohort models, with their keys, checks and cascades', async () => {
+    const slug = `drift-cohort-${Date.now()}`;
+    const org = await prisma.organization.create({ data: { slug, name: 'n' } });
+    const user = await prisma.user.create({ data: { organizationId: org.id, email: 'l@b.c' } });
+    const labId = `drift-cohort-lab-${Date.now()}`;
+    await prisma.lab.create({ data: { id: labId, title: 't', chapter: 11, difficulty: 'beginner', kind: 'fix-code', objectives: [] } });
+    const cohort = await prisma.cohort.create({ data: { organizationId: org.id, name: 'c', joinCode: slug, createdById: user.id } });
+    await expect(prisma.cohort.create({ data: { organizationId: org.id, name: 'c2', joinCode: slug } })).rejects.toMatchObject({
+      code: 'P2002',
+    });
+    await prisma.cohortMember.create({ data: { cohortId: cohort.id, userId: user.id } });
+    await expect(prisma.cohortMember.create({ data: { cohortId: cohort.id, userId: user.id } })).rejects.toMatchObject({ code: 'P2002' });
+    const opensAt = new Date('2026-01-01T00:00:00Z');
+    const dueAt = new Date('2026-01-08T00:00:00Z');
+    const assignment = await prisma.cohortAssignment.create({
+      data: { cohortId: cohort.id, labId, opensAt, dueAt, latePolicy: 'penalty', latePenaltyPerDay: 5 },
+    });
+    await expect(prisma.cohortAssignment.create({ data: { cohortId: cohort.id, labId, opensAt, dueAt } })).rejects.toMatchObject({
+      code: 'P2002',
+    });
+    const otherLab = `${labId}-2`;
+    await prisma.lab.create({ data: { id: otherLab, title: 't', chapter: 12, difficulty: 'beginner', kind: 'fix-code', objectives: [] } });
+    await expect(
+      prisma.cohortAssignment.create({ data: { cohortId: cohort.id, labId: otherLab, opensAt, dueAt, latePolicy: 'maybe' } }),
+    ).rejects.toThrow();
+    await expect(
+      prisma.cohortAssignment.create({ data: { cohortId: cohort.id, labId: otherLab, opensAt: dueAt, dueAt: opensAt } }),
+    ).rejects.toThrow();
+    await prisma.assignmentExtension.create({
+      data: { assignmentId: assignment.id, userId: user.id, dueAt: new Date('2026-01-10T00:00:00Z') },
+    });
+
+    const stored = await prisma.cohort.findUniqueOrThrow({
+      where: { id: cohort.id },
+      include: { members: { include: { user: true } }, assignments: { include: { extensions: true, lab: true } }, organization: true },
+    });
+    expect(stored).toMatchObject({ name: 'c', joinCode: slug, createdById: user.id, organization: { slug } });
+    expect(stored.members[0]).toMatchObject({ userId: user.id, user: { email: 'l@b.c' } });
+    expect(stored.members[0].joinedAt).toBeInstanceOf(Date);
+    expect(stored.assignments[0]).toMatchObject({ labId, opensAt, dueAt, latePolicy: 'penalty', latePenaltyPerDay: 5, lab: { id: labId } });
+    expect(stored.assignments[0].extensions[0].dueAt.toISOString()).toBe('2026-01-10T00:00:00.000Z');
+
+    const labVersion = await prisma.labVersion.create({ data: { labId, contentHash: 'h', content: {} } });
+    const original = await prisma.submission.create({
+      data: { labId, labVersionId: labVersion.id, organizationId: org.id, userId: user.id, files: {}, status: 'completed' },
+    });
+    const job = await prisma.regradeJob.create({
+      data: { cohortId: cohort.id, assignmentId: assignment.id, labVersionId: labVersion.id, total: 1, createdById: user.id },
+    });
+    const regrade = await prisma.submission.create({
+      data: {
+        labId,
+        labVersionId: labVersion.id,
+        organizationId: org.id,
+        userId: user.id,
+        files: {},
+        regradeOf: original.id,
+        regradeJobId: job.id,
+        createdAt: original.createdAt,
+      },
+    });
+    const withRegrades = await prisma.submission.findUniqueOrThrow({
+      where: { id: original.id },
+      include: { regrades: { include: { regradeJob: { include: { labVersion: true } } } } },
+    });
+    expect(withRegrades.regrades[0]).toMatchObject({
+      id: regrade.id,
+      regradeJob: { total: 1, createdById: user.id, labVersion: { id: labVersion.id } },
+    });
+
+    await prisma.cohort.delete({ where: { id: cohort.id } }); // cascades to members, assignments, extensions, regrade jobs
+    expect(await prisma.regradeJob.count({ where: { id: job.id } })).toBe(0);
+    expect((await prisma.submission.findUniqueOrThrow({ where: { id: regrade.id } })).regradeJobId).toBeNull(); // SET NULL
+    expect(await prisma.cohortMember.count({ where: { cohortId: cohort.id } })).toBe(0);
+    expect(await prisma.assignmentExtension.count({ where: { assignmentId: assignment.id } })).toBe(0);
+  });
 });

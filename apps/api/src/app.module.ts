@@ -16,6 +16,7 @@ import { IdempotencyInterceptor } from './common/idempotency/idempotency.interce
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { LmsModule } from './lms/lms.module';
+import { CohortsModule } from './cohorts/cohorts.module';
 import { AdminModule } from './admin/admin.module';
 
 @Module({
@@ -30,6 +31,7 @@ import { AdminModule } from './admin/admin.module';
     ApiKeysModule,
     AccountsModule,
     LmsModule,
+    CohortsModule,
     LabsModule,
     SubmissionsModule,
     LiveModule,

@@ -43,6 +43,14 @@ export enum ErrorCode {
   UserNotFound = 'USER_NOT_FOUND',
   UserExists = 'USER_EXISTS',
   KeyNotFound = 'KEY_NOT_FOUND',
+  // cohorts
+  CohortNotFound = 'COHORT_NOT_FOUND',
+  JoinCodeInvalid = 'JOIN_CODE_INVALID',
+  AssignmentNotFound = 'ASSIGNMENT_NOT_FOUND',
+  AssignmentExists = 'ASSIGNMENT_EXISTS',
+  NotAMember = 'NOT_A_MEMBER',
+  NothingToRegrade = 'NOTHING_TO_REGRADE',
+  RegradeNotFound = 'REGRADE_NOT_FOUND',
   // lists and retries
   InvalidCursor = 'INVALID_CURSOR',
   InvalidIdempotencyKey = 'INVALID_IDEMPOTENCY_KEY',

@@ -9,3 +9,5 @@ export * from './error-codes';
 export * from './run-names';
 export * from './graded-run';
 export * from './account-views';
+export * from './cohort-views';
+export * from './book-chapters';

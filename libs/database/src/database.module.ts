@@ -8,6 +8,10 @@ import { SessionsRepository } from './repositories/sessions.repository';
 import { ApiKeysRepository } from './repositories/api-keys.repository';
 import { InvitationsRepository } from './repositories/invitations.repository';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
+import { CohortsRepository } from './repositories/cohorts.repository';
+import { CohortDashboardRepository } from './repositories/cohort-dashboard.repository';
+import { CohortAnalyticsRepository } from './repositories/cohort-analytics.repository';
+import { RegradesRepository } from './repositories/regrades.repository';
 
 const repositories = [
   LabsRepository,
@@ -18,6 +22,10 @@ const repositories = [
   ApiKeysRepository,
   InvitationsRepository,
   IdempotencyRepository,
+  CohortsRepository,
+  CohortDashboardRepository,
+  CohortAnalyticsRepository,
+  RegradesRepository,
 ];
 
 @Module({

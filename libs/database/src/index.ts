@@ -11,3 +11,7 @@ export * from './repositories/api-keys.repository';
 export * from './repositories/invitations.repository';
 export * from './repositories/idempotency.repository';
 export * from './repositories/pagination';
+export * from './repositories/cohorts.repository';
+export * from './repositories/cohort-dashboard.repository';
+export * from './repositories/cohort-analytics.repository';
+export * from './repositories/regrades.repository';

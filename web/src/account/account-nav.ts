@@ -22,6 +22,7 @@ export function renderAccountNav(me: Me | null): void {
       }),
   );
   list.append(item(h('a', { href: '/account', 'data-testid': 'account-link' }, me.email ?? 'Account')));
+  list.append(item(h('a', { href: '/cohorts', 'data-testid': 'cohorts-link' }, 'Cohorts')));
   if (me.role === 'admin') list.append(item(h('a', { href: '/admin' }, 'Admin')));
   list.append(item(signOut));
 }

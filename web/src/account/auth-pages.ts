@@ -25,7 +25,7 @@ export function signInPage(main: HTMLElement): () => void {
       valueOf(form, 'email'),
       (form.elements.namedItem('password') as HTMLInputElement).value,
     );
-    window.location.assign('/');
+    window.location.assign(sameSitePath(query.get('next')));
   });
   replace(main, h('h1', null, 'Sign in'), form, h('p', null, 'No account yet? ', h('a', { href: '/sign-up' }, 'Create one')));
   return () => undefined;
@@ -62,4 +62,9 @@ export function signUpPage(main: HTMLElement): () => void {
     form,
   );
   return () => undefined;
+}
+
+/** Where to go after signing in: a path of this site only (never //elsewhere), else the catalog. */
+function sameSitePath(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }

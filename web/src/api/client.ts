@@ -33,7 +33,7 @@ function csrfToken(): string {
   return /(?:^|;\s*)asynclab_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   const method = init?.method ?? 'GET';
   const csrf: Record<string, string> = method === 'GET' ? {} : { 'x-csrf-token': csrfToken() };
@@ -64,7 +64,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-const json = (method: string, body: unknown): RequestInit => ({
+export const json = (method: string, body: unknown): RequestInit => ({
   method,
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify(body),
@@ -77,6 +77,9 @@ export const api = {
   lab: (id: string) => request<LabDetail>(`/labs/${q(id)}`),
   submit: (labId: string, files: Files) => request<SubmissionAccepted>('/submissions', json('POST', { labId, files })),
   submission: (id: string) => request<SubmissionView>(`/submissions/${q(id)}`),
+  /** Another user's attempts at a lab (instructors, read-only). */
+  historyOf: (userId: string, labId: string) =>
+    request<{ submissions: HistoryEntry[] }>(`/submissions?userId=${q(userId)}&labId=${q(labId)}`).then((body) => body.submissions),
   history: (labId?: string) =>
     request<{ submissions: HistoryEntry[] }>(`/submissions${labId ? `?labId=${q(labId)}` : ''}`).then((body) => body.submissions),
   eventsUrl: (id: string) => `${API_BASE}/submissions/${q(id)}/events`,

@@ -10,6 +10,15 @@ import type {
   StatusEventData,
   SubmissionView as ServerSubmissionView,
   Wire,
+  CohortView as ServerCohortView,
+  CohortDashboard as ServerCohortDashboard,
+  CohortAnalytics as ServerCohortAnalytics,
+  MyAssignment as ServerMyAssignment,
+  MatrixRow as ServerMatrixRow,
+  MatrixCell as ServerMatrixCell,
+  AssignmentView as ServerAssignmentView,
+  RegradePreview as ServerRegradePreview,
+  RegradeView as ServerRegradeView,
 } from '../../../libs/contracts/src';
 
 export type {
@@ -38,3 +47,13 @@ export type SessionView = Wire<SessionListing>;
 export type ApiKeyView = Wire<ApiKeyListing>;
 export type ApiKeyCreated = Wire<ServerApiKeyCreated>;
 export type UserView = Wire<UserListing>;
+export type CohortView = Wire<ServerCohortView>;
+export type CohortDashboard = Wire<ServerCohortDashboard>;
+export type CohortAnalytics = Wire<ServerCohortAnalytics>;
+export type MyAssignment = Wire<ServerMyAssignment>;
+export type MatrixRow = Wire<ServerMatrixRow>;
+export type MatrixCell = Wire<ServerMatrixCell>;
+export type { LatePolicy } from '../../../libs/contracts/src';
+export type AssignmentView = Wire<ServerAssignmentView>;
+export type RegradePreview = Wire<ServerRegradePreview>;
+export type RegradeView = Wire<ServerRegradeView>;

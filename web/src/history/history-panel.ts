@@ -11,6 +11,10 @@ export interface HistoryOptions {
   labId: string;
   /** Loads an attempt's files and report into the page. */
   onOpen: (view: SubmissionView) => void;
+  /** Whose attempts: the learner's own by default; an instructor's read-only view passes another user's. */
+  load?: () => Promise<HistoryEntry[]>;
+  /** What the open button does, for its label: "in the editor" or "read-only". */
+  openWhere?: string;
 }
 
 export class HistoryPanel {
@@ -32,7 +36,7 @@ export class HistoryPanel {
 
   async refresh(): Promise<void> {
     try {
-      this.entries = await api.history(this.options.labId);
+      this.entries = await (this.options.load ?? (() => api.history(this.options.labId)))();
     } catch (error) {
       replace(this.body, renderApiError(error, 'Your earlier attempts could not be loaded.'));
       return;
@@ -72,7 +76,7 @@ export class HistoryPanel {
                   type: 'button',
                   class: 'secondary',
                   onclick: () => void this.open(entry.id),
-                  'aria-label': `Open attempt #${number(index)} in the editor`,
+                  'aria-label': `Open attempt #${number(index)} ${this.options.openWhere ?? 'in the editor'}`,
                 },
                 'Open',
               ),

@@ -6,6 +6,9 @@ import { h, replace } from '../dom';
 import { inline } from '../markdown';
 import { chapterTitle } from '../report/labels';
 import { renderApiError } from '../submit/error-box';
+import { cohortsApi } from '../api/cohorts-client';
+import { renderMyAssignments } from '../cohorts/my-assignments';
+import type { MyAssignment } from '../api/types';
 
 type Progress = 'not-started' | 'attempted' | 'passed';
 
@@ -15,8 +18,13 @@ export async function catalogPage(main: HTMLElement): Promise<() => void> {
   document.title = 'Labs · asynclab';
   let labs: LabSummary[];
   let history: HistoryEntry[] | null;
+  let assignments: MyAssignment[];
   try {
-    [labs, history] = await Promise.all([api.labs(), api.history().catch(() => null)]);
+    [labs, history, assignments] = await Promise.all([
+      api.labs(),
+      api.history().catch(() => null),
+      cohortsApi.myAssignments().catch(() => []),
+    ]);
   } catch (error) {
     replace(main, h('h1', null, 'Labs'), renderApiError(error, 'The labs could not be loaded.'));
     return () => undefined;
@@ -35,6 +43,7 @@ export async function catalogPage(main: HTMLElement): Promise<() => void> {
       'Each lab is a small program from the book with one real asyncio bug. Run the tests, read what the runtime did, fix it.',
     ),
     history === null ? h('p', { class: 'note' }, 'Your progress could not be loaded; the labs still work.') : null,
+    renderMyAssignments(assignments),
     [...chapters.entries()]
       .sort(([a], [b]) => a - b)
       .map(([chapter, chapterLabs]) =>

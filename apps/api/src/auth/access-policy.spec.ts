@@ -1,5 +1,5 @@
 import { allows } from './auth.guard';
-import { maySeeUser, submissionScope } from './access-policy';
+import { cohortReader, maySeeUser, submissionScope } from './access-policy';
 import type { KeyPrincipal, SessionPrincipal } from './principal';
 import { parseApiKey, newApiKey, sha256 } from './secrets';
 import { decodeCursor, encodeCursor } from '../../../../libs/database/src/repositories/pagination';
@@ -35,6 +35,15 @@ describe('route access rules', () => {
 });
 
 describe('what a principal may see', () => {
+  it('gives staff and keys a whole cohort, a learner only their own row, a guest nothing', () => {
+    expect(cohortReader(session('instructor'))).toEqual({ whole: true });
+    expect(cohortReader(session('admin'))).toEqual({ whole: true });
+    expect(cohortReader(key(['read']))).toEqual({ whole: true });
+    expect(cohortReader(session('learner'))).toEqual({ whole: false, userId: 'u-learner' });
+    expect(cohortReader(session('learner', true))).toBeNull();
+    expect(cohortReader(session('instructor', true))).toBeNull();
+  });
+
   it('narrows learners and guests to their own submissions, whatever user they ask for', () => {
     expect(submissionScope(session('learner'))).toEqual({ organizationId: 'org', userId: 'u-learner' });
     expect(submissionScope(session('learner'), 'someone-else')).toBeNull();

@@ -24,3 +24,13 @@ export function submissionScope(principal: Principal, userId?: string): Submissi
 export function maySeeUser(principal: Principal, userId: string): boolean {
   return seesWholeOrganization(principal) || (principal.kind === 'session' && principal.userId === userId);
 }
+
+/**
+ * Whose rows of a cohort a principal may read: the whole cohort (instructors, admins, keys of the
+ * organisation) or only their own (a learner, and only in a cohort they belong to).
+ */
+export function cohortReader(principal: Principal): { whole: true } | { whole: false; userId: string } | null {
+  if (seesWholeOrganization(principal)) return { whole: true };
+  if (principal.kind === 'session' && !principal.isGuest) return { whole: false, userId: principal.userId };
+  return null;
+}
