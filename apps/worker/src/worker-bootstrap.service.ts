@@ -25,6 +25,7 @@ export class WorkerBootstrap implements OnApplicationBootstrap, OnModuleDestroy 
     await this.owner.start();
     await this.reap();
     this.reapTimer = setInterval(() => void this.reap(), REAP_INTERVAL_MS);
+    this.sandbox.warm();
     this.consumer.start();
     this.logger.log(`consuming with concurrency ${this.consumer.concurrency}, sandbox ${this.config.sandbox.image}`);
   }

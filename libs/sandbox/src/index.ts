@@ -1,4 +1,5 @@
 export * from './sandbox-driver';
+export * from './warm-sandbox-pool';
 export * from './docker-sandbox.driver';
 export * from './sandbox-reaper';
 export * from './sandbox-labels';
