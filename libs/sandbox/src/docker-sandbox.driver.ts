@@ -12,7 +12,6 @@ import { SANDBOX_LABEL, SandboxOwner } from './sandbox-labels';
 import { SandboxProfile, WarmSandbox, delay, infra } from './warm-sandbox';
 import { WarmPoolSettings, WarmPoolState, WarmSandboxPool } from './warm-sandbox-pool';
 
-export { SUPERVISOR_COMMAND } from './warm-sandbox';
 
 export interface DockerSandboxLimits extends Omit<SandboxProfile, 'image'> {
   /** Everything the run may print, both streams together; over it the run is killed. */

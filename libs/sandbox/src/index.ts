@@ -1,5 +1,6 @@
 export * from './sandbox-driver';
 export * from './warm-sandbox-pool';
+export * from './warm-sandbox';
 export * from './docker-sandbox.driver';
 export * from './sandbox-reaper';
 export * from './sandbox-labels';

@@ -40,6 +40,9 @@ const STDERR_KEEP_BYTES = 64 * 1024;
 const DEADLINE_SLACK_MS = 15 * 60_000;
 const STREAM_DRAIN_MS = 2_000;
 
+/** A warm container does not know its run yet: it is named after the process that started it. */
+export const warmRunLabel = () => `warm/${process.pid}`;
+
 export class WarmSandbox {
   readonly stdout = new OutputTail(STDOUT_KEEP_BYTES, () => this.onOutput());
   readonly stderr = new OutputTail(STDERR_KEEP_BYTES, () => this.onOutput());
@@ -73,7 +76,7 @@ export class WarmSandbox {
         User: SUPERVISOR_USER,
         WorkingDir: '/work',
         Env: [`ASYNCLAB_REPORT_NONCE=${nonce}`, 'ASYNCLAB_FILES=stdin'],
-        Labels: sandboxLabels(owner, 'warm', Date.now() + maxWaitMs + DEADLINE_SLACK_MS),
+        Labels: sandboxLabels(owner, warmRunLabel(), Date.now() + maxWaitMs + DEADLINE_SLACK_MS),
         NetworkDisabled: true,
         AttachStdin: true,
         OpenStdin: true,
@@ -93,7 +96,12 @@ export class WarmSandbox {
           PidsLimit: profile.pids,
           NanoCpus: Math.round(profile.cpus * 1e9),
           Tmpfs: { '/tmp': `rw,nosuid,nodev,noexec,size=${profile.tmpfsMb}m` },
-          Ulimits: [{ Name: 'nofile', Soft: 1024, Hard: 1024 }],
+          Ulimits: [
+            { Name: 'nofile', Soft: 1024, Hard: 1024 },
+            // gVisor keeps its tasks out of the pids cgroup and counts RLIMIT_NPROC per sandbox
+            // instead. Under runc that limit would count uid 10001 across every container.
+            ...(profile.runtime === 'runsc' ? [{ Name: 'nproc', Soft: profile.pids, Hard: profile.pids }] : []),
+          ],
         },
       })
       .catch(infra('creating the sandbox container'));

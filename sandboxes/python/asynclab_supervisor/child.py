@@ -104,11 +104,15 @@ def _move_fd(source: int, target: int):
 def _supervise(proc, channel, on_message) -> int:
     sel = selectors.DefaultSelector()
     sel.register(channel, selectors.EVENT_READ)
-    pidfd = os.pidfd_open(proc.pid)
-    sel.register(pidfd, selectors.EVENT_READ)
+    try:
+        pidfd = os.pidfd_open(proc.pid)
+        sel.register(pidfd, selectors.EVENT_READ)
+        wake_every = None
+    except OSError:  # gVisor (runsc) has no pidfd_open: look at the child between reads instead
+        pidfd, wake_every = None, 0.01
     try:
         while True:
-            for key, _ in sel.select():
+            for key, _ in sel.select(timeout=wake_every):
                 if key.fileobj is channel:
                     for message in channel.read():
                         on_message(message, channel)
@@ -128,7 +132,8 @@ def _supervise(proc, channel, on_message) -> int:
         return proc.returncode
     finally:
         sel.close()
-        os.close(pidfd)
+        if pidfd is not None:
+            os.close(pidfd)
 
 
 def kill_sandbox_user() -> None:
