@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import Docker from 'dockerode';
 import { MalformedReportError, cleanText, parseRunReport } from '@asynclab/reports';
 import { ResourceLimit, SandboxDriver, SandboxInfraError, SandboxOutput, SandboxRequest, SandboxResult } from './sandbox-driver';
-import { OutputTail, splitReport, tail } from './output-tail';
+import { OutputTail, splitReport, tail, withoutEndLine } from './output-tail';
 import { FileLayoutError, PRIVATE_DIR, packFiles } from './pack-files';
 import { SANDBOX_LABEL, SandboxOwner } from './sandbox-labels';
 import { SandboxProfile, WarmSandbox, delay, infra } from './warm-sandbox';
@@ -134,7 +134,8 @@ export class DockerSandboxDriver implements SandboxDriver {
     }, request.timeLimitMs);
     try {
       await sandbox.send(archive);
-      await Promise.race([sandbox.exited, killed.then(() => sandbox.exited)]);
+      // The end line means the supervisor is done: no need to wait for the container's exit.
+      await Promise.race([sandbox.reported, sandbox.exited, killed.then(() => sandbox.exited)]);
     } finally {
       clearTimeout(timer);
     }
@@ -143,8 +144,9 @@ export class DockerSandboxDriver implements SandboxDriver {
 
     const timings = { containerStartMs: round(startedAt - askedAt), runMs: round(finishedAt - startedAt) };
     const { printed, reportJson } = splitReport(stdout.text(), sandbox.nonce);
-    const output = this.output(printed, stdout, stderr);
-    const limit = resourceLimit(state.OOMKilled, outputExceeded, `${printed}\n${stderr.text()}`);
+    const stderrText = withoutEndLine(stderr.text(), sandbox.nonce);
+    const output = this.output(printed, stdout, stderrText, stderr);
+    const limit = resourceLimit(state.OOMKilled, outputExceeded, `${printed}\n${stderrText}`);
     if (limit) return { status: 'resource-limit', limit, output, timings };
     if (timedOut) return { status: 'timeout', output, timings };
     // The supervisor is PID 1 of the container and learner code runs as another user, which can
@@ -175,9 +177,9 @@ export class DockerSandboxDriver implements SandboxDriver {
     }
   }
 
-  private output(printed: string, stdout: OutputTail, stderr: OutputTail): SandboxOutput {
+  private output(printed: string, stdout: OutputTail, stderrText: string, stderr: OutputTail): SandboxOutput {
     const out = tail(printed, TAIL_CHARS);
-    const err = tail(stderr.text(), TAIL_CHARS);
+    const err = tail(stderrText, TAIL_CHARS);
     // What the learner printed is stored as text: NUL and unpaired surrogates would be refused.
     return {
       stdoutTail: cleanText(out.text),

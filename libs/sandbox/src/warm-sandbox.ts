@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { Duplex, Writable } from 'node:stream';
 import Docker from 'dockerode';
 import { SandboxInfraError } from './sandbox-driver';
-import { OutputTail } from './output-tail';
+import { END_LINE, OutputTail } from './output-tail';
 import { SandboxOwner, sandboxLabels } from './sandbox-labels';
 
 export interface SandboxProfile {
@@ -48,6 +48,9 @@ export class WarmSandbox {
   readonly stderr = new OutputTail(STDERR_KEEP_BYTES, () => this.onOutput());
   /** Resolves when the supervisor's child has done its imports. */
   readonly ready: Promise<void>;
+  /** Resolves when the supervisor has printed the report and its end line on both streams: the run is over. */
+  readonly reported: Promise<void>;
+  private markReported: () => void = () => undefined;
   /** Settles (never rejects) with the container's exit code once it has ended and its output drained. */
   exited: Promise<number | null> = Promise.resolve(null);
   isReady = false;
@@ -64,6 +67,7 @@ export class WarmSandbox {
     this.ready = new Promise<void>((resolve) => (this.markReady = resolve)).then(() => {
       this.isReady = true;
     });
+    this.reported = new Promise<void>((resolve) => (this.markReported = resolve));
   }
 
   /** Creates, attaches and starts the container; `ready` tells when it can take a run. */
@@ -121,7 +125,13 @@ export class WarmSandbox {
       .catch(infra('attaching to the sandbox'))) as unknown as Duplex;
     this.stdin = stream;
     const ended = new Promise<void>((resolve) => stream.on('end', resolve).on('close', resolve).on('error', () => resolve()));
-    this.container.modem.demuxStream(stream, new ReadyWatch(READY_LINE(this.nonce), this.stdout, () => this.markReady()), this.stderr);
+    let endsSeen = 0;
+    const onEnd = () => {
+      endsSeen += 1;
+      if (endsSeen === 2) this.markReported();
+    };
+    const stdout = new SupervisorLines(this.stdout, END_LINE(this.nonce), onEnd, READY_LINE(this.nonce), () => this.markReady());
+    this.container.modem.demuxStream(stream, stdout, new SupervisorLines(this.stderr, END_LINE(this.nonce), onEnd));
     await this.container.start().catch(infra('starting the sandbox'));
     const waited = this.container.wait().then(
       (data: { StatusCode?: number }) => data.StatusCode ?? null,
@@ -163,37 +173,46 @@ export class WarmSandbox {
   }
 }
 
-/** Passes stdout on to `next`, after taking the supervisor's ready line off its front. */
-class ReadyWatch extends Writable {
+/**
+ * Passes a stream on to `next`, taking the supervisor's ready line off its front (stdout) and
+ * telling when the supervisor's end line has come (both streams). Only the supervisor writes
+ * before the ready line and after the end line: no learner process exists then.
+ */
+class SupervisorLines extends Writable {
   private head = Buffer.alloc(0);
-  private seen = false;
+  private seenFront: boolean;
+  private recent = '';
 
   constructor(
-    private readonly line: string,
     private readonly next: Writable,
-    private readonly onReady: () => void,
+    private readonly endLine: string,
+    private readonly onEnd: () => void,
+    private readonly readyLine: string | null = null,
+    private readonly onReady: () => void = () => undefined,
   ) {
     super();
+    this.seenFront = readyLine === null;
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
-    if (this.seen) {
-      this.next.write(chunk, done);
-      return;
+    if (!this.seenFront) {
+      this.head = Buffer.concat([this.head, chunk]);
+      const expected = Buffer.from(this.readyLine ?? '');
+      if (this.head.length < expected.length && expected.subarray(0, this.head.length).equals(this.head)) {
+        done();
+        return;
+      }
+      this.seenFront = true;
+      if (this.head.subarray(0, expected.length).equals(expected)) {
+        this.onReady();
+        chunk = this.head.subarray(expected.length);
+      } else {
+        chunk = this.head; // not the supervisor's line: kept as output, and never ready
+      }
     }
-    this.head = Buffer.concat([this.head, chunk]);
-    const expected = Buffer.from(this.line);
-    if (this.head.length < expected.length && expected.subarray(0, this.head.length).equals(this.head)) {
-      done();
-      return;
-    }
-    this.seen = true;
-    if (this.head.subarray(0, expected.length).equals(expected)) {
-      this.onReady();
-      this.head = this.head.subarray(expected.length);
-    }
-    // Anything else first is not the supervisor's line: kept as output, and never ready.
-    this.next.write(this.head, done);
+    this.recent = (this.recent + chunk.toString('latin1')).slice(-this.endLine.length);
+    if (this.recent === this.endLine) this.onEnd();
+    this.next.write(chunk, done);
   }
 }
 

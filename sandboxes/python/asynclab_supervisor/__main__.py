@@ -159,11 +159,14 @@ def _dump(report: dict) -> str:
 
 
 def emit(nonce: str, report: dict) -> None:
-    data = f"\n@@ASYNCLAB-REPORT {nonce}@@\n{_dump(report)}\n".encode("utf-8")
+    """The report, then the end line on both streams: every uid-10001 process is gone, so nothing
+    follows, and the worker need not wait for the container's exit to know it has everything."""
+    end = f"@@ASYNCLAB-END {nonce}@@\n".encode()
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
-    while data:
-        data = data[os.write(1, data):]
+    for fd, data in ((2, end), (1, f"\n@@ASYNCLAB-REPORT {nonce}@@\n{_dump(report)}\n".encode("utf-8") + end)):
+        while data:
+            data = data[os.write(fd, data):]
 
 
 if __name__ == "__main__":
