@@ -11,7 +11,7 @@ module.exports = {
   // e2e tests wait for real sandbox runs; unit tests finish in milliseconds either way.
   testTimeout: 120000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,web}/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'e2e',

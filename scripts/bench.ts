@@ -4,7 +4,8 @@
 // the warm pool on and off: p50/p95 of N submissions one after another and of 2N at concurrency
 // C, the throughput, the phase breakdown and the whole machine's CPU-seconds per run. Needs what
 // `npm test` provisions (scripts/provision.sh). BENCH_BOUNDARY=1 adds the trust boundary's cost.
-import { loadAppConfig } from '@asynclab/config';
+import { errorMessage, loadAppConfig } from '@asynclab/config';
+import type { PhaseTimings } from '@asynclab/contracts';
 import { applyMigrations, ensureDatabase } from '@asynclab/database';
 import { startService } from '../test/e2e/support/service';
 import { correctNews } from '../apps/worker/test/e2e/programs';
@@ -25,7 +26,7 @@ interface Row {
 
 const latencies = (batch: Batch) => batch.samples.map((s) => s.latencyMs);
 const throughput = (batch: Batch) => batch.samples.length / (batch.wallMs / 1000);
-const phase = (batch: Batch, key: string) => median(batch.samples.map((s) => s.timings[key] ?? 0));
+const phase = (batch: Batch, key: keyof PhaseTimings) => median(batch.samples.map((s) => s.timings?.[key] ?? 0));
 
 async function serviceRows(runtime: string, pooled: boolean): Promise<Row> {
   const service = await startService({
@@ -79,7 +80,7 @@ function printPhases(rows: Row[]): void {
       ['c=1', row.sequential],
       [`c=${C}`, row.concurrent!],
     ] as const) {
-      const parts = ['queuedMs', 'containerStartMs', 'pytestMs', 'storeMs'].map((key) => phase(batch, key));
+      const parts = (['queuedMs', 'containerStartMs', 'pytestMs', 'storeMs'] as const).map((key) => phase(batch, key));
       const rest = median(latencies(batch)) - parts.reduce((a, b) => a + b, 0);
       console.log(
         `  ${row.label}, ${name}: queued ${parts[0].toFixed(0)}, sandbox ${parts[1].toFixed(0)}, run ${parts[2].toFixed(0)}, ` +
@@ -116,8 +117,9 @@ async function main(): Promise<void> {
 
 main().then(
   () => process.exit(0),
-  (error: Error) => {
-    console.error(`bench: ${error.message}${error.cause ? ` (${String((error.cause as Error).message ?? error.cause)})` : ''}`);
+  (error: unknown) => {
+    const cause = error instanceof Error ? error.cause : undefined;
+    console.error(`bench: ${errorMessage(error)}${cause ? ` (${errorMessage(cause)})` : ''}`);
     process.exit(1);
   },
 );

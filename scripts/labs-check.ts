@@ -1,6 +1,6 @@
 // `npm run labs:check`: every lab of labs/ through the real sandbox (see lab-self-check.ts),
 // two at a time, then a table. Exits non-zero when any lab is unsound.
-import { loadAppConfig } from '@asynclab/config';
+import { errorMessage, loadAppConfig } from '@asynclab/config';
 import { checkLab, LabCheck } from '@asynclab/grading';
 import { loadCatalog } from '@asynclab/lab-catalog';
 import { createSandboxDriver } from '@asynclab/sandbox';
@@ -29,10 +29,15 @@ async function main(): Promise<void> {
   await sandbox.close();
   results.sort((a, b) => a.labId.localeCompare(b.labId));
   const byId = new Map(labs.map((lab) => [lab.content.manifest.id, lab.content.manifest]));
+  const manifestOf = (labId: string) => {
+    const manifest = byId.get(labId);
+    if (!manifest) throw new Error(`labs:check: a result for ${labId}, which is not in the catalog`);
+    return manifest;
+  };
   console.log('| lab | kind | ch. | declares | starter shows | solution | variants caught (reference / starter) | verdict |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of results) {
-    const m = byId.get(r.labId)!;
+    const m = manifestOf(r.labId);
     const variants =
       r.variants.length === 0
         ? '-'
@@ -41,7 +46,7 @@ async function main(): Promise<void> {
       `| ${r.labId} | ${r.kind} | ${m.chapter} | ${m.exhibits.join(', ')} | ${r.starterCodes.join(', ') || '-'} | ${r.solutionDiagnostics.length === 0 ? 'clean' : r.solutionDiagnostics.join('; ')} | ${variants} | ${r.problems.length === 0 ? 'ok' : 'FAIL'} (${r.seconds}s) |`,
     );
   }
-  const covered = new Set(results.flatMap((r) => byId.get(r.labId)!.exhibits));
+  const covered = new Set(results.flatMap((r) => manifestOf(r.labId).exhibits));
   console.log(`\n${results.length} labs; codes covered: ${[...covered].sort().join(', ')}`);
   const unsound = results.filter((r) => r.problems.length > 0);
   for (const r of unsound) console.log(`\n${r.labId}:\n  - ${r.problems.join('\n  - ')}`);
@@ -49,7 +54,7 @@ async function main(): Promise<void> {
   process.exit(unsound.length === 0 ? 0 : 1);
 }
 
-main().catch((error: Error) => {
-  console.error(`labs:check: ${error.message}`);
+main().catch((error: unknown) => {
+  console.error(`labs:check: ${errorMessage(error)}`);
   process.exit(1);
 });

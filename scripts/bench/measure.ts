@@ -5,11 +5,12 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { post } from '../../test/e2e/support/client';
+import type { PhaseTimings, SubmissionView } from '@asynclab/contracts';
+import { post, SubmissionAccepted } from '../../test/e2e/support/client';
 
 export interface Sample {
   latencyMs: number;
-  timings: Record<string, number | null>;
+  timings: PhaseTimings | null;
 }
 
 export interface Batch {
@@ -37,7 +38,7 @@ export function machineCpuSeconds(): number {
 /** Submits, follows GET /submissions/:id/events to its final event and returns the latency. */
 export async function submitOne(baseUrl: string, files: Record<string, string>): Promise<Sample> {
   const started = performance.now();
-  const created = await post(baseUrl, '/submissions', { labId: 'playground', files });
+  const created = await post<SubmissionAccepted>(baseUrl, '/submissions', { labId: 'playground', files });
   if (created.status !== 202) throw new Error(`submit answered ${created.status}`);
   const view = await finalView(`${baseUrl}/submissions/${created.body.id}/events`);
   const latencyMs = performance.now() - started;
@@ -45,7 +46,7 @@ export async function submitOne(baseUrl: string, files: Record<string, string>):
   return { latencyMs, timings: view.report.timings };
 }
 
-async function finalView(url: string): Promise<any> {
+async function finalView(url: string): Promise<SubmissionView> {
   const response = await fetch(url, { headers: { accept: 'text/event-stream' } });
   if (!response.body) throw new Error('no event stream');
   const reader = response.body.getReader();
@@ -66,7 +67,7 @@ async function finalView(url: string): Promise<any> {
       .map((line) => line.slice(6))
       .join('\n');
     void reader.cancel().catch(() => undefined);
-    return JSON.parse(data);
+    return JSON.parse(data) as SubmissionView;
   }
   throw new Error('the event stream ended without a final event');
 }
@@ -101,7 +102,7 @@ export function bareDockerRun(image: string, files: Record<string, string>, coun
     for (let i = 0; i < count; i++) {
       const runStarted = performance.now();
       execFileSync('docker', args, { stdio: 'ignore' });
-      samples.push({ latencyMs: performance.now() - runStarted, timings: {} });
+      samples.push({ latencyMs: performance.now() - runStarted, timings: null });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,9 @@
 // A tiny element builder. Text always goes in as text nodes, never as HTML, so nothing a lab,
 // a learner or a report says can turn into markup.
 export type Child = Node | string | number | null | undefined | false;
-export type Attrs = Record<string, unknown>;
+/** Attribute values; `on*` names take listeners. false, null and undefined leave the attribute out. */
+export type AttrValue = string | number | boolean | null | undefined | ((event: never) => void);
+export type Attrs = Record<string, AttrValue>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,

@@ -61,7 +61,8 @@ function navigate(url: URL): void {
 
 document.addEventListener('click', (event) => {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-  const link = (event.target as Element | null)?.closest?.('a');
+  // The target may be a text node or the document itself, which have no closest().
+  const link = event.target instanceof Element ? event.target.closest('a') : null;
   if (!link || link.target || link.hasAttribute('download')) return;
   const url = new URL(link.href, window.location.href);
   if (url.origin !== window.location.origin || url.pathname.startsWith('/api/')) return;

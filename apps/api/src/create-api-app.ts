@@ -3,15 +3,19 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
 import { ApiModule } from './app.module';
+import { securityHeaders } from './web/security-headers';
 
 /** The body limit sits above the 256 KB of files so the files rule can answer with its own message. */
 const JSON_BODY_LIMIT = '1mb';
 const KEEP_ALIVE_MS = 65_000;
 
 /** The API as the mains serve it (`root`: ApiModule, or the server's root with the worker); e2e tests build the same app. */
-export async function createApiApp(options: { quiet?: boolean; root?: Type } = {}): Promise<INestApplication> {
+export async function createApiApp(options: { quiet?: boolean; root?: Type } = {}): Promise<INestApplication<Server>> {
   const logger: LogLevel[] = options.quiet ? ['error'] : ['error', 'warn', 'log'];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest declares its options as a class yet takes a plain object
   const app = await NestFactory.create<NestExpressApplication>(options.root ?? ApiModule, { bodyParser: false, logger });
+  // First, so every answer carries them: pages, files, API JSON and errors (a 413 included).
+  app.use(securityHeaders());
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true }));

@@ -1,7 +1,7 @@
 // The API alone: `npm run start:api` (the compose route runs workers in their own containers).
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadAppConfig } from '@asynclab/config';
+import { errorMessage, loadAppConfig } from '@asynclab/config';
 import { createApiApp } from './create-api-app';
 
 async function bootstrap(): Promise<void> {
@@ -11,7 +11,7 @@ async function bootstrap(): Promise<void> {
   new Logger('api').log(`asynclab API serves http://localhost:${config.port}`);
 }
 
-bootstrap().catch((error: Error) => {
-  new Logger('api').error(error.message);
+bootstrap().catch((error: unknown) => {
+  new Logger('api').error(errorMessage(error));
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 // `npm start`: the API and, unless WORKER_IN_PROCESS=false, the worker in the same process.
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadAppConfig } from '@asynclab/config';
+import { errorMessage, loadAppConfig } from '@asynclab/config';
 import { createApiApp } from '../../api/src/create-api-app';
 import { ApiModule } from '../../api/src/app.module';
 import { assertWorkerCanStart } from '../../worker/src/preflight';
@@ -15,7 +15,7 @@ async function bootstrap(): Promise<void> {
   new Logger('server').log(`asynclab serves http://localhost:${config.port}${config.workerInProcess ? ' (worker in process)' : ''}`);
 }
 
-bootstrap().catch((error: Error) => {
-  new Logger('server').error(error.message);
+bootstrap().catch((error: unknown) => {
+  new Logger('server').error(errorMessage(error));
   process.exit(1);
 });

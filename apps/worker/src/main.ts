@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadAppConfig } from '@asynclab/config';
+import { errorMessage, loadAppConfig } from '@asynclab/config';
 import { assertWorkerCanStart } from './preflight';
 import { WorkerModule } from './worker.module';
 
@@ -12,7 +12,7 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
 }
 
-bootstrap().catch((error: Error) => {
-  new Logger('worker').error(error.message);
+bootstrap().catch((error: unknown) => {
+  new Logger('worker').error(errorMessage(error));
   process.exit(1);
 });

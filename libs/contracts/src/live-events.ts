@@ -14,9 +14,10 @@ export interface SubmissionEvent {
 
 export function parseSubmissionEvent(message: string): SubmissionEvent | null {
   try {
-    const event = JSON.parse(message) as Partial<SubmissionEvent>;
+    // Anything may arrive on the channel: every field is checked before it is trusted.
+    const event = JSON.parse(message) as Partial<Record<keyof SubmissionEvent, unknown>>;
     if (typeof event.submissionId !== 'string' || !isSubmissionStatus(event.status)) return null;
-    return { submissionId: event.submissionId, status: event.status, at: String(event.at ?? '') };
+    return { submissionId: event.submissionId, status: event.status, at: typeof event.at === 'string' ? event.at : '' };
   } catch {
     return null;
   }

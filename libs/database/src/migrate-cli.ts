@@ -1,5 +1,5 @@
 // `npm run db:migrate`: creates the database if needed and applies prisma/migrations.
-import { loadAppConfig } from '@asynclab/config';
+import { errorMessage, loadAppConfig } from '@asynclab/config';
 import { applyMigrations, ensureDatabase } from './migrate';
 
 async function main(): Promise<void> {
@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   console.log(`db:migrate: applied ${result.applied.length}, already applied ${result.alreadyApplied.length}`);
 }
 
-main().catch((error: Error) => {
-  console.error(`db:migrate: ${error.message}`);
+main().catch((error: unknown) => {
+  console.error(`db:migrate: ${errorMessage(error)}`);
   process.exit(1);
 });

@@ -164,12 +164,18 @@ function readCounts(value: Prisma.JsonValue): TestCounts {
 function readScore(value: Prisma.JsonValue | null): Score | null {
   if (!isObject(value) || !Array.isArray(value.parts)) return null;
   const parts = value.parts.filter(isObject).map((part) => ({
-    name: String(part.name),
+    name: textOf(part.name),
     weight: numberAt(part, 'weight') ?? 0,
     earned: numberAt(part, 'earned') ?? 0,
-    detail: String(part.detail ?? ''),
+    detail: textOf(part.detail ?? ''),
   }));
   return { total: numberAt(value, 'total') ?? 0, parts };
+}
+
+/** A stored JSON value as text: a string as it is, anything else as its JSON (never "[object Object]"). */
+function textOf(value: Prisma.JsonValue | undefined): string {
+  if (value === undefined) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function numberAt(value: Prisma.JsonValue, key: string): number | null {

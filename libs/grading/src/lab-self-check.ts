@@ -44,8 +44,8 @@ export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<
   const pick = (files: Files) => Object.fromEntries(manifest.editable.map((path) => [path, files[path]]));
   const starter = await runAll(lab, pick(lab.content.starter), sandbox);
   const solution = await runAll(lab, pick(lab.content.solution), sandbox);
-  const starterMain = starter.find((run) => run.variant === MAIN_RUN)!;
-  const solutionMain = solution.find((run) => run.variant === MAIN_RUN)!;
+  const starterMain = runNamed(starter, MAIN_RUN);
+  const solutionMain = runNamed(solution, MAIN_RUN);
 
   check.starterCodes = unique(starter.flatMap((run) => run.diagnostics.map((d) => d.code)));
   check.solutionDiagnostics = solutionMain.diagnostics.map((d) => `${d.code} ${d.location.file}:${d.location.line}`);
@@ -55,9 +55,7 @@ export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<
   }
   const starterDiagnostics = starter.flatMap((run) => run.diagnostics);
   for (const [code, expected] of Object.entries(manifest.exhibitsAt)) {
-    const lines = (expected ?? []).map(
-      (line) => `${line.file}:${lineOf(lab.content.starter[line.file] ?? '', line.pattern, line.occurrence)}`,
-    );
+    const lines = expected.map((line) => `${line.file}:${lineOf(lab.content.starter[line.file] ?? '', line.pattern, line.occurrence)}`);
     const found = starterDiagnostics.filter((d) => d.code === code).map((d) => `${d.location.file}:${d.location.line}`);
     if (!found.some((place) => lines.includes(place))) {
       check.problems.push(`starter shows ${code} at ${found.join(', ') || 'no line'}, expected one of ${lines.join(', ')}`);
@@ -70,7 +68,7 @@ export async function checkLab(lab: LoadedLab, sandbox: SandboxDriver): Promise<
     if (starterMain.outcome === 'pass') check.problems.push('starter passes: nothing to fix');
   } else {
     for (const run of solution.filter((r) => r.variant !== MAIN_RUN)) {
-      const starterRun = starter.find((r) => r.variant === run.variant)!;
+      const starterRun = runNamed(starter, run.variant);
       check.variants.push({
         name: variantOfRun(run.variant) ?? run.variant,
         caughtByReference: run.caught,
@@ -129,6 +127,13 @@ export function hiddenCheckProblems(hidden: Files): string[] {
     if (/^\s*assert /m.test(source)) problems.push(`${driver} asserts: expected values belong in its judge`);
   }
   return problems;
+}
+
+/** Both runs come from the same plan, so every run name is in both; a missing one is a bug here. */
+function runNamed(runs: RunSummary[], name: string): RunSummary {
+  const run = runs.find((r) => r.variant === name);
+  if (!run) throw new Error(`lab self-check: no run named ${name}`);
+  return run;
 }
 
 /** The 1-based number of the `occurrence`-th line containing `pattern`, or 0. */

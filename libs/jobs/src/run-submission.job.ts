@@ -14,7 +14,6 @@ export interface RunSubmissionJobV1 {
 /** Every version the worker still accepts. */
 export type RunSubmissionJob = RunSubmissionJobV1;
 
-
 export class InvalidJobPayloadError extends Error {}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

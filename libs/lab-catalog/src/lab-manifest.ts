@@ -1,6 +1,10 @@
-// lab.yaml, validated field by field (docs/lab-format.md). An error names the file and the field,
-// because a lab author fixes it from the message alone.
+// lab.yaml: its shape is labs/lab.schema.json, checked by ajv; what a schema cannot say (the id
+// equals the folder, the codes exist, the weights sum to 100) is checked here after it. An error
+// names the file (so the lab) and the field, because a lab author fixes it from the message alone.
+import Ajv2020, { ErrorObject } from 'ajv/dist/2020';
+import ajvErrors from 'ajv-errors';
 import { DIAGNOSTIC_CODES, DiagnosticCode } from '@asynclab/contracts';
+import labSchema from '../../../labs/lab.schema.json';
 
 export type LabKind = 'fix-code' | 'fix-tests' | 'playground';
 export type Difficulty = 'beginner' | 'intermediate' | 'advanced';
@@ -31,103 +35,98 @@ export interface ExpectedLine {
 
 export class LabCatalogError extends Error {}
 
-const KINDS: LabKind[] = ['fix-code', 'fix-tests', 'playground'];
-const DIFFICULTIES: Difficulty[] = ['beginner', 'intermediate', 'advanced'];
-const SCORING_PARTS: Record<LabKind, string[]> = {
-  'fix-code': ['hiddenTests', 'noDiagnostics'],
-  'fix-tests': ['correctPasses', 'variantsCaught', 'noDiagnostics'],
-  playground: [],
-};
+/** lab.yaml as the schema lets it through, defaults filled in (useDefaults). */
+interface SchemaValidManifest extends Omit<LabManifest, 'editable' | 'codeUnderTest' | 'exhibits' | 'exhibitsAt' | 'scoring'> {
+  editable?: string[];
+  codeUnderTest?: string[];
+  exhibits?: string[];
+  exhibitsAt?: Record<string, ExpectedLine[]>;
+  scoring?: Record<string, number>;
+}
+
+// allErrors: a lab author sees every problem of the file at once (ajv-errors needs it too).
+const ajv = new Ajv2020({ allErrors: true, useDefaults: true, verbose: true });
+ajvErrors(ajv);
+const validateSchema = ajv.compile<SchemaValidManifest>(labSchema);
 
 export function parseLabManifest(raw: unknown, file: string, folderName: string): LabManifest {
-  const fail = (field: string, problem: string): never => {
-    throw new LabCatalogError(`${file}: field "${field}" ${problem}`);
+  const fail = (problems: string[]): never => {
+    throw new LabCatalogError(`${file}: ${problems.join('; ')}`);
   };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('(root)', 'must be a mapping');
-  const m = raw as Record<string, unknown>;
-  const str = (field: string): string =>
-    typeof m[field] === 'string' && m[field].trim() !== '' ? m[field] : fail(field, 'must be a non-empty string');
-  const int = (field: string, fallback: number, min: number, max: number): number => {
-    const value = m[field] ?? fallback;
-    return Number.isInteger(value) && (value as number) >= min && (value as number) <= max
-      ? (value as number)
-      : fail(field, `must be a whole number from ${min} to ${max}`);
-  };
-  const list = (field: string, required: boolean): string[] => {
-    const value = m[field];
-    if (value === undefined && !required) return [];
-    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) return fail(field, 'must be a list of strings');
-    return value;
-  };
+  // The validator fills in defaults, so it works on a copy: the caller's object stays as it was.
+  const manifest: unknown = structuredClone(raw);
+  if (!validateSchema(manifest)) return fail(schemaProblems(validateSchema.errors ?? []));
+  const problems = contentProblems(manifest, folderName);
+  if (problems.length > 0) fail(problems);
 
-  const id = str('id');
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) fail('id', 'must use only a-z, 0-9 and dashes');
-  if (id !== folderName) fail('id', `must equal the folder name "${folderName}"`);
-  const kind = str('kind') as LabKind;
-  if (!KINDS.includes(kind)) fail('kind', `must be one of ${KINDS.join(', ')}`);
-  const difficulty = str('difficulty') as Difficulty;
-  if (!DIFFICULTIES.includes(difficulty)) fail('difficulty', `must be one of ${DIFFICULTIES.join(', ')}`);
-  const exhibits = list('exhibits', false);
-  for (const code of exhibits) {
-    if (!DIAGNOSTIC_CODES.includes(code as DiagnosticCode)) fail('exhibits', `names an unknown diagnostic code "${code}"`);
-  }
-  const editable = list('editable', kind !== 'playground');
-  for (const path of editable) {
-    if (path.startsWith('/') || path.split('/').some((part) => part === '..' || part.startsWith('.'))) {
-      fail('editable', `has a path that is not relative and normalised: "${path}"`);
-    }
-  }
-  const codeUnderTest = list('codeUnderTest', kind === 'fix-tests');
-  const scoring = parseScoring(m.scoring, kind, fail);
-  const exhibitsAt = parseExhibitsAt(m.exhibitsAt, exhibits, fail);
-
+  const playground = manifest.kind === 'playground';
   return {
-    id,
-    title: str('title'),
-    chapter: int('chapter', undefined as unknown as number, 1, 13),
-    difficulty,
-    kind,
-    objectives: list('objectives', true),
-    timeLimitSec: int('timeLimitSec', 20, 1, 120),
-    perTestTimeoutSec: int('perTestTimeoutSec', 10, 1, 60),
-    editable,
-    codeUnderTest,
-    exhibits: exhibits as DiagnosticCode[],
-    exhibitsAt,
-    scoring,
+    id: manifest.id,
+    title: manifest.title,
+    chapter: manifest.chapter,
+    difficulty: manifest.difficulty,
+    kind: manifest.kind,
+    objectives: manifest.objectives,
+    timeLimitSec: manifest.timeLimitSec,
+    perTestTimeoutSec: manifest.perTestTimeoutSec,
+    editable: manifest.editable ?? [],
+    codeUnderTest: manifest.codeUnderTest ?? [],
+    exhibits: (manifest.exhibits ?? []) as DiagnosticCode[],
+    exhibitsAt: manifest.exhibitsAt ?? {},
+    // A playground has no score; whatever its file says about one is not used.
+    scoring: playground ? {} : (manifest.scoring ?? {}),
   };
 }
 
-function parseExhibitsAt(raw: unknown, exhibits: string[], fail: (field: string, problem: string) => never): LabManifest['exhibitsAt'] {
-  if (raw === undefined) return {};
-  if (typeof raw !== 'object' || raw === null) return fail('exhibitsAt', 'must map codes to lists of { file, pattern }');
-  const result: LabManifest['exhibitsAt'] = {};
-  for (const [code, lines] of Object.entries(raw)) {
-    if (!exhibits.includes(code)) fail(`exhibitsAt.${code}`, 'names a code that exhibits does not list');
-    if (!Array.isArray(lines) || lines.length === 0) fail(`exhibitsAt.${code}`, 'must be a non-empty list');
-    result[code as DiagnosticCode] = (lines as unknown[]).map((line, i) => {
-      const l = line as Record<string, unknown>;
-      if (typeof l?.file !== 'string' || typeof l.pattern !== 'string') fail(`exhibitsAt.${code}[${i}]`, 'needs file and pattern strings');
-      const occurrence = l.occurrence ?? 1;
-      if (!Number.isInteger(occurrence) || (occurrence as number) < 1)
-        fail(`exhibitsAt.${code}[${i}].occurrence`, 'must be a whole number of at least 1');
-      return { file: l.file, pattern: l.pattern, occurrence: occurrence as number };
-    });
+/** The checks that need more than the file: the folder it is in, the diagnostics contract, sums. */
+function contentProblems(manifest: SchemaValidManifest, folderName: string): string[] {
+  const problems: string[] = [];
+  if (manifest.id !== folderName) problems.push(`field "id" must equal the folder name "${folderName}"`);
+  const exhibits = manifest.exhibits ?? [];
+  for (const code of exhibits) {
+    if (!DIAGNOSTIC_CODES.includes(code as DiagnosticCode)) problems.push(`field "exhibits" names an unknown diagnostic code "${code}"`);
   }
-  return result;
+  for (const code of Object.keys(manifest.exhibitsAt ?? {})) {
+    if (!exhibits.includes(code)) problems.push(`field "exhibitsAt.${code}" names a code that exhibits does not list`);
+  }
+  if (manifest.kind !== 'playground') {
+    const total = Object.values(manifest.scoring ?? {}).reduce((sum, weight) => sum + weight, 0);
+    if (total !== 100) problems.push(`field "scoring" weights must sum to 100, not ${total}`);
+  }
+  return problems;
 }
 
-function parseScoring(raw: unknown, kind: LabKind, fail: (field: string, problem: string) => never): Record<string, number> {
-  const parts = SCORING_PARTS[kind];
-  if (parts.length === 0) return {};
-  if (typeof raw !== 'object' || raw === null) return fail('scoring', `must map ${parts.join(', ')} to weights`);
-  const scoring: Record<string, number> = {};
-  for (const [name, weight] of Object.entries(raw)) {
-    if (!parts.includes(name)) fail(`scoring.${name}`, `is not a part of a ${kind} lab's score (${parts.join(', ')})`);
-    if (!Number.isInteger(weight) || weight < 0) fail(`scoring.${name}`, 'must be a whole number of at least 0');
-    scoring[name] = weight as number;
-  }
-  const total = Object.values(scoring).reduce((sum, weight) => sum + weight, 0);
-  if (total !== 100) fail('scoring', `weights must sum to 100, not ${total}`);
-  return scoring;
+/** ajv's errors as `field "<name>" <problem>`, the problems written in the schema (errorMessage). */
+function schemaProblems(errors: ErrorObject[]): string[] {
+  const problems = errors
+    // "must match the then schema" only repeats the error found inside it.
+    .filter((error) => error.keyword !== 'if')
+    .map((error) => {
+      const cause = error.keyword === 'errorMessage' ? (error.params.errors as ErrorObject[])[0] : error;
+      const path = error.instancePath.split('/').slice(1).map(unescapePointer);
+      let problem = error.message ?? 'is not valid';
+      // A missing field is named by itself, unless the schema words it for the object around it.
+      if (error.keyword === 'required') {
+        path.push(String(error.params.missingProperty));
+        problem = 'is missing';
+      }
+      if (cause.keyword === 'additionalProperties') path.push(String(cause.params.additionalProperty));
+      // An item of a list of strings: the field is the list, and the problem quotes the item.
+      if (path.length > 1 && /^\d+$/.test(path[path.length - 1]) && typeof error.data === 'string') {
+        path.pop();
+        problem += `: "${error.data}"`;
+      }
+      return `field "${fieldName(path)}" ${problem}`;
+    });
+  return [...new Set(problems)];
+}
+
+/** ["exhibitsAt", "deadlock", "0", "occurrence"] -> exhibitsAt.deadlock[0].occurrence; [] -> (root). */
+function fieldName(path: string[]): string {
+  if (path.length === 0) return '(root)';
+  return path.map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }

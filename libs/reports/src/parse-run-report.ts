@@ -35,7 +35,7 @@ export function parseRunReport(text: string): HarnessReport {
   }
   dropUnknownDiagnostics(raw);
   if (!validate(raw)) {
-    const [first] = validate.errors ?? [];
+    const first = validate.errors?.at(0);
     throw new MalformedReportError(
       `report does not match its schema: ${first ? `${first.instancePath || '/'} ${first.message ?? ''}` : 'invalid'}`,
     );

@@ -121,7 +121,8 @@ export class DockerSandboxDriver implements SandboxDriver {
     }
     // The run's clock starts here, when the learner's code is about to: never the container's start.
     const startedAt = performance.now();
-    let timedOut = false;
+    // Set by the timer's callback, which TypeScript's flow analysis cannot see.
+    let timedOut = false as boolean;
     const killed = new Promise<void>((resolve) => {
       kill = () => {
         sandbox.kill();
@@ -152,14 +153,14 @@ export class DockerSandboxDriver implements SandboxDriver {
     // The supervisor is PID 1 of the container and learner code runs as another user, which can
     // neither signal it nor be the container's exit: a SIGKILL we did not make, with no report,
     // came from outside (an operator, a reaper). That alone is retried; never the learner's.
-    if (state.ExitCode === SIGKILL_EXIT_CODE && reportJson === null) {
+    if (exitCodeOf(state) === SIGKILL_EXIT_CODE && reportJson === null) {
       throw new SandboxInfraError('the sandbox container was killed from outside the run');
     }
     // The supervisor's own failure (asynclab_supervisor/__main__.py): learner code cannot end PID 1.
-    if (state.ExitCode === SUPERVISOR_FAILED_EXIT_CODE && reportJson === null) {
+    if (exitCodeOf(state) === SUPERVISOR_FAILED_EXIT_CODE && reportJson === null) {
       throw new SandboxInfraError(`the sandbox supervisor failed: ${tail(stderr.text(), 500).text}`);
     }
-    if (reportJson === null) return { status: 'no-report', exitCode: state.ExitCode ?? null, output, timings };
+    if (reportJson === null) return { status: 'no-report', exitCode: exitCodeOf(state), output, timings };
     try {
       return { status: 'completed', report: parseRunReport(reportJson), output, timings };
     } catch (error) {
@@ -167,7 +168,7 @@ export class DockerSandboxDriver implements SandboxDriver {
       if (error instanceof MalformedReportError) {
         return {
           status: 'no-report',
-          exitCode: state.ExitCode,
+          exitCode: exitCodeOf(state),
           reason: `the report was refused: ${error.message}`,
           output,
           timings,
@@ -190,6 +191,11 @@ export class DockerSandboxDriver implements SandboxDriver {
 }
 
 export { SANDBOX_LABEL };
+
+/** Docker's inspect answer says ExitCode is a number; it comes from outside, so it is checked. */
+function exitCodeOf(state: { ExitCode: unknown }): number | null {
+  return typeof state.ExitCode === 'number' ? state.ExitCode : null;
+}
 
 function resourceLimit(oomKilled: boolean, outputExceeded: boolean, output: string): ResourceLimit | null {
   if (oomKilled) return 'memory';

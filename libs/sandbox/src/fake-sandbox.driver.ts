@@ -7,8 +7,8 @@ export class FakeSandboxDriver implements SandboxDriver {
 
   constructor(private readonly answer: (request: SandboxRequest) => SandboxResult | Promise<SandboxResult>) {}
 
-  async assertReady(): Promise<void> {
-    if (this.ready) throw this.ready;
+  assertReady(): Promise<void> {
+    return this.ready ? Promise.reject(this.ready) : Promise.resolve();
   }
 
   async close(): Promise<void> {}

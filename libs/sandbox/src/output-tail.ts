@@ -18,8 +18,11 @@ export class OutputTail extends Writable {
     this.totalBytes += chunk.length;
     this.chunks.push(chunk);
     this.kept += chunk.length;
-    while (this.kept - this.chunks[0].length >= this.keepBytes) {
-      this.kept -= this.chunks.shift()!.length;
+    let oldest = this.chunks[0];
+    while (this.kept - oldest.length >= this.keepBytes) {
+      this.chunks.shift();
+      this.kept -= oldest.length;
+      oldest = this.chunks[0];
     }
     this.onBytes(this.totalBytes);
     done();

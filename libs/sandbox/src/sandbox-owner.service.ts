@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { createHash, randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
-import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
+import { APP_CONFIG, AppConfig, errorMessage, RedisConnections } from '@asynclab/config';
 
 const KEY_PREFIX = 'asynclab:sandbox-owner:';
 const HEARTBEAT_MS = 2_000;
@@ -41,8 +41,8 @@ export class SandboxOwnerService implements OnModuleDestroy {
   }
 
   private async beat(): Promise<void> {
-    await this.redis.set(KEY_PREFIX + this.ownerId, '1', 'PX', TTL_MS).catch((error: Error) => {
-      this.logger.warn(`heartbeat failed: ${error.message}`);
+    await this.redis.set(KEY_PREFIX + this.ownerId, '1', 'PX', TTL_MS).catch((error: unknown) => {
+      this.logger.warn(`heartbeat failed: ${errorMessage(error)}`);
     });
   }
 }

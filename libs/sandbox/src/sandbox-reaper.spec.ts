@@ -5,8 +5,13 @@ import { sandboxLabels } from './sandbox-labels';
 function fakeDocker(containers: Array<{ Id: string; Labels: Record<string, string> }>) {
   const removed: string[] = [];
   const docker = {
-    listContainers: async () => containers,
-    getContainer: (id: string) => ({ remove: async () => void removed.push(id) }),
+    listContainers: () => Promise.resolve(containers),
+    getContainer: (id: string) => ({
+      remove: () => {
+        removed.push(id);
+        return Promise.resolve();
+      },
+    }),
   } as unknown as Docker;
   return { docker, removed };
 }
@@ -22,7 +27,7 @@ describe('SandboxReaper', () => {
       { Id: 'other-deployment', Labels: sandboxLabels({ id: 'w-x', namespace: 'ns2' }, 'r3', future) },
       { Id: 'ownerless', Labels: sandboxLabels(null, 'r4', future) },
     ]);
-    const sut = new SandboxReaper(docker, 'ns1', async (owner) => owner === 'w-live');
+    const sut = new SandboxReaper(docker, 'ns1', (owner) => Promise.resolve(owner === 'w-live'));
     expect(await sut.reap(now)).toEqual(['dead']);
     expect(removed).toEqual(['dead']);
   });
@@ -34,7 +39,7 @@ describe('SandboxReaper', () => {
       { Id: 'ownerless', Labels: sandboxLabels(null, 'r2', past) },
       { Id: 'other-deployment', Labels: sandboxLabels({ id: 'w-x', namespace: 'ns2' }, 'r3', past) },
     ]);
-    const sut = new SandboxReaper(docker, 'ns1', async () => true);
+    const sut = new SandboxReaper(docker, 'ns1', () => Promise.resolve(true));
     expect(await sut.reap(now)).toEqual(['stuck', 'ownerless']);
   });
 });

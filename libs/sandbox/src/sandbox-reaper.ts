@@ -20,10 +20,12 @@ export class SandboxReaper {
     const containers = await this.docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=true`] } });
     const removed: string[] = [];
     for (const info of containers) {
-      const owner = info.Labels[OWNER_LABEL];
-      const namespace = info.Labels[NAMESPACE_LABEL];
+      // Labels come from Docker and whoever started the container: any of them may be missing.
+      const labels: Partial<Record<string, string>> = info.Labels;
+      const owner = labels[OWNER_LABEL];
+      const namespace = labels[NAMESPACE_LABEL];
       if (owner !== undefined && namespace !== this.namespace) continue; // another deployment's run
-      const deadline = Number(info.Labels[DEADLINE_LABEL] ?? 0);
+      const deadline = Number(labels[DEADLINE_LABEL] ?? 0);
       const expired = now > deadline + DEADLINE_GRACE_MS;
       // A container without an owner belongs to a runner with no heartbeat: only its deadline counts.
       const orphaned = owner !== undefined && !(await this.isOwnerAlive(owner));

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Duplex, Writable } from 'node:stream';
 import Docker from 'dockerode';
+import type DockerModem from 'docker-modem';
 import { SandboxInfraError } from './sandbox-driver';
 import { END_LINE, OutputTail } from './output-tail';
 import { SandboxOwner, sandboxLabels } from './sandbox-labels';
@@ -131,7 +132,8 @@ export class WarmSandbox {
       if (endsSeen === 2) this.markReported();
     };
     const stdout = new SupervisorLines(this.stdout, END_LINE(this.nonce), onEnd, READY_LINE(this.nonce), () => this.markReady());
-    this.container.modem.demuxStream(stream, stdout, new SupervisorLines(this.stderr, END_LINE(this.nonce), onEnd));
+    // dockerode types the container's modem as any; it is docker-modem's.
+    (this.container.modem as DockerModem).demuxStream(stream, stdout, new SupervisorLines(this.stderr, END_LINE(this.nonce), onEnd));
     await this.container.start().catch(infra('starting the sandbox'));
     const waited = this.container.wait().then(
       (data: { StatusCode?: number }) => data.StatusCode ?? null,

@@ -1,6 +1,7 @@
 // A fix-tests lab: the learner edits the tests and reads, without changing, the code they test.
 import type { Browser, Page } from 'playwright-core';
 import { RunningService, startService } from '../support/service';
+import { closeAll } from '../support/close-all';
 import { launchChromium, openPage } from './support/chromium';
 import { buildWebBundle } from './support/web-bundle';
 
@@ -16,10 +17,7 @@ describe('a fix-tests lab in the browser', () => {
     ({ page } = await openPage(browser));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
+  afterAll(() => closeAll(browser, service));
 
   it('shows the tests to edit and the code under test read-only', async () => {
     await page.goto(service.baseUrl.replace(/\/api\/v1$/, '/labs/news-tests-never-ran'));

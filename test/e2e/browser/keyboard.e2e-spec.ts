@@ -2,6 +2,7 @@
 // the editor, leaving it with Esc then Tab, submitting with Enter; and every control has a name.
 import type { Browser, Page } from 'playwright-core';
 import { RunningService, startService } from '../support/service';
+import { closeAll } from '../support/close-all';
 import { launchChromium, openPage } from './support/chromium';
 import { currentLine } from './support/editor';
 import { buildWebBundle } from './support/web-bundle';
@@ -36,10 +37,7 @@ describe('the lab page with the keyboard alone', () => {
     await page.locator('.lab-card').first().waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
+  afterAll(() => closeAll(browser, service));
 
   it('starts with a skip link and reaches a lab from the catalog', async () => {
     await page.keyboard.press('Tab');
@@ -86,7 +84,7 @@ describe('the lab page with the keyboard alone', () => {
         (el.tagName === 'BUTTON' || el.tagName === 'A' ? el.textContent : '') ||
         (el.closest('label')?.textContent ?? '');
       return Array.from(document.querySelectorAll('button, a[href], input, select, textarea, [role="tab"], .cm-content'))
-        .filter((el) => !(nameOf(el) ?? '').trim())
+        .filter((el) => !nameOf(el).trim())
         .map((el) => el.outerHTML.slice(0, 120));
     });
     expect(unnamed).toEqual([]);

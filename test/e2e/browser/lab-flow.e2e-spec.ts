@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { RunningService, startService } from '../support/service';
+import { closeAll } from '../support/close-all';
 import { launchChromium, openPage } from './support/chromium';
 import { currentLine, goToLine, openTab } from './support/editor';
 import { SCREENSHOTS_DIR, buildWebBundle } from './support/web-bundle';
@@ -15,8 +16,9 @@ async function recordStatuses(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { statuses: string[] };
     w.statuses = [];
-    const panel = document.querySelector('[data-testid="status"]')!;
-    new MutationObserver(() => w.statuses.push(panel.getAttribute('data-status')!)).observe(panel, {
+    const panel = document.querySelector('[data-testid="status"]');
+    if (!panel) throw new Error('the page has no status panel');
+    new MutationObserver(() => w.statuses.push(panel.getAttribute('data-status') ?? '')).observe(panel, {
       attributes: true,
       attributeFilter: ['data-status'],
     });
@@ -40,10 +42,7 @@ describe('a learner fixes a never-awaited coroutine in the browser', () => {
     ({ page, errors } = await openPage(browser));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
+  afterAll(() => closeAll(browser, service));
 
   it("lists the labs by chapter with difficulty, objectives and the learner's progress", async () => {
     await page.goto(`${origin}/`);

@@ -5,21 +5,27 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Browser } from 'playwright-core';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
-import { get, post } from '../support/client';
+import type { StatusEventData } from '@asynclab/contracts';
+import { ApiErrorBody, get, post, reportOf, SubmissionAccepted, SubmissionBody } from '../support/client';
+import { closeAll } from '../support/close-all';
 import { RunningService, startService } from '../support/service';
 import { launchChromium, openPage } from './support/chromium';
 import { buildWebBundle } from './support/web-bundle';
 
-interface SseEvent {
-  type: string;
-  data: any;
+/** The events of GET /submissions/:id/events, typed with the API's contracts. */
+type SseEvent = { type: 'status'; data: StatusEventData } | { type: 'final'; data: SubmissionBody };
+
+/** The data of the stream's final event: the whole submission. */
+function finalData(event: SseEvent | undefined): SubmissionBody {
+  if (event?.type !== 'final') throw new Error(`expected the final event, got ${event?.type ?? 'none'}`);
+  return event.data;
 }
 
 /** Reads a Server-Sent Events stream until it ends (or the test gives up). */
 async function openStream(url: string): Promise<{ status: number; events: SseEvent[]; next: () => Promise<SseEvent | null> }> {
   const response = await fetch(url, { headers: { accept: 'text/event-stream' } });
   const events: SseEvent[] = [];
-  if (!response.ok || !response.body) return { status: response.status, events, next: async () => null };
+  if (!response.ok || !response.body) return { status: response.status, events, next: () => Promise.resolve(null) };
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -36,7 +42,7 @@ async function openStream(url: string): Promise<{ status: number; events: SseEve
           .map((l) => l.slice(6))
           .join('\n');
         if (!data) continue; // a keep-alive comment
-        const event = { type, data: JSON.parse(data) };
+        const event = { type, data: JSON.parse(data) as unknown } as SseEvent;
         events.push(event);
         return event;
       }
@@ -63,21 +69,17 @@ describe('the live status stream', () => {
     browser = await launchChromium();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.close();
-    await api?.close();
-  });
+  afterAll(() => closeAll(browser, worker, api));
 
   it("answers an unknown submission with the API's 404, not with a stream", async () => {
     const response = await fetch(`${api.baseUrl}/submissions/00000000-0000-4000-8000-000000000000/events`);
     expect(response.status).toBe(404);
-    expect((await response.json()).code).toBe('SUBMISSION_NOT_FOUND');
+    expect(((await response.json()) as ApiErrorBody).code).toBe('SUBMISSION_NOT_FOUND');
   });
 
   it('tells each waiting submission its place in line, then follows it to its report when a worker starts', async () => {
-    const first = await post(api.baseUrl, '/submissions', { labId: 'playground', files: playgroundFiles });
-    const second = await post(api.baseUrl, '/submissions', { labId: 'playground', files: playgroundFiles });
+    const first = await post<SubmissionAccepted>(api.baseUrl, '/submissions', { labId: 'playground', files: playgroundFiles });
+    const second = await post<SubmissionAccepted>(api.baseUrl, '/submissions', { labId: 'playground', files: playgroundFiles });
     expect([first.status, second.status]).toEqual([202, 202]);
 
     const firstStream = await openStream(`${api.baseUrl}/submissions/${first.body.id}/events`);
@@ -89,7 +91,7 @@ describe('the live status stream', () => {
       for (;;) {
         const event = await stream.next();
         expect(event).toMatchObject({ type: 'status', data: { id, status: 'queued' } });
-        if (typeof event!.data.position === 'number') return event!.data.position;
+        if (event?.type === 'status' && typeof event.data.position === 'number') return event.data.position;
       }
     };
     const firstPlace = await place(firstStream, first.body.id);
@@ -105,6 +107,7 @@ describe('the live status stream', () => {
     await page.waitForFunction(() => /in line/.test(document.querySelector('[data-testid="status-text"]')?.textContent ?? ''));
     expect(await page.getByTestId('status-text').innerText()).toMatch(/Queued: \d+(st|nd|rd|th) in line/);
 
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest declares its options as a class yet takes a plain object
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
 
     // Each stream now runs to its end by itself: running, completed, the whole submission, close.
@@ -115,10 +118,10 @@ describe('the live status stream', () => {
       while ((await stream.next()) !== null);
       const types = stream.events.map((e) => (e.type === 'status' ? e.data.status : e.type));
       expect(types.slice(-3)).toEqual(['running', 'completed', 'final']);
-      const final = stream.events[stream.events.length - 1].data;
-      const view = (await get(api.baseUrl, `/submissions/${id}`)).body;
+      const final = finalData(stream.events[stream.events.length - 1]);
+      const view = (await get<SubmissionBody>(api.baseUrl, `/submissions/${id}`)).body;
       expect(final).toEqual(view);
-      expect(final.report.outcome).toBe('pass');
+      expect(reportOf(final).outcome).toBe('pass');
     }
 
     await page.locator('[data-testid="report"][data-outcome="pass"]').waitFor({ timeout: 60_000 });
@@ -128,10 +131,10 @@ describe('the live status stream', () => {
   });
 
   it('sends a decided submission its state and final event at once', async () => {
-    const created = await post(api.baseUrl, '/submissions', { labId: 'playground', files: playgroundFiles });
+    const created = await post<SubmissionAccepted>(api.baseUrl, '/submissions', { labId: 'playground', files: playgroundFiles });
     const stream = await openStream(`${api.baseUrl}/submissions/${created.body.id}/events`);
     while ((await stream.next()) !== null);
-    const view = (await get(api.baseUrl, `/submissions/${created.body.id}`)).body;
+    const view = (await get<SubmissionBody>(api.baseUrl, `/submissions/${created.body.id}`)).body;
     expect(stream.events[stream.events.length - 1]).toEqual({ type: 'final', data: view });
 
     const again = await openStream(`${api.baseUrl}/submissions/${created.body.id}/events`);

@@ -3,6 +3,7 @@
 // the API, whose own message the page shows.
 import type { Browser, Page } from 'playwright-core';
 import { RunningService, startService } from '../support/service';
+import { closeAll } from '../support/close-all';
 import { launchChromium, openPage } from './support/chromium';
 import { openTab, pasteText, replaceText } from './support/editor';
 import { buildWebBundle } from './support/web-bundle';
@@ -36,10 +37,7 @@ describe('the playground in the browser', () => {
     await page.locator('.file-tab').first().waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
+  afterAll(() => closeAll(browser, service));
 
   const tabs = () => page.locator('.file-tab').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-path')));
 

@@ -2,6 +2,8 @@
 // the worker, both against the test PostgreSQL, Redis and the Docker engine.
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { createApiApp } from '../../../apps/api/src/create-api-app';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
 import { assertWorkerCanStart } from '../../../apps/worker/src/preflight';
@@ -10,7 +12,7 @@ import { applyTestEnv } from '../../e2e-env';
 
 export interface RunningService {
   baseUrl: string;
-  api: INestApplication;
+  api: INestApplication<Server>;
   worker: INestApplicationContext | null;
   close(): Promise<void>;
 }
@@ -26,12 +28,13 @@ export async function startService(options: { worker?: boolean; env?: Record<str
     let worker: INestApplicationContext | null = null;
     if (options.worker !== false) {
       // A worker that refuses to start must not leave the API listening: jest would never exit.
-      worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] }).catch(async (error: Error) => {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest declares its options as a class yet takes a plain object
+      worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] }).catch(async (error: unknown) => {
         await api.close();
         throw error;
       });
     }
-    const address = api.getHttpServer().address() as { port: number };
+    const address = api.getHttpServer().address() as AddressInfo;
     return {
       baseUrl: `http://127.0.0.1:${address.port}/api/v1`,
       api,

@@ -40,7 +40,9 @@ export function learnerFiles(lab: LabDetail, draft: Draft | null): Files {
     return Object.keys(lab.starterFiles).length > 0 ? { ...lab.starterFiles } : { ...PLAYGROUND_TEMPLATE };
   }
   const files: Files = {};
-  for (const path of lab.editable) files[path] = draft?.files[path] ?? lab.starterFiles[path] ?? '';
+  // A lab may make a file editable that it does not start with.
+  const starter: Partial<Files> = lab.starterFiles;
+  for (const path of lab.editable) files[path] = draft?.files[path] ?? starter[path] ?? '';
   return files;
 }
 

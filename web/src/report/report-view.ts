@@ -1,7 +1,7 @@
 // The report of one submission: the verdict and score first, a run-level outcome (timeout,
 // resource limit, syntax error...) when the run could not finish, then tests, diagnostics,
 // variants (fix-tests labs) and the output.
-import type { LabKind, SubmissionReport, SubmissionView } from '../api/types';
+import type { LabKind, Score, SubmissionReport, SubmissionView } from '../api/types';
 import { Child, formatTime, h } from '../dom';
 import { DiagnosticListOptions, renderDiagnosticList } from './diagnostic-list';
 import { groupDiagnostics } from './group-diagnostics';
@@ -19,7 +19,7 @@ export function renderReport(view: SubmissionView, options: ReportViewOptions): 
     { class: 'report', 'data-testid': 'report', 'data-outcome': report.outcome },
     renderVerdict(report, view),
     report.runOutcome ? renderRunOutcome(report.runOutcome.kind, report.runOutcome.message, options) : null,
-    report.score ? renderScore(report) : null,
+    report.score ? renderScore(report.score) : null,
     section('Tests', renderTests(report)),
     section(`Diagnostics (${groupDiagnostics(report.diagnostics).length})`, renderDiagnosticList(report.diagnostics, options)),
     options.kind === 'fix-tests' || report.variants.length > 0
@@ -96,8 +96,7 @@ function lastLearnerFrame(message: string, isOpen: (file: string) => boolean): {
   return frames.reverse().find((frame) => isOpen(frame.file)) ?? null;
 }
 
-function renderScore(report: SubmissionReport): HTMLElement {
-  const score = report.score!;
+function renderScore(score: Score): HTMLElement {
   return section(
     `Score: ${score.total} / 100`,
     h(

@@ -12,8 +12,8 @@ export interface Draft {
 const key = (labId: string) => `asynclab:draft:${labId}`;
 
 export function loadDraft(labId: string): Draft | null {
-  const draft = readJson<Draft>(key(labId));
-  return draft && typeof draft.files === 'object' && draft.files !== null ? draft : null;
+  const draft = readJson(key(labId)) as Partial<Record<keyof Draft, unknown>> | null;
+  return draft && typeof draft.files === 'object' && draft.files !== null ? (draft as Draft) : null;
 }
 
 export function saveDraft(labId: string, labVersion: string, files: Files): boolean {

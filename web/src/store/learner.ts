@@ -5,7 +5,7 @@ import { readJson, writeJson } from './storage';
 const KEY = 'asynclab:learner-id';
 
 export function learnerId(): string {
-  const stored = readJson<string>(KEY);
+  const stored = readJson(KEY);
   if (typeof stored === 'string' && /^web-[0-9a-f]{32}$/.test(stored)) return stored;
   // getRandomValues works on plain http too, where crypto.randomUUID does not exist.
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -1,9 +1,10 @@
 // localStorage that never throws: private windows and full quotas must not break the page, they
 // only lose what would have been remembered.
-export function readJson<T>(key: string): T | null {
+/** What was stored may be anything (another version of the page, a hand edit): callers check it. */
+export function readJson(key: string): unknown {
   try {
     const raw = window.localStorage.getItem(key);
-    return raw === null ? null : (JSON.parse(raw) as T);
+    return raw === null ? null : (JSON.parse(raw) as unknown);
   } catch {
     return null;
   }

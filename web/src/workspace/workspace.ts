@@ -204,8 +204,9 @@ export class Workspace {
 
   /** The view holds the live state of the active file; copy it back before touching the list. */
   private stash(): void {
-    const current = this.files[this.active];
-    if (current && this.view) current.state = this.view.state;
+    // There is no file at `active` while the list is empty.
+    const current = this.files.at(this.active);
+    if (current) current.state = this.view.state;
   }
 
   private renderTabs(): void {
@@ -240,7 +241,7 @@ export class Workspace {
   }
 
   private onTabKey(event: KeyboardEvent): void {
-    const moves: Record<string, (i: number, n: number) => number> = {
+    const moves: Partial<Record<string, (i: number, n: number) => number>> = {
       ArrowRight: (i, n) => (i + 1) % n,
       ArrowLeft: (i, n) => (i - 1 + n) % n,
       Home: () => 0,

@@ -14,7 +14,11 @@ function world(options: { status: string; position?: number | null; readDelayMs?
   const line = new Subject<{ jobId: string; kind: string }>();
   const state = { status: options.status, position: options.position ?? (null as number | null), reads: 0 };
   const hub = { events$: events.asObservable(), resync$: resync.asObservable(), closing$: closing.asObservable() };
-  const positions = { positionOf: async () => state.position, lineChanged$: line.asObservable(), jobIdOf: (id: string) => `run-${id}` };
+  const positions = {
+    positionOf: () => Promise.resolve(state.position),
+    lineChanged$: line.asObservable(),
+    jobIdOf: (id: string) => `run-${id}`,
+  };
   const repository = {
     findStatus: async () => {
       state.reads += 1;
@@ -23,7 +27,7 @@ function world(options: { status: string; position?: number | null; readDelayMs?
       return { status };
     },
   };
-  const submissions = { get: async (id: string) => ({ id, status: state.status, report: { outcome: 'pass' } }) };
+  const submissions = { get: (id: string) => Promise.resolve({ id, status: state.status, report: { outcome: 'pass' } }) };
   const service = new LiveStatusService(hub as never, positions as never, submissions as never, repository as never);
   const publish = (submissionId: string, status: SubmissionEvent['status']) => {
     events.next({ submissionId, status, at: new Date().toISOString() });

@@ -6,7 +6,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue, QueueEvents } from 'bullmq';
 import { Observable, Subject } from 'rxjs';
-import { RedisConnections } from '@asynclab/config';
+import { errorMessage, RedisConnections } from '@asynclab/config';
 import { RUN_SUBMISSION_QUEUE, runSubmissionJobId } from '@asynclab/jobs';
 
 /** A snapshot older than this is read again even without an event (an event can be lost). */
@@ -53,8 +53,8 @@ export class QueuePositionService implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.queueEvents.run().catch((error: Error) => {
-      this.logger.warn(`queue events stopped: ${error.message}`);
+    this.queueEvents.run().catch((error: unknown) => {
+      this.logger.warn(`queue events stopped: ${errorMessage(error)}`);
     });
   }
 

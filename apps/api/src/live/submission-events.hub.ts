@@ -3,7 +3,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { Observable, Subject } from 'rxjs';
-import { RedisConnections } from '@asynclab/config';
+import { errorMessage, RedisConnections } from '@asynclab/config';
 import { SUBMISSION_EVENTS_CHANNEL, SubmissionEvent, parseSubmissionEvent } from '@asynclab/contracts';
 
 @Injectable()
@@ -45,11 +45,11 @@ export class SubmissionEventsHub implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     // A Redis that is down at boot must not stop the API: the subscription comes with the
     // first successful (re)connect, and streams still answer from PostgreSQL meanwhile.
-    this.redis.subscribe(SUBMISSION_EVENTS_CHANNEL).catch((error: Error) => {
-      this.logger.warn(`live status subscriber not subscribed yet: ${error.message}`);
+    this.redis.subscribe(SUBMISSION_EVENTS_CHANNEL).catch((error: unknown) => {
+      this.logger.warn(`live status subscriber not subscribed yet: ${errorMessage(error)}`);
     });
   }
 

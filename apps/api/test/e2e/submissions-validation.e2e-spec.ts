@@ -1,7 +1,10 @@
 // Bad input gets a 4xx naming the problem, and nothing is stored for it. API only: no worker.
+// jest's own expect: its asymmetric matchers (expect.any, objectContaining) are typed, not `any`.
+import { expect } from '@jest/globals';
 import { Client } from 'pg';
 import { startService, RunningService } from '../../../../test/e2e/support/service';
-import { get, post } from '../../../../test/e2e/support/client';
+import { ApiErrorBody, get, LabDetail, LabsBody, post } from '../../../../test/e2e/support/client';
+import { defined } from '../../../../test/e2e/support/defined';
 import { TEST_DATABASE_URL } from '../../../../test/e2e-env';
 
 describe('POST /submissions rejects bad input', () => {
@@ -18,8 +21,9 @@ describe('POST /submissions rejects bad input', () => {
     await service.close();
   });
 
-  const submissionCount = async () => Number((await db.query('SELECT count(*) FROM submissions')).rows[0].count);
-  const submit = (body: unknown) => post(service.baseUrl, '/submissions', body);
+  const submissionCount = async () => Number((await db.query<{ count: string }>('SELECT count(*) FROM submissions')).rows[0].count);
+  // Every submission here is one the API must refuse.
+  const submit = (body: unknown) => post<ApiErrorBody>(service.baseUrl, '/submissions', body);
 
   it.each([
     ['an absolute path', { '/etc/passwd.py': 'x' }, 'must be relative'],
@@ -93,10 +97,10 @@ describe('POST /submissions rejects bad input', () => {
   });
 
   it('rejects a file a lab does not let the learner edit', async () => {
-    const { body } = await get(service.baseUrl, '/labs');
-    const lab = body.labs.find((l: { kind: string }) => l.kind !== 'playground');
+    const { body } = await get<LabsBody>(service.baseUrl, '/labs');
+    const lab = body.labs.find((l) => l.kind !== 'playground');
     expect(lab).toBeDefined();
-    const response = await submit({ labId: lab.id, files: { 'not_in_this_lab.py': 'x = 1' } });
+    const response = await submit({ labId: defined(lab, 'a lab other than the playground').id, files: { 'not_in_this_lab.py': 'x = 1' } });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('FILE_NOT_EDITABLE');
     expect(response.body.message).toContain('not_in_this_lab.py');
@@ -116,9 +120,9 @@ describe('GET /labs', () => {
   afterAll(() => service.close());
 
   it('lists the labs with chapter, difficulty and objectives, including the playground', async () => {
-    const { status, body } = await get(service.baseUrl, '/labs');
+    const { status, body } = await get<LabsBody>(service.baseUrl, '/labs');
     expect(status).toBe(200);
-    const ids = body.labs.map((lab: { id: string }) => lab.id);
+    const ids = body.labs.map((lab) => lab.id);
     expect(ids).toContain('playground');
     for (const lab of body.labs) {
       expect(lab).toEqual(expect.objectContaining({ chapter: expect.any(Number), difficulty: expect.any(String) }));
@@ -128,9 +132,12 @@ describe('GET /labs', () => {
   });
 
   it('shows a lab with instructions, starter files and visible tests, never hidden tests or solutions', async () => {
-    const { body: list } = await get(service.baseUrl, '/labs');
-    const lab = list.labs.find((l: { kind: string }) => l.kind === 'fix-code');
-    const { status, body } = await get(service.baseUrl, `/labs/${lab.id}`);
+    const { body: list } = await get<LabsBody>(service.baseUrl, '/labs');
+    const lab = defined(
+      list.labs.find((l) => l.kind === 'fix-code'),
+      'a fix-code lab',
+    );
+    const { status, body } = await get<LabDetail>(service.baseUrl, `/labs/${lab.id}`);
     expect(status).toBe(200);
     expect(body.instructions.length).toBeGreaterThan(0);
     expect(Object.keys(body.starterFiles)).toEqual(expect.arrayContaining(body.editable));
@@ -142,20 +149,24 @@ describe('GET /labs', () => {
   });
 
   it('shows a fix-tests lab the correct code its tests exercise, read-only, and not the reference tests', async () => {
-    const { body: list } = await get(service.baseUrl, '/labs');
-    const lab = list.labs.find((l: { kind: string }) => l.kind === 'fix-tests');
-    const { body } = await get(service.baseUrl, `/labs/${lab.id}`);
-    const codePaths = Object.keys(body.codeUnderTest);
+    const { body: list } = await get<LabsBody>(service.baseUrl, '/labs');
+    const lab = defined(
+      list.labs.find((l) => l.kind === 'fix-tests'),
+      'a fix-tests lab',
+    );
+    const { body } = await get<LabDetail>(service.baseUrl, `/labs/${lab.id}`);
+    const codeUnderTest = defined(body.codeUnderTest, 'the code under test of a fix-tests lab');
+    const codePaths = Object.keys(codeUnderTest);
     expect(codePaths.length).toBeGreaterThan(0);
     for (const path of codePaths) {
-      expect(body.codeUnderTest[path].length).toBeGreaterThan(0);
+      expect(codeUnderTest[path].length).toBeGreaterThan(0);
       expect(body.editable).not.toContain(path);
     }
-    for (const path of body.editable) expect(body.codeUnderTest).not.toHaveProperty(path);
+    for (const path of body.editable) expect(codeUnderTest).not.toHaveProperty(path);
   });
 
   it('answers 404 for an unknown lab', async () => {
-    const { status, body } = await get(service.baseUrl, '/labs/nope');
+    const { status, body } = await get<ApiErrorBody>(service.baseUrl, '/labs/nope');
     expect(status).toBe(404);
     expect(body.message).toContain('nope');
   });

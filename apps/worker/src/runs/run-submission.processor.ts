@@ -1,6 +1,7 @@
 // Unpacks a run-submission job and hands it to RunSubmissionService; nothing else lives here.
 import { Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
+import { errorMessage } from '@asynclab/config';
 import { InvalidJobPayloadError, parseRunSubmissionJob, RUN_SUBMISSION_JOB } from '@asynclab/jobs';
 import { RunSubmissionService } from './run-submission.service';
 
@@ -28,10 +29,11 @@ export class RunSubmissionProcessor {
     const attempts = job.opts.attempts ?? 1;
     const final = job.attemptsMade >= attempts || error instanceof UnrecoverableError || error.name === 'UnrecoverableError';
     this.logger.warn(`job ${job.id} failed (attempt ${job.attemptsMade}/${attempts}): ${error.message}`);
-    const submissionId = (job.data as { submissionId?: unknown })?.submissionId;
+    // The payload came through Redis: it may be anything, even null.
+    const submissionId = (job.data as { submissionId?: unknown } | null | undefined)?.submissionId;
     if (final && typeof submissionId === 'string') {
-      await this.runs.giveUp(submissionId, error.message).catch((e: Error) => {
-        this.logger.error(e.message);
+      await this.runs.giveUp(submissionId, error.message).catch((e: unknown) => {
+        this.logger.error(errorMessage(e));
       });
     }
   }

@@ -47,26 +47,32 @@ const fixTestsLab = {
 function build(answer: (request: SandboxRequest) => SandboxResult, claim = true) {
   const stored: Array<{ runs: GradedRun[]; verdict: SubmissionVerdict }> = [];
   const submissions = {
-    findForRun: async () => ({
-      id: SUBMISSION_ID,
-      labId: 'lab',
-      labVersionId: 'v1',
-      files: { 'test_news.py': 'learner' },
-      status: 'queued',
-      createdAt: new Date(),
-    }),
-    claimForRun: async () => claim,
-    complete: async (_id: string, runs: GradedRun[], verdict: SubmissionVerdict) => {
+    findForRun: () =>
+      Promise.resolve({
+        id: SUBMISSION_ID,
+        labId: 'lab',
+        labVersionId: 'v1',
+        files: { 'test_news.py': 'learner' },
+        status: 'queued',
+        createdAt: new Date(),
+      }),
+    claimForRun: () => Promise.resolve(claim),
+    complete: (_id: string, runs: GradedRun[], verdict: SubmissionVerdict) => {
       stored.push({ runs, verdict });
-      return stored.length === 1;
+      return Promise.resolve(stored.length === 1);
     },
-    markInfraError: async () => undefined,
+    markInfraError: () => Promise.resolve(undefined),
   } as unknown as SubmissionsRepository;
   const labs = {
-    findVersion: async () => ({ id: 'v1', labId: 'lab', contentHash: 'h', content: fixTestsLab }),
+    findVersion: () => Promise.resolve({ id: 'v1', labId: 'lab', contentHash: 'h', content: fixTestsLab }),
   } as unknown as LabsRepository;
   const events: string[] = [];
-  const publisher = { publish: async (_id: string, status: string) => void events.push(status) } as unknown as SubmissionEventsPublisher;
+  const publisher = {
+    publish: (_id: string, status: string) => {
+      events.push(status);
+      return Promise.resolve();
+    },
+  } as unknown as SubmissionEventsPublisher;
   const driver = new FakeSandboxDriver(answer);
   const config = { sandbox: { memoryMb: 256, pids: 128, outputCapBytes: 4 << 20 } } as AppConfig;
   const sut = new RunSubmissionService(config, driver, submissions, labs, publisher);

@@ -4,9 +4,10 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Docker from 'dockerode';
-import { Client } from 'pg';
+import { Client, QueryResultRow } from 'pg';
 import { startService, RunningService } from '../../../../test/e2e/support/service';
-import { get, post, waitForVerdict } from '../../../../test/e2e/support/client';
+import { get, post, reportOf, SubmissionAccepted, SubmissionBody, waitForVerdict } from '../../../../test/e2e/support/client';
+import { defined } from '../../../../test/e2e/support/defined';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from '../../../../test/e2e-env';
 import { SANDBOX_LABEL } from '@asynclab/sandbox';
 import { correctNews, slowTest } from './programs';
@@ -25,11 +26,11 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
   }
 }
 
-async function query(sql: string, params: unknown[] = []): Promise<any[]> {
+async function query<Row extends QueryResultRow>(sql: string, params: unknown[] = []): Promise<Row[]> {
   const db = new Client({ connectionString: TEST_DATABASE_URL });
   await db.connect();
   try {
-    return (await db.query(sql, params)).rows;
+    return (await db.query<Row>(sql, params)).rows;
   } finally {
     await db.end();
   }
@@ -59,16 +60,18 @@ describe('when Redis is unreachable at submit time', () => {
 
   it('still answers 202, keeps the submission, and the sweeper queues it once Redis is back', async () => {
     stopRedis();
-    const created = await post(service.baseUrl, '/submissions', { labId: 'playground', files: correctNews });
+    const created = await post<SubmissionAccepted>(service.baseUrl, '/submissions', { labId: 'playground', files: correctNews });
     expect(created.status).toBe(202);
-    const [row] = await query('SELECT status, enqueued_at FROM submissions WHERE id = $1', [created.body.id]);
+    const [row] = await query<{ status: string; enqueued_at: Date | null }>('SELECT status, enqueued_at FROM submissions WHERE id = $1', [
+      created.body.id,
+    ]);
     expect(row).toEqual({ status: 'queued', enqueued_at: null });
 
     startRedis();
     const result = await waitForVerdict(service.baseUrl, created.body.id, 90_000);
     expect(result.status).toBe('completed');
-    expect(result.report.outcome).toBe('pass');
-    const runs = await query('SELECT count(*)::int AS n FROM runs WHERE submission_id = $1', [created.body.id]);
+    expect(reportOf(result).outcome).toBe('pass');
+    const runs = await query<{ n: number }>('SELECT count(*)::int AS n FROM runs WHERE submission_id = $1', [created.body.id]);
     expect(runs[0].n).toBe(1);
   });
 });
@@ -104,7 +107,7 @@ describe('when a worker is killed in the middle of a job', () => {
 
   it('leaves no container behind and makes exactly one report', async () => {
     const first = startWorker();
-    const created = await post(api.baseUrl, '/submissions', { labId: 'playground', files: slowTest(6) });
+    const created = await post<SubmissionAccepted>(api.baseUrl, '/submissions', { labId: 'playground', files: slowTest(6) });
     expect(created.status).toBe(202);
     const id = created.body.id;
     await until('the first sandbox to start', async () => (await sandboxesOf(id)).length > 0, 60_000);
@@ -114,11 +117,11 @@ describe('when a worker is killed in the middle of a job', () => {
     // The orphan goes once the dead worker's heartbeat lapses; the job comes back when its lock does.
     const result = await waitForVerdict(api.baseUrl, id, 120_000);
     expect(result.status).toBe('completed');
-    expect(result.report.outcome).toBe('pass');
+    expect(reportOf(result).outcome).toBe('pass');
     await until('every sandbox of the submission to be removed', async () => (await sandboxesOf(id)).length === 0, 30_000);
-    const [runs] = await query('SELECT count(*)::int AS n FROM runs WHERE submission_id = $1', [id]);
+    const [runs] = await query<{ n: number }>('SELECT count(*)::int AS n FROM runs WHERE submission_id = $1', [id]);
     expect(runs.n).toBe(1);
-    const [submission] = await query('SELECT attempts FROM submissions WHERE id = $1', [id]);
+    const [submission] = await query<{ attempts: number }>('SELECT attempts FROM submissions WHERE id = $1', [id]);
     expect(submission.attempts).toBeGreaterThanOrEqual(2);
   });
 });
@@ -132,20 +135,22 @@ describe('when the sandbox cannot run at all', () => {
     const image = (await docker.listImages()).find((i) => (i.RepoTags ?? []).some((t) => /^asynclab-sandbox:\d/.test(t)));
     expect(image).toBeDefined();
     const tag = 'asynclab-sandbox:e2e-vanishing';
-    await docker.getImage(image!.Id).tag({ repo: 'asynclab-sandbox', tag: 'e2e-vanishing' });
+    await docker.getImage(defined(image, 'a built sandbox image').Id).tag({ repo: 'asynclab-sandbox', tag: 'e2e-vanishing' });
     const service = await startService({ env: { SANDBOX_IMAGE: tag, WORKER_INFRA_ATTEMPTS: '3' } });
     try {
       await docker.getImage(tag).remove();
-      const created = await post(service.baseUrl, '/submissions', { labId: 'playground', files: correctNews });
+      const created = await post<SubmissionAccepted>(service.baseUrl, '/submissions', { labId: 'playground', files: correctNews });
       const result = await waitForVerdict(service.baseUrl, created.body.id, 60_000);
       expect(result.status).toBe('error');
-      expect(result.report.outcome).toBe('error');
-      expect(result.report.runOutcome.kind).toBe('infra-error');
-      expect(result.report.runOutcome.message).toContain('not your code');
-      const [row] = await query('SELECT attempts FROM submissions WHERE id = $1', [created.body.id]);
+      const report = reportOf(result);
+      expect(report.outcome).toBe('error');
+      const runOutcome = defined(report.runOutcome, 'a run outcome');
+      expect(runOutcome.kind).toBe('infra-error');
+      expect(runOutcome.message).toContain('not your code');
+      const [row] = await query<{ attempts: number }>('SELECT attempts FROM submissions WHERE id = $1', [created.body.id]);
       expect(row.attempts).toBe(3);
-      const { body } = await get(service.baseUrl, `/submissions/${created.body.id}`);
-      expect(body.report.tests).toEqual([]);
+      const { body } = await get<SubmissionBody>(service.baseUrl, `/submissions/${created.body.id}`);
+      expect(reportOf(body).tests).toEqual([]);
     } finally {
       await service.close();
     }

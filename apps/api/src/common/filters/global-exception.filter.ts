@@ -22,7 +22,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const requestId = (request.headers['x-request-id'] as string | undefined) ?? randomUUID();
     const body = this.toBody(exception, requestId);
     if (body.statusCode >= 500) {
-      this.logger.error(`${requestId} ${request.method} ${request.url}: ${(exception as Error)?.stack ?? String(exception)}`);
+      this.logger.error(
+        `${requestId} ${request.method} ${request.url}: ${(exception as Error | null | undefined)?.stack ?? String(exception)}`,
+      );
     }
     response.status(body.statusCode).setHeader('x-request-id', requestId).json(body);
   }
@@ -41,11 +43,11 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const payload = exception.getResponse();
       const raw = typeof payload === 'string' ? payload : (payload as { message?: unknown }).message;
-      const message = Array.isArray(raw) ? raw.join('; ') : String(raw ?? exception.message);
+      const message = Array.isArray(raw) ? raw.join('; ') : describeMessage(raw ?? exception.message);
       return { statusCode: status, code: httpCode(status, message), message, requestId };
     }
     // body-parser's errors (too large, bad JSON) arrive as plain errors carrying a status.
-    const status = (exception as { status?: unknown })?.status;
+    const status = (exception as { status?: unknown } | null | undefined)?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const type = (exception as { type?: string }).type;
       const message =
@@ -66,4 +68,9 @@ function httpCode(status: number, message: string): string {
   if (status === 413) return ErrorCode.PayloadTooLarge;
   if (status === 400) return /JSON/.test(message) ? ErrorCode.InvalidJson : ErrorCode.ValidationFailed;
   return `HTTP_${status}`;
+}
+
+/** An HttpException's message is usually a string; anything else is shown as JSON, never "[object Object]". */
+function describeMessage(raw: unknown): string {
+  return typeof raw === 'string' ? raw : JSON.stringify(raw);
 }
