@@ -8,9 +8,10 @@ import { LabsModule } from './labs/labs.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { LiveModule } from './live/live.module';
 import { WebModule } from './web/web.module';
+import { HealthModule } from './health/health.module';
 
 @Module({
-  imports: [ConfigModule, RedisModule, LabsModule, SubmissionsModule, LiveModule, WebModule],
+  imports: [ConfigModule, RedisModule, LabsModule, SubmissionsModule, LiveModule, HealthModule, WebModule],
   providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
 })
 export class ApiModule {}

@@ -22,6 +22,8 @@ export class WorkerBootstrap implements OnApplicationBootstrap, OnModuleDestroy 
 
   async onApplicationBootstrap(): Promise<void> {
     await this.sandbox.assertReady();
+    const { image, runtime } = this.config.sandbox;
+    this.owner.reportStatus(() => ({ image, runtime, pool: this.sandbox.poolState() }));
     await this.owner.start();
     await this.reap();
     this.reapTimer = setInterval(() => void this.reap(), REAP_INTERVAL_MS);

@@ -9,3 +9,4 @@ export * from './output-tail';
 export * from './pack-files';
 export * from './sandbox-owner.service';
 export * from './sandbox.module';
+export * from './worker-status';
