@@ -26,7 +26,7 @@ const ownContainers = async () =>
 
 describe('the warm sandbox pool in the service', () => {
   let service: RunningService;
-  const pool = async () => (await get<HealthView>(service.baseUrl, '/health')).body.workers.find((w) => w.pool)?.pool;
+  const pool = async () => (await get<HealthView>(service.baseUrl, '/health')).body.workers.find((w) => w.pool)?.pool ?? null;
 
   beforeAll(async () => {
     service = await startService({ env: { SANDBOX_POOL: 'true', SANDBOX_POOL_SIZE: '2' } });

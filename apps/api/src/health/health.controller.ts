@@ -1,12 +1,14 @@
 // GET /api/v1/health: the API answers, and what each live worker says of its sandboxes (image,
 // runtime, the warm pool's state), from their heartbeats in Redis.
 import { Controller, Get } from '@nestjs/common';
-import { RedisConnections } from '@asynclab/config';
+import { errorMessage, RedisConnections } from '@asynclab/config';
 import { readWorkerStatuses, WorkerStatus } from '@asynclab/sandbox';
 
 export interface HealthView {
-  status: 'ok';
+  /** degraded: Redis (the queue, the workers' heartbeats) does not answer. */
+  status: 'ok' | 'degraded';
   workers: WorkerStatus[];
+  problem?: string;
 }
 
 @Controller('health')
@@ -15,6 +17,10 @@ export class HealthController {
 
   @Get()
   async health(): Promise<HealthView> {
-    return { status: 'ok', workers: await readWorkerStatuses(this.redis.commands) };
+    try {
+      return { status: 'ok', workers: await readWorkerStatuses(this.redis.commands) };
+    } catch (error) {
+      return { status: 'degraded', workers: [], problem: `Redis does not answer: ${errorMessage(error)}` };
+    }
   }
 }
