@@ -66,7 +66,9 @@ function printTable(rows: Row[], baseline: number): void {
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const print = (cells: string[]) => console.log(`| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`);
+  const print = (cells: string[]) => {
+    console.log(`| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`);
+  };
   print(header);
   print(widths.map((w) => '-'.repeat(w)));
   lines.forEach(print);
@@ -75,10 +77,11 @@ function printTable(rows: Row[], baseline: number): void {
 function printPhases(rows: Row[]): void {
   console.log('\nphases of the service (medians, ms): queued = submit to the worker taking it; sandbox = waiting for a ready sandbox;');
   console.log('run = files in to report out; store = the report transaction; rest = API, events and client');
-  for (const row of rows.filter((r) => r.concurrent)) {
+  for (const row of rows) {
+    if (!row.concurrent) continue;
     for (const [name, batch] of [
       ['c=1', row.sequential],
-      [`c=${C}`, row.concurrent!],
+      [`c=${C}`, row.concurrent],
     ] as const) {
       const parts = (['queuedMs', 'containerStartMs', 'pytestMs', 'storeMs'] as const).map((key) => phase(batch, key));
       const rest = median(latencies(batch)) - parts.reduce((a, b) => a + b, 0);
@@ -95,11 +98,17 @@ async function main(): Promise<void> {
   const config = loadAppConfig();
   await applyMigrations(BENCH_DATABASE_URL, config.migrationsDir);
   const runtimes = ['runc', ...(runtimeAvailable('runsc') ? ['runsc'] : [])];
-  console.log(`bench: a passing news.py + test (playground), ${N} one after another and ${2 * N} at concurrency ${C}, image ${config.sandbox.image}`);
+  console.log(
+    `bench: a passing news.py + test (playground), ${N} one after another and ${2 * N} at concurrency ${C}, image ${config.sandbox.image}`,
+  );
   const rows: Row[] = [];
   for (const runtime of runtimes) {
     bareDockerRun(config.sandbox.image, files, 2, runtime); // warm-up
-    rows.push({ label: `bare docker run, ${runtime}`, sequential: bareDockerRun(config.sandbox.image, files, N, runtime), concurrent: null });
+    rows.push({
+      label: `bare docker run, ${runtime}`,
+      sequential: bareDockerRun(config.sandbox.image, files, N, runtime),
+      concurrent: null,
+    });
     rows.push(await serviceRows(runtime, true));
     rows.push(await serviceRows(runtime, false));
   }

@@ -62,4 +62,3 @@ export function boundaryCost(image: string, files: Record<string, string>, count
   }
   return times;
 }
-

@@ -94,7 +94,21 @@ export function bareDockerRun(image: string, files: Record<string, string>, coun
   chmodSync(dir, 0o755); // the image runs as uid 10001, which must read the files
   for (const [path, content] of Object.entries(files)) writeFileSync(join(dir, path), content, { mode: 0o644 });
   const args = ['run', '--rm', '--runtime', runtime, '--network', 'none', '--read-only', '--tmpfs', '/tmp', '--memory', '256m'];
-  args.push('--pids-limit', '128', '-v', `${dir}:/work:ro`, '-w', '/work', image, 'python3', '-m', 'pytest', '-q', '-p', 'no:cacheprovider');
+  args.push(
+    '--pids-limit',
+    '128',
+    '-v',
+    `${dir}:/work:ro`,
+    '-w',
+    '/work',
+    image,
+    'python3',
+    '-m',
+    'pytest',
+    '-q',
+    '-p',
+    'no:cacheprovider',
+  );
   const samples: Sample[] = [];
   const cpuBefore = machineCpuSeconds();
   const started = performance.now();

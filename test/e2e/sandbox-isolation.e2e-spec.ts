@@ -8,7 +8,9 @@ import { createSandboxDriver, dockerClient, SANDBOX_LABEL, SandboxRequest, warmR
 
 const config = loadAppConfig();
 const docker = dockerClient(config.sandbox);
-const runtimes = execFileSync('docker', ['info', '--format', '{{json .Runtimes}}']).toString().includes('"runsc"') ? ['runc', 'runsc'] : ['runc'];
+const runtimes = execFileSync('docker', ['info', '--format', '{{json .Runtimes}}']).toString().includes('"runsc"')
+  ? ['runc', 'runsc']
+  : ['runc'];
 const modes = runtimes.flatMap((runtime) => [
   { name: `${runtime}, warm sandbox from the pool`, runtime, poolSize: 1 },
   { name: `${runtime}, sandbox started for the run`, runtime, poolSize: 0 },

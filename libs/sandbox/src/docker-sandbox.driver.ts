@@ -12,7 +12,6 @@ import { SANDBOX_LABEL, SandboxOwner } from './sandbox-labels';
 import { SandboxProfile, WarmSandbox, delay, infra } from './warm-sandbox';
 import { WarmPoolSettings, WarmPoolState, WarmSandboxPool } from './warm-sandbox-pool';
 
-
 export interface DockerSandboxLimits extends Omit<SandboxProfile, 'image'> {
   /** Everything the run may print, both streams together; over it the run is killed. */
   outputCapBytes: number;
@@ -114,7 +113,11 @@ export class DockerSandboxDriver implements SandboxDriver {
         kill();
       }
     });
-    const gotReady = await Promise.race([sandbox.ready.then(() => true), sandbox.exited.then(() => false), delay(READY_WAIT_MS).then(() => false)]);
+    const gotReady = await Promise.race([
+      sandbox.ready.then(() => true),
+      sandbox.exited.then(() => false),
+      delay(READY_WAIT_MS).then(() => false),
+    ]);
     if (!gotReady) {
       sandbox.kill();
       throw new SandboxInfraError(`the sandbox did not get ready: ${tail(stderr.text(), 500).text || 'no output'}`);

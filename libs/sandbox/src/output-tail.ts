@@ -57,5 +57,10 @@ export function splitReport(stdout: string, nonce: string): { printed: string; r
   const sentinel = REPORT_SENTINEL(nonce);
   const at = stdout.lastIndexOf(sentinel);
   if (at < 0) return { printed: stdout, reportJson: null };
-  return { printed: stdout.slice(0, at), reportJson: withoutEndLine(stdout, nonce).slice(at + sentinel.length).trim() };
+  return {
+    printed: stdout.slice(0, at),
+    reportJson: withoutEndLine(stdout, nonce)
+      .slice(at + sentinel.length)
+      .trim(),
+  };
 }

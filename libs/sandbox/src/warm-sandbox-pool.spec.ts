@@ -38,7 +38,9 @@ function poolOf(size: number, settings: { idleTimeoutMs?: number; recycleAgeMs?:
     started,
     advance: (ms: number) => (clock += ms),
     failNext: () => (failNext = true),
-    tick: () => (pool as unknown as { tick(): void }).tick(),
+    tick: () => {
+      (pool as unknown as { tick(): void }).tick();
+    },
   };
 }
 

@@ -3,6 +3,7 @@
 // can be seen by the next. The pool refills in the background, recycles sandboxes that waited
 // too long, stops refilling after a while without runs, and drains on close.
 import { performance } from 'node:perf_hooks';
+import { errorMessage } from '@asynclab/config';
 
 /** What the pool needs of a sandbox (a WarmSandbox; a fake in the unit tests). */
 export interface PooledSandbox {
@@ -54,7 +55,12 @@ export class WarmSandboxPool<S extends PooledSandbox> {
     now: () => number = () => performance.now(),
   ) {
     this.now = now;
-    this.timer = setInterval(() => this.tick(), Math.max(250, Math.min(settings.recycleAgeMs, settings.idleTimeoutMs) / 4));
+    this.timer = setInterval(
+      () => {
+        this.tick();
+      },
+      Math.max(250, Math.min(settings.recycleAgeMs, settings.idleTimeoutMs) / 4),
+    );
     this.timer.unref();
   }
 
@@ -138,9 +144,9 @@ export class WarmSandboxPool<S extends PooledSandbox> {
           else this.waiting.push(sandbox);
           this.refill();
         },
-        (error: Error) => {
+        (error: unknown) => {
           this.starting -= 1;
-          this.lastError = error.message;
+          this.lastError = errorMessage(error);
           this.retryAt = this.now() + RETRY_AFTER_ERROR_MS;
         },
       );

@@ -45,8 +45,12 @@ const STREAM_DRAIN_MS = 2_000;
 export const warmRunLabel = () => `warm/${process.pid}`;
 
 export class WarmSandbox {
-  readonly stdout = new OutputTail(STDOUT_KEEP_BYTES, () => this.onOutput());
-  readonly stderr = new OutputTail(STDERR_KEEP_BYTES, () => this.onOutput());
+  readonly stdout = new OutputTail(STDOUT_KEEP_BYTES, () => {
+    this.onOutput();
+  });
+  readonly stderr = new OutputTail(STDERR_KEEP_BYTES, () => {
+    this.onOutput();
+  });
   /** Resolves when the supervisor's child has done its imports. */
   readonly ready: Promise<void>;
   /** Resolves when the supervisor has printed the report and its end line on both streams: the run is over. */
@@ -114,7 +118,7 @@ export class WarmSandbox {
     try {
       await sandbox.attachAndStart();
     } catch (error) {
-      sandbox.destroy();
+      void sandbox.destroy();
       throw error;
     }
     return sandbox;
@@ -125,13 +129,22 @@ export class WarmSandbox {
       .attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })
       .catch(infra('attaching to the sandbox'))) as unknown as Duplex;
     this.stdin = stream;
-    const ended = new Promise<void>((resolve) => stream.on('end', resolve).on('close', resolve).on('error', () => resolve()));
+    const ended = new Promise<void>((resolve) =>
+      stream
+        .on('end', resolve)
+        .on('close', resolve)
+        .on('error', () => {
+          resolve();
+        }),
+    );
     let endsSeen = 0;
     const onEnd = () => {
       endsSeen += 1;
       if (endsSeen === 2) this.markReported();
     };
-    const stdout = new SupervisorLines(this.stdout, END_LINE(this.nonce), onEnd, READY_LINE(this.nonce), () => this.markReady());
+    const stdout = new SupervisorLines(this.stdout, END_LINE(this.nonce), onEnd, READY_LINE(this.nonce), () => {
+      this.markReady();
+    });
     // dockerode types the container's modem as any; it is docker-modem's.
     (this.container.modem as DockerModem).demuxStream(stream, stdout, new SupervisorLines(this.stderr, END_LINE(this.nonce), onEnd));
     await this.container.start().catch(infra('starting the sandbox'));
@@ -156,9 +169,12 @@ export class WarmSandbox {
     const frame = Buffer.concat([Buffer.from(`${archive.length}\n`), archive]);
     const stdin = this.stdin;
     if (!stdin) throw new SandboxInfraError('the sandbox was never attached');
-    await new Promise<void>((resolve, reject) => stdin.write(frame, (error) => (error ? reject(error) : resolve()))).catch(
-      infra('sending the files to the sandbox'),
-    );
+    await new Promise<void>((resolve, reject) => {
+      stdin.write(frame, (error) => {
+        if (error) reject(error);
+        else resolve();
+      });
+    }).catch(infra('sending the files to the sandbox'));
   }
 
   kill(): void {

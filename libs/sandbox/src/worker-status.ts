@@ -32,7 +32,7 @@ export async function readWorkerStatuses(redis: Redis): Promise<WorkerStatus[]> 
 function parseStatus(value: string | null | undefined): Partial<WorkerSandboxStatus> {
   try {
     const parsed: unknown = JSON.parse(value ?? '');
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Partial<WorkerSandboxStatus>) : {};
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
   } catch {
     return {}; // an older worker's heartbeat ('1')
   }

@@ -11,6 +11,7 @@ import { get, post, reportOf, SubmissionAccepted, SubmissionBody, waitForVerdict
 import { defined } from '../../../../test/e2e/support/defined';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from '../../../../test/e2e-env';
 import { OWNER_LABEL, SANDBOX_LABEL } from '@asynclab/sandbox';
+import { loadAppConfig } from '@asynclab/config';
 import { correctNews, slowTest } from './programs';
 
 const ROOT = join(__dirname, '../../../..');
@@ -107,7 +108,11 @@ describe('when a worker is killed in the middle of a job', () => {
   afterAll(async () => {
     // SIGTERM: a live worker drains its warm pool on the way out.
     for (const child of workers) child.kill('SIGTERM');
-    await until('the workers to drain their pools', async () => (await Promise.all(workers.map(sandboxesOf))).every((c) => c.length === 0), 30_000);
+    await until(
+      'the workers to drain their pools',
+      async () => (await Promise.all(workers.map(sandboxesOf))).every((c) => c.length === 0),
+      30_000,
+    );
     await api.close();
   });
 
@@ -139,11 +144,13 @@ describe('when the sandbox cannot run at all', () => {
   });
 
   it('retries an infra failure and ends it as infra-error, not as the learner failing', async () => {
-    const image = (await docker.listImages()).find((i) => (i.RepoTags ?? []).some((t) => /^asynclab-sandbox:\d/.test(t)));
+    const current = loadAppConfig().sandbox.image;
+    const image = (await docker.listImages()).find((i) => (i.RepoTags ?? []).includes(current));
     expect(image).toBeDefined();
     const tag = 'asynclab-sandbox:e2e-vanishing';
     await docker.getImage(defined(image, 'a built sandbox image').Id).tag({ repo: 'asynclab-sandbox', tag: 'e2e-vanishing' });
-    const service = await startService({ env: { SANDBOX_IMAGE: tag, WORKER_INFRA_ATTEMPTS: '3' } });
+    // No warm pool: its containers, made before the image vanished, would serve the run.
+    const service = await startService({ env: { SANDBOX_IMAGE: tag, WORKER_INFRA_ATTEMPTS: '3', SANDBOX_POOL: 'false' } });
     try {
       await docker.getImage(tag).remove();
       const created = await post<SubmissionAccepted>(service.baseUrl, '/submissions', { labId: 'playground', files: correctNews });
