@@ -36,19 +36,18 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432; then
 fi
 su postgres -c "psql -qtAc \"ALTER ROLE postgres PASSWORD '$PG_PASSWORD'\"" >/dev/null
 
-# Redis: no persistence (the queue is rebuilt from PostgreSQL by the sweeper), no eviction.
+# Redis as BullMQ's production guide asks: append-only file fsynced every second, noeviction,
+# data in ASYNCLAB_REDIS_DIR. (The Debian package's own service, when it runs, is left alone; the
+# API and worker warn at start if its settings are unsafe.)
 if ! redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
-  log "starting Redis"
-  redis-server --daemonize yes --bind 127.0.0.1 --save '' --appendonly no --maxmemory-policy noeviction >/dev/null
-  for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && break; sleep 0.2; done
+  log "starting Redis (append-only, noeviction) in ${ASYNCLAB_REDIS_DIR:-/var/lib/asynclab/redis}"
+  bash scripts/start-redis.sh 6379 "${ASYNCLAB_REDIS_DIR:-/var/lib/asynclab/redis}"
 fi
 
 # Docker engine.
 if ! docker info >/dev/null 2>&1; then
   log "starting the Docker engine"
-  nohup dockerd >/tmp/asynclab-dockerd.log 2>&1 &
-  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
-  docker info >/dev/null 2>&1 || { tail -20 /tmp/asynclab-dockerd.log; exit 1; }
+  bash scripts/start-dockerd.sh
 fi
 
 # gVisor registered as a Docker runtime. `--network=none`: without it every start fails ("cannot

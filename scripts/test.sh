@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: provisions what the tests need (PostgreSQL, Redis, Docker engine, sandbox image),
-# runs the jest unit and e2e tests and the harness's own tests inside the sandbox image, and
+# runs the jest unit and e2e tests, the harness's own tests inside the sandbox image and the
+# short fault suite (scripts/faults.ts), and
 # ends with one line: `N passed, N failed`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +33,12 @@ if [ -d sandboxes/python/tests ]; then
     python3 -m pytest tests -q -p no:cacheprovider -o cache_dir=/tmp/pytest-cache 2>&1 | tee "$results/harness.txt"
   harness_status=${PIPESTATUS[0]}
 fi
+
+# The fault suite, short version (a few submissions per fault, a few minutes in all): one check
+# per fault row. It starts its own Redis and PostgreSQL; the Docker row restarts dockerd.
+echo "fault suite (short):"
+npx ts-node --transpile-only -r tsconfig-paths/register scripts/faults.ts --short --checks "$checks" \
+  || grep -q '^fail fault' "$checks" || echo "fail fault-suite" >>"$checks"
 
 node scripts/test-summary.js "$results/jest.json" "$results/harness.txt" "$checks"
 summary_status=$?

@@ -8,10 +8,11 @@ import { LabsModule } from './labs/labs.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { LiveModule } from './live/live.module';
 import { WebModule } from './web/web.module';
+import { AdminModule } from './admin/admin.module';
 import { HealthModule } from './health/health.module';
 
 @Module({
-  imports: [ConfigModule, RedisModule, LabsModule, SubmissionsModule, LiveModule, HealthModule, WebModule],
+  imports: [ConfigModule, RedisModule, LabsModule, SubmissionsModule, LiveModule, AdminModule, HealthModule, WebModule],
   providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
 })
 export class ApiModule {}

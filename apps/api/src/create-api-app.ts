@@ -10,7 +10,9 @@ const JSON_BODY_LIMIT = '1mb';
 const KEEP_ALIVE_MS = 65_000;
 
 /** The API as the mains serve it (`root`: ApiModule, or the server's root with the worker); e2e tests build the same app. */
-export async function createApiApp(options: { quiet?: boolean; root?: Type } = {}): Promise<INestApplication<Server>> {
+export async function createApiApp(
+  options: { quiet?: boolean; root?: Type; shutdownHooks?: boolean } = {},
+): Promise<INestApplication<Server>> {
   const logger: LogLevel[] = options.quiet ? ['error'] : ['error', 'warn', 'log'];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest declares its options as a class yet takes a plain object
   const app = await NestFactory.create<NestExpressApplication>(options.root ?? ApiModule, { bodyParser: false, logger });
@@ -19,7 +21,8 @@ export async function createApiApp(options: { quiet?: boolean; root?: Type } = {
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true }));
-  app.enableShutdownHooks();
+  // The mains install their own SIGTERM handling (drain, then exit 0); e2e tests keep Nest's.
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   // Node closes idle keep-alive sockets after 5 s; a client reusing one at that moment gets
   // ECONNRESET on a request that may not be safe to retry (a submit). Clients close theirs after
   // about 4 s, so the server keeping them longer means the client always closes first.

@@ -2,11 +2,14 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { errorMessage, loadAppConfig } from '@asynclab/config';
+import { exitGracefullyOn } from '../../worker/src/shutdown/exit-gracefully';
 import { createApiApp } from './create-api-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
-  const app = await createApiApp();
+  const app = await createApiApp({ shutdownHooks: false });
+  // SIGTERM: every open event stream ends (browsers reconnect), the server closes, exit 0.
+  exitGracefullyOn(() => app.close());
   await app.listen(config.port);
   new Logger('api').log(`asynclab API serves http://localhost:${config.port}`);
 }

@@ -1,9 +1,11 @@
 // Starts the consumer only once it can do its job: the sandbox image exists (else the worker
 // refuses to start, saying how to build it), and containers orphaned by a crashed worker are gone.
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@asynclab/config';
+import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
+import { warnIfRedisUnsafe } from '@asynclab/jobs';
 import { SANDBOX_DRIVER, SandboxDriver, SandboxOwnerService, SandboxReaper } from '@asynclab/sandbox';
 import { SubmissionConsumer } from './runs/submission-consumer';
+import { WorkerHeartbeatService } from './fleet/worker-heartbeat.service';
 
 const REAP_INTERVAL_MS = 10_000;
 
@@ -18,6 +20,8 @@ export class WorkerBootstrap implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly reaper: SandboxReaper,
     private readonly owner: SandboxOwnerService,
     private readonly consumer: SubmissionConsumer,
+    private readonly heartbeat: WorkerHeartbeatService,
+    private readonly redis: RedisConnections,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -25,6 +29,10 @@ export class WorkerBootstrap implements OnApplicationBootstrap, OnModuleDestroy 
     const { image, runtime } = this.config.sandbox;
     this.owner.reportStatus(() => ({ image, runtime, pool: this.sandbox.poolState() }));
     await this.owner.start();
+    await this.heartbeat.start();
+    void warnIfRedisUnsafe(this.redis.commands, (warning) => {
+      this.logger.warn(warning);
+    });
     await this.reap();
     this.reapTimer = setInterval(() => void this.reap(), REAP_INTERVAL_MS);
     this.sandbox.warm();

@@ -4,14 +4,29 @@ import { Module } from '@nestjs/common';
 import { ConfigModule, RedisModule } from '@asynclab/config';
 import { DatabaseModule } from '@asynclab/database';
 import { SandboxModule } from '@asynclab/sandbox';
+import { RunningJobs } from './fleet/running-jobs';
+import { WorkerHeartbeatService } from './fleet/worker-heartbeat.service';
+import { InfraOutageProbe } from './runs/infra-outage';
 import { RunSubmissionProcessor } from './runs/run-submission.processor';
 import { RunSubmissionService } from './runs/run-submission.service';
 import { SubmissionConsumer } from './runs/submission-consumer';
 import { SubmissionEventsPublisher } from './runs/submission-events.publisher';
+import { WorkerShutdownService } from './shutdown/worker-shutdown.service';
 import { WorkerBootstrap } from './worker-bootstrap.service';
 
 @Module({
   imports: [ConfigModule, RedisModule, DatabaseModule, SandboxModule],
-  providers: [SubmissionEventsPublisher, RunSubmissionService, RunSubmissionProcessor, SubmissionConsumer, WorkerBootstrap],
+  providers: [
+    SubmissionEventsPublisher,
+    RunSubmissionService,
+    RunSubmissionProcessor,
+    SubmissionConsumer,
+    RunningJobs,
+    InfraOutageProbe,
+    WorkerHeartbeatService,
+    WorkerShutdownService,
+    WorkerBootstrap,
+  ],
+  exports: [WorkerShutdownService],
 })
 export class WorkerModule {}

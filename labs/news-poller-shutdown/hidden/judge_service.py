@@ -15,7 +15,9 @@ def inputs_test_a_flaky_source_keeps_its_poller(rng):
 def judge_test_a_flaky_source_keeps_its_poller(given, seen, elapsed):
     assert seen["errors"] == 2, f"the poller counted {seen['errors']} errors, not the 2 the source raised"
     assert seen["polls"] >= 1, "the poller stopped polling after its source failed"
-    assert seen["headlines"] == [f"{given['name']} #{seen['calls']}"], "the headlines are not the source's latest answer"
+    # shutdown() may cancel a fetch already counted: the latest answer is that call's or the one before.
+    latest = [[f"{given['name']} #{n}"] for n in (seen["calls"], seen["calls"] - 1) if n > 2]
+    assert seen["headlines"] in latest, "the headlines are not the source's latest answer"
 
 
 def inputs_test_shutdown_is_prompt_with_fetches_in_flight(rng):

@@ -1,6 +1,6 @@
 // The whole environment is validated once, here, at boot; everything else reads the typed
 // AppConfig (never process.env), so a typo in a variable fails the start, not a request.
-import { cpus } from 'node:os';
+import { cpus, hostname } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bool, cleanEnv, num, port, str, url } from 'envalid';
@@ -19,10 +19,22 @@ export interface AppConfig {
   worker: {
     concurrency: number;
     infraAttempts: number;
+    /** How long a SIGTERM'd worker lets running jobs finish before it hands them back to the queue. */
+    shutdownGraceMs: number;
+    /** The name this worker shows on its containers and in the worker list; default: the host name. */
+    name: string;
   };
   sweeper: { intervalMs: number; graceMs: number };
+  /** Re-queues submissions PostgreSQL still waits for but BullMQ no longer holds (docs/operations.md). */
+  reconciler: { intervalMs: number; graceMs: number };
+  /** Submits handled at once by one API process; more are refused with 429 and Retry-After. */
+  submitMaxInFlight: number;
   sandbox: {
     dockerSocket: string;
+    /** The Docker engine this worker runs sandboxes on (tcp://host:2376); empty: the local socket. */
+    docker: DockerEndpoint;
+    /** Sandboxes at once on one Docker engine across every worker using it; 0: no cap beyond concurrency. */
+    maxPerDockerHost: number;
     image: string;
     harnessVersion: string;
     memoryMb: number;
@@ -35,6 +47,12 @@ export interface AppConfig {
     /** Warm sandboxes (libs/sandbox/src/warm-sandbox-pool.ts); size 0 starts a container per run. */
     pool: { size: number; idleTimeoutMs: number; recycleAgeMs: number };
   };
+}
+
+export interface DockerEndpoint {
+  host: string;
+  tlsVerify: boolean;
+  certPath: string;
 }
 
 export function readHarnessVersion(projectRoot: string): string {
@@ -56,7 +74,16 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     WORKER_INFRA_ATTEMPTS: num({ default: 4 }),
     SWEEPER_INTERVAL_MS: num({ default: 5_000 }),
     SWEEPER_GRACE_MS: num({ default: 2_000 }),
+    WORKER_SHUTDOWN_GRACE_MS: num({ default: 20_000 }),
+    WORKER_NAME: str({ default: '' }),
+    RECONCILER_INTERVAL_MS: num({ default: 10_000 }),
+    RECONCILER_GRACE_MS: num({ default: 15_000 }),
+    SUBMIT_MAX_IN_FLIGHT: num({ default: 200 }),
     DOCKER_SOCKET: str({ default: '/var/run/docker.sock' }),
+    DOCKER_HOST: str({ default: '' }),
+    DOCKER_TLS_VERIFY: str({ default: '' }),
+    DOCKER_CERT_PATH: str({ default: '' }),
+    SANDBOX_MAX_PER_DOCKER_HOST: num({ default: 0 }),
     SANDBOX_IMAGE: str({ default: '' }),
     SANDBOX_MEMORY_MB: num({ default: 256 }),
     SANDBOX_PIDS: num({ default: 128 }),
@@ -83,10 +110,17 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     worker: {
       concurrency: Math.max(1, env.WORKER_CONCURRENCY),
       infraAttempts: Math.max(1, env.WORKER_INFRA_ATTEMPTS),
+      shutdownGraceMs: Math.max(0, env.WORKER_SHUTDOWN_GRACE_MS),
+      name: env.WORKER_NAME || hostname(),
     },
     sweeper: { intervalMs: env.SWEEPER_INTERVAL_MS, graceMs: env.SWEEPER_GRACE_MS },
+    reconciler: { intervalMs: Math.max(500, env.RECONCILER_INTERVAL_MS), graceMs: Math.max(0, env.RECONCILER_GRACE_MS) },
+    submitMaxInFlight: Math.max(1, env.SUBMIT_MAX_IN_FLIGHT),
     sandbox: {
       dockerSocket: env.DOCKER_SOCKET,
+      // Docker's own variables, so a worker host is configured the way the docker CLI is.
+      docker: { host: env.DOCKER_HOST, tlsVerify: ['1', 'true'].includes(env.DOCKER_TLS_VERIFY), certPath: env.DOCKER_CERT_PATH },
+      maxPerDockerHost: Math.max(0, env.SANDBOX_MAX_PER_DOCKER_HOST),
       image: env.SANDBOX_IMAGE || `asynclab-sandbox:${harnessVersion}`,
       harnessVersion,
       memoryMb: env.SANDBOX_MEMORY_MB,

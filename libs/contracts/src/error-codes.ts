@@ -22,6 +22,10 @@ export enum ErrorCode {
   FilesTooLarge = 'FILES_TOO_LARGE',
   InvalidFilePath = 'INVALID_FILE_PATH',
   FileAndFolder = 'FILE_AND_FOLDER',
+  // refused for now, not for good: the answer carries Retry-After
+  TooManySubmissions = 'TOO_MANY_SUBMISSIONS',
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  QueueUnavailable = 'QUEUE_UNAVAILABLE',
 }
 
 export interface ApiErrorBody {

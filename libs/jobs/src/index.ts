@@ -1,3 +1,5 @@
 export * from './queue-names';
 export * from './run-submission.job';
 export * from './submission-queue.module';
+export * from './redis-safety';
+export * from './worker-registry';

@@ -5,7 +5,15 @@
 import { performance } from 'node:perf_hooks';
 import Docker from 'dockerode';
 import { MalformedReportError, cleanText, parseRunReport } from '@asynclab/reports';
-import { ResourceLimit, SandboxDriver, SandboxInfraError, SandboxOutput, SandboxRequest, SandboxResult } from './sandbox-driver';
+import {
+  ResourceLimit,
+  SandboxAbortedError,
+  SandboxDriver,
+  SandboxInfraError,
+  SandboxOutput,
+  SandboxRequest,
+  SandboxResult,
+} from './sandbox-driver';
 import { OutputTail, splitReport, tail, withoutEndLine } from './output-tail';
 import { FileLayoutError, PRIVATE_DIR, packFiles } from './pack-files';
 import { SANDBOX_LABEL, SandboxOwner } from './sandbox-labels';
@@ -136,13 +144,20 @@ export class DockerSandboxDriver implements SandboxDriver {
       timedOut = true;
       kill();
     }, request.timeLimitMs);
+    const abort = () => {
+      kill();
+    };
+    if (request.signal?.aborted) kill();
+    request.signal?.addEventListener('abort', abort);
     try {
       await sandbox.send(archive);
       // The end line means the supervisor is done: no need to wait for the container's exit.
       await Promise.race([sandbox.reported, sandbox.exited, killed.then(() => sandbox.exited)]);
     } finally {
       clearTimeout(timer);
+      request.signal?.removeEventListener('abort', abort);
     }
+    if (request.signal?.aborted) throw new SandboxAbortedError('the worker handed the run back to the queue');
     const finishedAt = performance.now();
     const state = (await sandbox.container.inspect().catch(infra('inspecting the sandbox'))).State;
 

@@ -10,3 +10,5 @@ export * from './pack-files';
 export * from './sandbox-owner.service';
 export * from './sandbox.module';
 export * from './worker-status';
+export * from './docker-connection';
+export * from './capped-sandbox.driver';

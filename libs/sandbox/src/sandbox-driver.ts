@@ -22,6 +22,8 @@ export interface SandboxRequest {
   files: Record<string, string>;
   config: HarnessRunConfig;
   timeLimitMs: number;
+  /** Aborted when the worker hands the run back (shutdown): the container is killed at once. */
+  signal?: AbortSignal;
 }
 
 export type ResourceLimit = 'memory' | 'processes' | 'output';
@@ -48,6 +50,9 @@ export interface SandboxTimings {
 
 /** The service itself failed (daemon unreachable, image missing): retried, never the learner's fault. */
 export class SandboxInfraError extends Error {}
+
+/** The worker stopped the run itself (request.signal): the job goes back to the queue, uncounted. */
+export class SandboxAbortedError extends SandboxInfraError {}
 
 export interface SandboxDriver {
   /** Throws with a message saying how to fix it when the driver cannot run anything. */

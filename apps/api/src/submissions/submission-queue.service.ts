@@ -3,11 +3,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { APP_CONFIG, AppConfig } from '@asynclab/config';
+import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
 import { SubmissionsRepository } from '@asynclab/database';
-import { RUN_SUBMISSION_JOB, RUN_SUBMISSION_QUEUE, RunSubmissionJobV1, runSubmissionJobId } from '@asynclab/jobs';
+import { warnIfRedisUnsafe, RUN_SUBMISSION_JOB, RUN_SUBMISSION_QUEUE, RunSubmissionJobV1, runSubmissionJobId } from '@asynclab/jobs';
 
 /** How long a submit waits for Redis before it answers 202 anyway and leaves the job to the sweeper. */
+
 const ENQUEUE_TIMEOUT_MS = 1_500;
 const SWEEP_BATCH = 100;
 
@@ -21,10 +22,15 @@ export class SubmissionQueueService implements OnApplicationBootstrap, OnModuleD
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(RUN_SUBMISSION_QUEUE) private readonly queue: Queue,
     private readonly submissions: SubmissionsRepository,
+    private readonly connections: RedisConnections,
   ) {}
 
   onApplicationBootstrap(): void {
     this.sweepTimer = setInterval(() => void this.sweep(), this.config.sweeper.intervalMs);
+    // Not awaited: a Redis that is down at boot must not stop the API (submissions wait in PostgreSQL).
+    void warnIfRedisUnsafe(this.connections.commands, (warning) => {
+      this.logger.warn(warning);
+    });
   }
 
   onModuleDestroy(): void {

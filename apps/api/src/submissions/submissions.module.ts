@@ -5,11 +5,12 @@ import { SubmissionQueueModule } from '@asynclab/jobs';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsService } from './submissions.service';
 import { SubmissionQueueService } from './submission-queue.service';
+import { ReconcilerService } from './reconciler.service';
 
 @Module({
   imports: [DatabaseModule, LabCatalogModule, SubmissionQueueModule],
   controllers: [SubmissionsController],
-  providers: [SubmissionsService, SubmissionQueueService],
-  exports: [SubmissionsService, SubmissionQueueService],
+  providers: [SubmissionsService, SubmissionQueueService, ReconcilerService],
+  exports: [SubmissionsService, SubmissionQueueService, ReconcilerService],
 })
 export class SubmissionsModule {}

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@asynclab/config';
 import { ErrorCode, type SubmissionAccepted, type SubmissionView } from '@asynclab/contracts';
 import { filesFromColumn, reportFromRows, SubmissionsRepository } from '@asynclab/database';
 import { LabCatalogService } from '@asynclab/lab-catalog';
@@ -6,6 +7,7 @@ import { SubmissionsException } from './submissions.exception';
 import { CreateSubmissionDto } from './dto/create-submission.dto';
 import { validateSubmissionFiles } from './submission-files';
 import { SubmissionQueueService } from './submission-queue.service';
+import { SubmitAdmission } from './submit-admission';
 
 const HISTORY_LIMIT = 50;
 
@@ -13,14 +15,24 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class SubmissionsService {
+  private readonly admission: SubmitAdmission;
+
   constructor(
     private readonly catalog: LabCatalogService,
     private readonly submissions: SubmissionsRepository,
     private readonly queue: SubmissionQueueService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.admission = new SubmitAdmission(config.submitMaxInFlight);
+  }
+
+  /** At most SUBMIT_MAX_IN_FLIGHT at once per process; more are refused (429, Retry-After). */
+  submit(dto: CreateSubmissionDto): Promise<SubmissionAccepted> {
+    return this.admission.run(() => this.commitAndQueue(dto));
+  }
 
   /** Commits the submission first, then queues it: a queue outage can delay it, never lose it. */
-  async submit(dto: CreateSubmissionDto): Promise<SubmissionAccepted> {
+  private async commitAndQueue(dto: CreateSubmissionDto): Promise<SubmissionAccepted> {
     const lab = this.catalog.find(dto.labId);
     if (!lab) throw new SubmissionsException(ErrorCode.LabNotFound, `lab "${dto.labId}" does not exist`, 'labId');
     const files = validateSubmissionFiles(dto.files);

@@ -1,17 +1,28 @@
-// Unpacks a run-submission job and hands it to RunSubmissionService; nothing else lives here.
+// Unpacks a run-submission job and hands it to RunSubmissionService; nothing else lives here,
+// except telling a failed run from a run the worker gave back or an outage took away.
 import { Injectable, Logger } from '@nestjs/common';
-import { Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError, WaitingError } from 'bullmq';
 import { errorMessage } from '@asynclab/config';
 import { InvalidJobPayloadError, parseRunSubmissionJob, RUN_SUBMISSION_JOB } from '@asynclab/jobs';
+import { RunningJobs } from '../fleet/running-jobs';
 import { RunSubmissionService } from './run-submission.service';
+import { InfraOutageProbe } from './infra-outage';
+
+/** How long a job waits when its run failed because Docker or PostgreSQL was down. */
+const OUTAGE_RETRY_MS = 3_000;
 
 @Injectable()
 export class RunSubmissionProcessor {
   private readonly logger = new Logger(RunSubmissionProcessor.name);
 
-  constructor(private readonly runs: RunSubmissionService) {}
+  constructor(
+    private readonly runs: RunSubmissionService,
+    private readonly running: RunningJobs,
+    private readonly probe: InfraOutageProbe,
+  ) {}
 
-  async process(job: Job): Promise<string> {
+  /** `signal` fires when the worker hands its runs back (graceful shutdown past its grace). */
+  async process(job: Job, token?: string, signal?: AbortSignal): Promise<string> {
     if (job.name !== RUN_SUBMISSION_JOB) throw new UnrecoverableError(`no handler for job ${job.name}`);
     let payload;
     try {
@@ -20,7 +31,26 @@ export class RunSubmissionProcessor {
       if (error instanceof InvalidJobPayloadError) throw new UnrecoverableError(`bad payload: ${error.message}`);
       throw error;
     }
-    return this.runs.run(payload.submissionId);
+    const jobId = String(job.id);
+    this.running.add(jobId);
+    try {
+      return await this.runs.run(payload.submissionId, signal);
+    } catch (error) {
+      if (signal?.aborted) {
+        // Handed back, not failed: straight to waiting for another worker, no attempt spent.
+        await this.runs.handBack(payload.submissionId).catch(() => undefined);
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
+      const outage = await this.probe.outage();
+      if (!outage) throw error; // a real failure of this run: BullMQ retries it with backoff
+      this.logger.warn(`job ${jobId} waits ${OUTAGE_RETRY_MS / 1000} s, no attempt spent: ${outage} (${(error as Error).message})`);
+      await this.runs.handBack(payload.submissionId).catch(() => undefined);
+      await job.moveToDelayed(Date.now() + OUTAGE_RETRY_MS, token);
+      throw new DelayedError();
+    } finally {
+      this.running.delete(jobId);
+    }
   }
 
   /** After the last retry the submission is marked infra-error: never a silent loss. */

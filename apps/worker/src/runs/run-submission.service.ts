@@ -25,7 +25,8 @@ export class RunSubmissionService {
     private readonly events: SubmissionEventsPublisher,
   ) {}
 
-  async run(submissionId: string): Promise<RunSubmissionOutcome> {
+  /** `signal` aborts the run when the worker hands it back (shutdown); the sandbox is killed at once. */
+  async run(submissionId: string, signal?: AbortSignal): Promise<RunSubmissionOutcome> {
     const submission = await this.submissions.findForRun(submissionId);
     if (!submission) return 'missing';
     if (!(await this.submissions.claimForRun(submissionId))) return 'already-done';
@@ -41,6 +42,7 @@ export class RunSubmissionService {
         files: plan.files,
         config: plan.config,
         timeLimitMs: plan.timeLimitMs,
+        signal,
       });
       runs.push(gradeRun(plan, result, this.config.sandbox));
     }
@@ -52,6 +54,12 @@ export class RunSubmissionService {
     }
     await this.events.publish(submissionId, 'completed');
     return 'stored';
+  }
+
+  /** The run goes back to the queue: the submission is queued again and the attempt does not count. */
+  async handBack(submissionId: string): Promise<void> {
+    await this.submissions.handBack(submissionId);
+    await this.events.publish(submissionId, 'queued');
   }
 
   async giveUp(submissionId: string, reason: string): Promise<void> {

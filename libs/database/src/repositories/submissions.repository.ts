@@ -37,6 +37,25 @@ export class SubmissionsRepository {
     });
   }
 
+  /**
+   * Submissions PostgreSQL still waits for that were handed to the queue before `before`: the
+   * reconciler checks each still has a job in BullMQ.
+   */
+  async findAwaitingDelivery(before: Date, limit: number): Promise<Array<{ id: string; labId: string; status: SubmissionStatus }>> {
+    return this.prisma.submission.findMany({
+      where: { status: { in: ['queued', 'running'] }, enqueuedAt: { not: null, lt: before } },
+      select: { id: true, labId: true, status: true },
+      orderBy: { createdAt: 'asc' },
+      take: limit,
+    });
+  }
+
+  /** A worker shutting down gave the run back: queued again, and the attempt does not count. */
+  async handBack(id: string): Promise<void> {
+    await this.prisma
+      .$executeRaw`UPDATE submissions SET status = 'queued', attempts = GREATEST(attempts - 1, 0) WHERE id = ${id}::uuid AND status = 'running'`;
+  }
+
   async findWithRuns(id: string): Promise<SubmissionWithRuns | null> {
     return this.prisma.submission.findUnique({ where: { id }, include: SUBMISSION_WITH_RUNS });
   }

@@ -20,4 +20,14 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.FileAndFolder]: 400,
   [ErrorCode.FilesTooLarge]: 413,
   [ErrorCode.InvalidFilePath]: 400,
+  [ErrorCode.TooManySubmissions]: 429,
+  [ErrorCode.DatabaseUnavailable]: 503,
+  [ErrorCode.QueueUnavailable]: 503,
+};
+
+/** Codes that mean "not now": their answers say when to come back (Retry-After, seconds). */
+export const RETRY_AFTER_SEC_OF: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.TooManySubmissions]: 1,
+  [ErrorCode.DatabaseUnavailable]: 5,
+  [ErrorCode.QueueUnavailable]: 5,
 };

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { ErrorCode, type ApiErrorBody } from '@asynclab/contracts';
 import { DomainException } from '../domain.exception';
-import { HTTP_STATUS_OF } from './error-status';
+import { HTTP_STATUS_OF, RETRY_AFTER_SEC_OF } from './error-status';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 type ErrorBody = ApiErrorBody & { requestId: string };
 
@@ -26,6 +27,8 @@ export class GlobalExceptionFilter implements ExceptionFilter {
         `${requestId} ${request.method} ${request.url}: ${(exception as Error | null | undefined)?.stack ?? String(exception)}`,
       );
     }
+    const retryAfter = (RETRY_AFTER_SEC_OF as Partial<Record<string, number>>)[body.code];
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).setHeader('x-request-id', requestId).json(body);
   }
 
@@ -57,6 +60,15 @@ export class GlobalExceptionFilter implements ExceptionFilter {
             ? 'the request body is not valid JSON'
             : (exception as Error).message;
       return { statusCode: status, code: httpCode(status, message), message, requestId };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      const code = ErrorCode.DatabaseUnavailable;
+      return {
+        statusCode: HTTP_STATUS_OF[code],
+        code,
+        message: 'the service cannot reach its database right now; retry shortly',
+        requestId,
+      };
     }
     return { statusCode: 500, code: ErrorCode.Internal, message: 'internal server error', requestId };
   }

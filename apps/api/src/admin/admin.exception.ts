@@ -1,0 +1,3 @@
+import { DomainException } from '../common/domain.exception';
+
+export class AdminException extends DomainException {}
