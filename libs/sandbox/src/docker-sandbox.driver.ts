@@ -4,6 +4,7 @@
 // container that only has the Docker socket. Each container serves one run and is removed.
 import { performance } from 'node:perf_hooks';
 import Docker from 'dockerode';
+import type { HarnessReport } from '@asynclab/contracts';
 import { MalformedReportError, cleanText, parseRunReport } from '@asynclab/reports';
 import {
   ResourceLimit,
@@ -30,6 +31,8 @@ export interface DockerSandboxLimits extends Omit<SandboxProfile, 'image'> {
 const TAIL_CHARS = 16 * 1024;
 /** How long a sandbox may take to get its child's imports done (a loaded machine is slow). */
 const READY_WAIT_MS = 60_000;
+/** How long after a report that was not clean the container may take to exit. */
+const EXIT_WAIT_MS = 5_000;
 const SIGKILL_EXIT_CODE = 137;
 const SUPERVISOR_FAILED_EXIT_CODE = 70;
 
@@ -112,7 +115,7 @@ export class DockerSandboxDriver implements SandboxDriver {
   }
 
   private async execute(sandbox: WarmSandbox, archive: Buffer, request: SandboxRequest, askedAt: number): Promise<SandboxResult> {
-    let outputExceeded = false;
+    let outputExceeded = false as boolean; // set by the output callback
     let kill: () => void = () => undefined;
     const { stdout, stderr } = sandbox;
     sandbox.watchOutput(() => {
@@ -159,41 +162,36 @@ export class DockerSandboxDriver implements SandboxDriver {
     }
     if (request.signal?.aborted) throw new SandboxAbortedError('the worker handed the run back to the queue');
     const finishedAt = performance.now();
-    const state = (await sandbox.container.inspect().catch(infra('inspecting the sandbox'))).State;
-
     const timings = { containerStartMs: round(startedAt - askedAt), runMs: round(finishedAt - startedAt) };
     const { printed, reportJson } = splitReport(stdout.text(), sandbox.nonce);
+    const parsed = reportJson === null ? null : parseReport(reportJson);
+    // A run that ended in a clean report needs nothing of the engine's view. Anything else is
+    // judged with the container's end state: the engine marks an OOM kill as the container exits
+    // (the supervisor exits right after its end line).
+    const clean = parsed?.report?.runOutcome === null && !outputExceeded && !timedOut;
+    if (!clean) await Promise.race([sandbox.exited, delay(EXIT_WAIT_MS)]);
+    const state = clean ? null : (await sandbox.container.inspect().catch(infra('inspecting the sandbox'))).State;
+    const exitCode = state ? exitCodeOf(state) : 0;
+
     const stderrText = withoutEndLine(stderr.text(), sandbox.nonce);
     const output = this.output(printed, stdout, stderrText, stderr);
-    const limit = resourceLimit(state.OOMKilled, outputExceeded, `${printed}\n${stderrText}`);
+    const limit = resourceLimit(state?.OOMKilled ?? false, outputExceeded, `${printed}\n${stderrText}`);
     if (limit) return { status: 'resource-limit', limit, output, timings };
     if (timedOut) return { status: 'timeout', output, timings };
     // The supervisor is PID 1 of the container and learner code runs as another user, which can
     // neither signal it nor be the container's exit: a SIGKILL we did not make, with no report,
     // came from outside (an operator, a reaper). That alone is retried; never the learner's.
-    if (exitCodeOf(state) === SIGKILL_EXIT_CODE && reportJson === null) {
+    if (exitCode === SIGKILL_EXIT_CODE && parsed === null) {
       throw new SandboxInfraError('the sandbox container was killed from outside the run');
     }
     // The supervisor's own failure (asynclab_supervisor/__main__.py): learner code cannot end PID 1.
-    if (exitCodeOf(state) === SUPERVISOR_FAILED_EXIT_CODE && reportJson === null) {
+    if (exitCode === SUPERVISOR_FAILED_EXIT_CODE && parsed === null) {
       throw new SandboxInfraError(`the sandbox supervisor failed: ${tail(stderr.text(), 500).text}`);
     }
-    if (reportJson === null) return { status: 'no-report', exitCode: exitCodeOf(state), output, timings };
-    try {
-      return { status: 'completed', report: parseRunReport(reportJson), output, timings };
-    } catch (error) {
-      // Refused once, as the run's outcome: a retry would only refuse it again.
-      if (error instanceof MalformedReportError) {
-        return {
-          status: 'no-report',
-          exitCode: exitCodeOf(state),
-          reason: `the report was refused: ${error.message}`,
-          output,
-          timings,
-        };
-      }
-      throw error;
-    }
+    if (parsed === null) return { status: 'no-report', exitCode, output, timings };
+    if (parsed.report) return { status: 'completed', report: parsed.report, output, timings };
+    // Refused once, as the run's outcome: a retry would only refuse it again.
+    return { status: 'no-report', exitCode, reason: `the report was refused: ${parsed.refused}`, output, timings };
   }
 
   private output(printed: string, stdout: OutputTail, stderrText: string, stderr: OutputTail): SandboxOutput {
@@ -213,6 +211,15 @@ export { SANDBOX_LABEL };
 /** Docker's inspect answer says ExitCode is a number; it comes from outside, so it is checked. */
 function exitCodeOf(state: { ExitCode: unknown }): number | null {
   return typeof state.ExitCode === 'number' ? state.ExitCode : null;
+}
+
+function parseReport(json: string): { report: HarnessReport; refused?: undefined } | { report?: undefined; refused: string } {
+  try {
+    return { report: parseRunReport(json) };
+  } catch (error) {
+    if (error instanceof MalformedReportError) return { refused: error.message };
+    throw error;
+  }
 }
 
 function resourceLimit(oomKilled: boolean, outputExceeded: boolean, output: string): ResourceLimit | null {
