@@ -1,9 +1,10 @@
-// `npm run bench [-- N C]`: submit-to-report latency of the real service (API, BullMQ, worker,
+// `npm run bench [-- N C]` (BENCH_RUNS=3): submit-to-report latency of the real service (API, BullMQ, worker,
 // Docker sandbox, PostgreSQL), against a bare `docker run --rm` of plain pytest on the same files
 // measured in the same run. For each runtime (runc, and runsc where the engine has it) and with
 // the warm pool on and off: p50/p95 of N submissions one after another and of 2N at concurrency
 // C, the throughput, the phase breakdown and the whole machine's CPU-seconds per run. Needs what
 // `npm test` provisions (scripts/provision.sh). BENCH_BOUNDARY=1 adds the trust boundary's cost.
+import { cpus } from 'node:os';
 import { errorMessage, loadAppConfig } from '@asynclab/config';
 import type { PhaseTimings } from '@asynclab/contracts';
 import { applyMigrations, ensureDatabase } from '@asynclab/database';
@@ -12,8 +13,9 @@ import { correctNews } from '../apps/worker/test/e2e/programs';
 import { Batch, bareDockerRun, fmt, median, percentile, runBatch, runtimeAvailable } from './bench/measure';
 import { boundaryCost } from './bench/boundary';
 
-const N = Number(process.argv[2] ?? 30);
+const N = Number(process.argv[2] ?? 20);
 const C = Number(process.argv[3] ?? 8);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/asynclab_bench';
 const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/2';
 const files = correctNews;
@@ -50,21 +52,69 @@ async function serviceRows(runtime: string, pooled: boolean): Promise<Row> {
   }
 }
 
-function printTable(rows: Row[], baseline: number): void {
-  const header = ['', 'p50 c=1', 'p95 c=1', `p50 c=${C}`, `p95 c=${C}`, `runs/s c=${C}`, 'CPU-s/run', 'p50 / bare runc'];
-  const lines = rows.map((row) => {
-    const c = row.concurrent;
-    return [
-      row.label,
-      fmt(median(latencies(row.sequential))),
-      fmt(percentile(latencies(row.sequential), 95)),
-      c ? fmt(median(latencies(c))) : '-',
-      c ? fmt(percentile(latencies(c), 95)) : '-',
-      (c ? throughput(c) : throughput(row.sequential)).toFixed(2),
-      (c ? c.cpuPerRun : row.sequential.cpuPerRun).toFixed(3),
-      `${(median(latencies(row.sequential)) / baseline).toFixed(2)}x`,
-    ];
-  });
+/** One row's figures from one bench run; the table shows each figure's median over the runs. */
+interface Figures {
+  p50c1: number;
+  p95c1: number;
+  p50cC: number | null;
+  p95cC: number | null;
+  throughput: number;
+  cpuPerRun: number;
+  /** c=1 and c=C: queued, sandbox, run, store, rest (medians, ms). */
+  phases: number[][] | null;
+}
+
+const PHASE_KEYS = ['queuedMs', 'containerStartMs', 'pytestMs', 'storeMs'] as const;
+
+function phasesOf(batch: Batch): number[] {
+  const parts = PHASE_KEYS.map((key) => phase(batch, key));
+  return [...parts, median(latencies(batch)) - parts.reduce((a, b) => a + b, 0)];
+}
+
+function figuresOf(row: Row): Figures {
+  const c = row.concurrent;
+  return {
+    p50c1: median(latencies(row.sequential)),
+    p95c1: percentile(latencies(row.sequential), 95),
+    p50cC: c ? median(latencies(c)) : null,
+    p95cC: c ? percentile(latencies(c), 95) : null,
+    throughput: throughput(c ?? row.sequential),
+    cpuPerRun: (c ?? row.sequential).cpuPerRun,
+    phases: c ? [phasesOf(row.sequential), phasesOf(c)] : null,
+  };
+}
+
+function medianFigures(runs: Figures[]): Figures {
+  const of = (pick: (f: Figures) => number | null) => {
+    const values = runs.map(pick).filter((v): v is number => v !== null);
+    return values.length > 0 ? median(values) : null;
+  };
+  const first = runs[0];
+  return {
+    p50c1: of((f) => f.p50c1) ?? 0,
+    p95c1: of((f) => f.p95c1) ?? 0,
+    p50cC: of((f) => f.p50cC),
+    p95cC: of((f) => f.p95cC),
+    throughput: of((f) => f.throughput) ?? 0,
+    cpuPerRun: of((f) => f.cpuPerRun) ?? 0,
+    phases: first.phases ? first.phases.map((batch, b) => batch.map((_, i) => of((f) => f.phases?.[b][i] ?? null) ?? 0)) : null,
+  };
+}
+
+function printTable(labels: string[], figures: Figures[]): void {
+  const baseline = figures[0].p50c1;
+  const header = ['', 'p50 c=1', 'p95 c=1', `p50 c=${C}`, `p95 c=${C}`, `p95/p50 c=${C}`, `runs/s c=${C}`, 'CPU-s/run', 'p50 / bare runc'];
+  const lines = figures.map((f, i) => [
+    labels[i],
+    fmt(f.p50c1),
+    fmt(f.p95c1),
+    f.p50cC === null ? '-' : fmt(f.p50cC),
+    f.p95cC === null ? '-' : fmt(f.p95cC),
+    f.p50cC === null || f.p95cC === null ? '-' : `${(f.p95cC / f.p50cC).toFixed(2)}x`,
+    f.throughput.toFixed(2),
+    f.cpuPerRun.toFixed(3),
+    `${(f.p50c1 / baseline).toFixed(2)}x`,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const print = (cells: string[]) => {
     console.log(`| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`);
@@ -72,25 +122,25 @@ function printTable(rows: Row[], baseline: number): void {
   print(header);
   print(widths.map((w) => '-'.repeat(w)));
   lines.forEach(print);
-}
-
-function printPhases(rows: Row[]): void {
   console.log('\nphases of the service (medians, ms): queued = submit to the worker taking it; sandbox = waiting for a ready sandbox;');
   console.log('run = files in to report out; store = the report transaction; rest = API, events and client');
-  for (const row of rows) {
-    if (!row.concurrent) continue;
-    for (const [name, batch] of [
-      ['c=1', row.sequential],
-      [`c=${C}`, row.concurrent],
-    ] as const) {
-      const parts = (['queuedMs', 'containerStartMs', 'pytestMs', 'storeMs'] as const).map((key) => phase(batch, key));
-      const rest = median(latencies(batch)) - parts.reduce((a, b) => a + b, 0);
-      console.log(
-        `  ${row.label}, ${name}: queued ${parts[0].toFixed(0)}, sandbox ${parts[1].toFixed(0)}, run ${parts[2].toFixed(0)}, ` +
-          `store ${parts[3].toFixed(0)}, rest ${rest.toFixed(0)}`,
-      );
-    }
+  figures.forEach((f, i) => {
+    f.phases?.forEach((parts, b) => {
+      const [queued, sandbox, run, store, rest] = parts.map((v) => v.toFixed(0));
+      console.log(`  ${labels[i]}, c=${b === 0 ? 1 : C}: queued ${queued}, sandbox ${sandbox}, run ${run}, store ${store}, rest ${rest}`);
+    });
+  });
+}
+
+async function benchOnce(image: string, runtimes: string[]): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const runtime of runtimes) {
+    bareDockerRun(image, files, 2, runtime); // warm-up
+    rows.push({ label: `bare docker run, ${runtime}`, sequential: bareDockerRun(image, files, N, runtime), concurrent: null });
+    rows.push(await serviceRows(runtime, true));
+    rows.push(await serviceRows(runtime, false));
   }
+  return rows;
 }
 
 async function main(): Promise<void> {
@@ -99,22 +149,26 @@ async function main(): Promise<void> {
   await applyMigrations(BENCH_DATABASE_URL, config.migrationsDir);
   const runtimes = ['runc', ...(runtimeAvailable('runsc') ? ['runsc'] : [])];
   console.log(
-    `bench: a passing news.py + test (playground), ${N} one after another and ${2 * N} at concurrency ${C}, image ${config.sandbox.image}`,
+    `bench: a passing news.py + test (playground), ${N} one after another and ${2 * N} at concurrency ${C}, ` +
+      `${RUNS} run(s), image ${config.sandbox.image}, ${cpus().length} CPUs`,
   );
-  const rows: Row[] = [];
-  for (const runtime of runtimes) {
-    bareDockerRun(config.sandbox.image, files, 2, runtime); // warm-up
-    rows.push({
-      label: `bare docker run, ${runtime}`,
-      sequential: bareDockerRun(config.sandbox.image, files, N, runtime),
-      concurrent: null,
-    });
-    rows.push(await serviceRows(runtime, true));
-    rows.push(await serviceRows(runtime, false));
+  const runs: Row[][] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const rows = await benchOnce(config.sandbox.image, runtimes);
+    runs.push(rows);
+    console.log(`\nrun ${run} of ${RUNS}:`);
+    printTable(
+      rows.map((r) => r.label),
+      rows.map(figuresOf),
+    );
   }
-  console.log('');
-  printTable(rows, median(latencies(rows[0].sequential)));
-  printPhases(rows);
+  if (RUNS > 1) {
+    console.log(`\nmedians of ${RUNS} runs:`);
+    printTable(
+      runs[0].map((r) => r.label),
+      runs[0].map((_, i) => medianFigures(runs.map((rows) => figuresOf(rows[i])))),
+    );
+  }
   if (process.env.BENCH_BOUNDARY === '1') {
     const boundary = boundaryCost(config.sandbox.image, files, N);
     console.log(

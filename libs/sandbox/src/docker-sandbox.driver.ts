@@ -111,6 +111,7 @@ export class DockerSandboxDriver implements SandboxDriver {
       const removal = sandbox.destroy();
       this.pendingRemovals.add(removal);
       void removal.finally(() => this.pendingRemovals.delete(removal));
+      this.pool?.replenish();
     }
   }
 

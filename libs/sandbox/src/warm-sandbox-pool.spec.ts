@@ -51,7 +51,13 @@ describe('WarmSandboxPool', () => {
     await flush();
     expect(pool.state()).toMatchObject({ waiting: 2, ready: 2 });
     const first = await pool.take();
+    await flush();
+    expect(started).toHaveLength(2); // the replacement waits for the run to end
+    pool.replenish();
+    await flush();
+    expect(started).toHaveLength(3);
     const second = await pool.take();
+    pool.replenish();
     await flush();
     expect(first).not.toBe(second);
     expect(started).toHaveLength(4);
@@ -109,7 +115,7 @@ describe('WarmSandboxPool', () => {
     advance(6_000);
     tick();
     expect(pool.state().waiting).toBe(0);
-    await pool.take();
+    await pool.take(); // an empty pool refills at once
     await flush();
     expect(pool.state().waiting).toBe(2);
     await pool.close();

@@ -73,19 +73,26 @@ export class WarmSandboxPool<S extends PooledSandbox> {
     this.refill();
   }
 
-  /** A sandbox for one run: a ready one if any, else the oldest still starting, else a new one. */
+  /** A sandbox for one run: a ready one if any, else one still importing, else a new one. Call replenish() after the run. */
   async take(): Promise<S> {
     this.warm();
     this.dropDead();
     const index = this.waiting.findIndex((s) => s.isReady);
     const sandbox = index >= 0 ? this.waiting.splice(index, 1)[0] : this.waiting.shift();
-    this.refill();
+    // The replacement starts after the run (replenish), not beside it: on a small machine a
+    // container's start-up would take CPU from the run. Only an empty pool refills at once.
+    if (this.waiting.length === 0) this.refill();
     if (sandbox) {
       this.counts.taken += 1;
       return sandbox;
     }
     this.counts.missed += 1;
     return this.startSandbox();
+  }
+
+  /** After a run: brings the pool back to its size in the background. */
+  replenish(): void {
+    this.refill();
   }
 
   state(): WarmPoolState {

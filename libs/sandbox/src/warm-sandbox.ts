@@ -40,6 +40,8 @@ const STDERR_KEEP_BYTES = 64 * 1024;
 /** How long past the longest wait a waiting container may live before a reaper may remove it. */
 const DEADLINE_SLACK_MS = 15 * 60_000;
 const STREAM_DRAIN_MS = 2_000;
+/** The run's files: submissions are under 256 KB, labs' own files a little more. */
+const WORK_MB = 16;
 
 /** A warm container does not know its run yet: it is named after the process that started it. */
 export const warmRunLabel = () => `warm/${process.pid}`;
@@ -92,7 +94,6 @@ export class WarmSandbox {
         AttachStdout: true,
         AttachStderr: true,
         Tty: false,
-        Volumes: { '/work': {} },
         HostConfig: {
           Runtime: profile.runtime,
           NetworkMode: 'none',
@@ -104,7 +105,11 @@ export class WarmSandbox {
           MemorySwap: profile.memoryMb * 1024 * 1024, // equal to Memory: no swap
           PidsLimit: profile.pids,
           NanoCpus: Math.round(profile.cpus * 1e9),
-          Tmpfs: { '/tmp': `rw,nosuid,nodev,noexec,size=${profile.tmpfsMb}m` },
+          // /work is a tmpfs too (root's, 0755: read-only to uid 10001), filled by the supervisor
+          // from stdin: no volume to create and remove per run.
+          Tmpfs: { '/tmp': `rw,nosuid,nodev,noexec,size=${profile.tmpfsMb}m`, '/work': `rw,nosuid,nodev,noexec,mode=755,size=${WORK_MB}m` },
+          // The output is read from the attached streams; the engine need not also log it.
+          LogConfig: { Type: 'none', Config: {} },
           Ulimits: [
             { Name: 'nofile', Soft: 1024, Hard: 1024 },
             // gVisor keeps its tasks out of the pids cgroup and counts RLIMIT_NPROC per sandbox
@@ -181,7 +186,7 @@ export class WarmSandbox {
     this.container.kill().catch(() => undefined);
   }
 
-  /** Removes the container and its /work volume; resolves when done (or it failed: the reaper retries). */
+  /** Removes the container; resolves when done (or it failed: the reaper retries). */
   destroy(): Promise<void> {
     this.stdin?.destroy();
     return this.container.remove({ force: true, v: true }).then(
