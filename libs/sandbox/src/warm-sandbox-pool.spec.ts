@@ -67,12 +67,18 @@ describe('WarmSandboxPool', () => {
     await pool.close();
   });
 
-  it('starts one for the run when none is waiting, and counts the miss', async () => {
-    const { pool } = poolOf(1);
+  it('lets a run that finds the pool empty wait for the sandbox being started, else start its own', async () => {
+    const { pool, started, failNext } = poolOf(1);
     const sandbox = await pool.take(); // not warmed: the first take finds the pool empty
-    expect(sandbox).toBeInstanceOf(FakeSandbox);
-    expect(pool.state().missed).toBe(1);
+    expect(sandbox).toBe(started[0]);
+    expect(pool.state()).toMatchObject({ waited: 1, missed: 0 });
     await pool.close();
+    const failing = poolOf(1);
+    failing.failNext(); // the start the run waits for fails: the run starts its own
+    const own = await failing.pool.take();
+    expect(own).toBe(failing.started[0]);
+    expect(failing.pool.state()).toMatchObject({ waited: 0, missed: 1 });
+    await failing.pool.close();
   });
 
   it('prefers a ready sandbox over one still importing', async () => {

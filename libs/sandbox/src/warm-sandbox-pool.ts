@@ -27,14 +27,18 @@ export interface WarmPoolState {
   waiting: number;
   ready: number;
   starting: number;
+  /** Runs that found a ready (or importing) sandbox waiting. */
   taken: number;
+  /** Runs that waited for one being started. */
+  waited: number;
+  /** Runs that had to start their own. */
   missed: number;
   recycled: number;
   lastError: string | null;
 }
 
 /** At most this many containers are being created at once: creation competes with runs for CPU. */
-const MAX_STARTING = 2;
+const MAX_STARTING = 3;
 const RETRY_AFTER_ERROR_MS = 2_000;
 
 export class WarmSandboxPool<S extends PooledSandbox> {
@@ -46,7 +50,9 @@ export class WarmSandboxPool<S extends PooledSandbox> {
   private retryAt = 0;
   private readonly removals = new Set<Promise<void>>();
   private readonly timer: NodeJS.Timeout;
-  private readonly counts = { taken: 0, missed: 0, recycled: 0 };
+  private readonly counts = { taken: 0, waited: 0, missed: 0, recycled: 0 };
+  /** Runs waiting for a sandbox still starting. */
+  private readonly takers: ((sandbox: S | null) => void)[] = [];
   private lastError: string | null = null;
 
   constructor(
@@ -85,6 +91,14 @@ export class WarmSandboxPool<S extends PooledSandbox> {
     if (sandbox) {
       this.counts.taken += 1;
       return sandbox;
+    }
+    // One is on its way that no other run has claimed: sooner than starting another.
+    if (this.starting > this.takers.length) {
+      const arrived = await new Promise<S | null>((resolve) => this.takers.push(resolve));
+      if (arrived) {
+        this.counts.waited += 1;
+        return arrived;
+      }
     }
     this.counts.missed += 1;
     return this.startSandbox();
@@ -147,11 +161,14 @@ export class WarmSandboxPool<S extends PooledSandbox> {
         (sandbox) => {
           this.starting -= 1;
           this.lastError = null;
-          if (this.closed || this.idle) this.remove(sandbox);
+          const taker = this.takers.shift();
+          if (taker) taker(sandbox);
+          else if (this.closed || this.idle) this.remove(sandbox);
           else this.waiting.push(sandbox);
           this.refill();
         },
         (error: unknown) => {
+          this.takers.shift()?.(null); // that run starts its own
           this.starting -= 1;
           this.lastError = errorMessage(error);
           this.retryAt = this.now() + RETRY_AFTER_ERROR_MS;
