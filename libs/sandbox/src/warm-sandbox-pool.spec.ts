@@ -68,7 +68,7 @@ describe('WarmSandboxPool', () => {
   });
 
   it('lets a run that finds the pool empty wait for the sandbox being started, else start its own', async () => {
-    const { pool, started, failNext } = poolOf(1);
+    const { pool, started } = poolOf(1);
     const sandbox = await pool.take(); // not warmed: the first take finds the pool empty
     expect(sandbox).toBe(started[0]);
     expect(pool.state()).toMatchObject({ waited: 1, missed: 0 });
