@@ -147,7 +147,7 @@ async function main(): Promise<void> {
   await ensureDatabase(BENCH_DATABASE_URL);
   const config = loadAppConfig();
   await applyMigrations(BENCH_DATABASE_URL, config.migrationsDir);
-  const runtimes = ['runc', ...(runtimeAvailable('runsc') ? ['runsc'] : [])];
+  const runtimes = (process.env.BENCH_RUNTIMES ?? 'runc,runsc').split(',').filter((r) => r === 'runc' || runtimeAvailable(r));
   console.log(
     `bench: a passing news.py + test (playground), ${N} one after another and ${2 * N} at concurrency ${C}, ` +
       `${RUNS} run(s), image ${config.sandbox.image}, ${cpus().length} CPUs`,

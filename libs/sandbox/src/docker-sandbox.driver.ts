@@ -153,6 +153,7 @@ export class DockerSandboxDriver implements SandboxDriver {
     };
     if (request.signal?.aborted) kill();
     request.signal?.addEventListener('abort', abort);
+    sandbox.prioritise();
     try {
       await sandbox.send(archive);
       // The end line means the supervisor is done: no need to wait for the container's exit.

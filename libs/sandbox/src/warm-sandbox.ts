@@ -40,6 +40,9 @@ const STDERR_KEEP_BYTES = 64 * 1024;
 /** How long past the longest wait a waiting container may live before a reaper may remove it. */
 const DEADLINE_SLACK_MS = 15 * 60_000;
 const STREAM_DRAIN_MS = 2_000;
+/** cpu.shares while a sandbox starts and waits, and while it runs (Docker's default). */
+const WAITING_CPU_SHARES = 128;
+const RUNNING_CPU_SHARES = 1024;
 /** The run's files: submissions are under 256 KB, labs' own files a little more. */
 const WORK_MB = 16;
 
@@ -105,6 +108,8 @@ export class WarmSandbox {
           MemorySwap: profile.memoryMb * 1024 * 1024, // equal to Memory: no swap
           PidsLimit: profile.pids,
           NanoCpus: Math.round(profile.cpus * 1e9),
+          // Starting and waiting, a sandbox yields the CPU to the runs (prioritise() on its turn).
+          CpuShares: WAITING_CPU_SHARES,
           // /work is a tmpfs too (root's, 0755: read-only to uid 10001), filled by the supervisor
           // from stdin: no volume to create and remove per run.
           Tmpfs: { '/tmp': `rw,nosuid,nodev,noexec,size=${profile.tmpfsMb}m`, '/work': `rw,nosuid,nodev,noexec,mode=755,size=${WORK_MB}m` },
@@ -180,6 +185,11 @@ export class WarmSandbox {
         else resolve();
       });
     }).catch(infra('sending the files to the sandbox'));
+  }
+
+  /** Its run has come: the CPU weight of any container again. Best effort (never fails the run). */
+  prioritise(): void {
+    this.container.update({ CpuShares: RUNNING_CPU_SHARES }).catch(() => undefined);
   }
 
   kill(): void {
