@@ -55,10 +55,12 @@ describe('WarmSandboxPool', () => {
     expect(started).toHaveLength(2); // the replacement waits for the run to end
     pool.replenish();
     await flush();
+    expect(started).toHaveLength(2); // and, the pool being at half its size, for a moment without runs
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(started).toHaveLength(3);
     const second = await pool.take();
     pool.replenish();
-    await flush();
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(first).not.toBe(second);
     expect(started).toHaveLength(4);
     expect(pool.state()).toMatchObject({ waiting: 2, taken: 2, missed: 0 });

@@ -40,6 +40,8 @@ export interface WarmPoolState {
 /** At most this many containers are being created at once: creation competes with runs for CPU. */
 const MAX_STARTING = 3;
 const RETRY_AFTER_ERROR_MS = 2_000;
+/** With no run taken for this long, the pool refills (replenish). */
+const IDLE_REFILL_MS = 250;
 
 export class WarmSandboxPool<S extends PooledSandbox> {
   private readonly waiting: S[] = [];
@@ -54,6 +56,7 @@ export class WarmSandboxPool<S extends PooledSandbox> {
   /** Runs waiting for a sandbox still starting. */
   private readonly takers: ((sandbox: S | null) => void)[] = [];
   private lastError: string | null = null;
+  private idleRefill?: NodeJS.Timeout;
 
   constructor(
     private readonly settings: WarmPoolSettings,
@@ -81,13 +84,14 @@ export class WarmSandboxPool<S extends PooledSandbox> {
 
   /** A sandbox for one run: a ready one if any, else one still importing, else a new one. Call replenish() after the run. */
   async take(): Promise<S> {
+    clearTimeout(this.idleRefill);
     this.warm();
     this.dropDead();
     const index = this.waiting.findIndex((s) => s.isReady);
     const sandbox = index >= 0 ? this.waiting.splice(index, 1)[0] : this.waiting.shift();
     // The replacement starts after the run (replenish), not beside it: on a small machine a
-    // container's start-up would take CPU from the run. Only an empty pool refills at once.
-    if (this.waiting.length === 0) this.refill();
+    // container's start-up would take CPU from the run. Only a pool below half its size refills at once.
+    if (this.waiting.length < Math.ceil(this.settings.size / 2)) this.refill();
     if (sandbox) {
       this.counts.taken += 1;
       return sandbox;
@@ -104,9 +108,21 @@ export class WarmSandboxPool<S extends PooledSandbox> {
     return this.startSandbox();
   }
 
-  /** After a run: brings the pool back to its size in the background. */
+  /**
+   * After a run: brings the pool back to its size in the background. Below half its size at once;
+   * otherwise once no run has been taken for a moment, so that on a small machine the starts
+   * happen between runs rather than beside them.
+   */
   replenish(): void {
-    this.refill();
+    clearTimeout(this.idleRefill);
+    if (this.waiting.length + this.starting < Math.ceil(this.settings.size / 2)) {
+      this.refill();
+      return;
+    }
+    this.idleRefill = setTimeout(() => {
+      this.refill();
+    }, IDLE_REFILL_MS);
+    this.idleRefill.unref();
   }
 
   state(): WarmPoolState {
@@ -125,6 +141,7 @@ export class WarmSandboxPool<S extends PooledSandbox> {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.timer);
+    clearTimeout(this.idleRefill);
     for (const sandbox of this.waiting.splice(0)) this.remove(sandbox);
     while (this.starting > 0) await new Promise((resolve) => setTimeout(resolve, 50));
     await Promise.all([...this.removals]);
