@@ -1,221 +1,191 @@
-// `npm run bench [-- N C]`: submit-to-report latency of the real service (API, BullMQ, worker,
-// Docker sandbox, PostgreSQL) for N submissions one after another and N at concurrency C, with
-// the phase breakdown, against a baseline of the same files run by a bare `docker run` of plain
-// pytest in the same image. Needs what `npm test` provisions (scripts/provision.sh).
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+// `npm run bench [-- N C]` (BENCH_RUNS=3): submit-to-report latency of the real service (API, BullMQ, worker,
+// Docker sandbox, PostgreSQL), against a bare `docker run --rm` of plain pytest on the same files
+// measured in the same run. For each runtime (runc, and runsc where the engine has it) and with
+// the warm pool on and off: p50/p95 of N submissions one after another and of 2N at concurrency
+// C, the throughput, the phase breakdown and the whole machine's CPU-seconds per run. Needs what
+// `npm test` provisions (scripts/provision.sh). BENCH_BOUNDARY=1 adds the trust boundary's cost.
+import { cpus } from 'node:os';
 import { errorMessage, loadAppConfig } from '@asynclab/config';
-import { applyMigrations, ensureDatabase } from '@asynclab/database';
-import { SUPERVISOR_COMMAND } from '@asynclab/sandbox';
-import { startService } from '../test/e2e/support/service';
 import type { PhaseTimings } from '@asynclab/contracts';
-import { get, post, SubmissionAccepted, SubmissionBody } from '../test/e2e/support/client';
+import { applyMigrations, ensureDatabase } from '@asynclab/database';
+import { startService } from '../test/e2e/support/service';
 import { correctNews } from '../apps/worker/test/e2e/programs';
+import { Batch, bareDockerRun, fmt, median, percentile, runBatch, runtimeAvailable } from './bench/measure';
+import { boundaryCost } from './bench/boundary';
 
-const N = Number(process.argv[2] ?? 10);
-const C = Number(process.argv[3] ?? 2);
+const N = Number(process.argv[2] ?? 20);
+const C = Number(process.argv[3] ?? 8);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/asynclab_bench';
+const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/2';
+const files = correctNews;
 
-interface Sample {
-  latencyMs: number;
-  timings: PhaseTimings;
+interface Row {
+  label: string;
+  sequential: Batch;
+  concurrent: Batch | null;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+const latencies = (batch: Batch) => batch.samples.map((s) => s.latencyMs);
+const throughput = (batch: Batch) => batch.samples.length / (batch.wallMs / 1000);
+const phase = (batch: Batch, key: keyof PhaseTimings) => median(batch.samples.map((s) => s.timings?.[key] ?? 0));
 
-const median = (values: number[]) => percentile(values, 50);
-const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
-
-async function submitOne(baseUrl: string): Promise<Sample> {
-  const started = performance.now();
-  const created = await post<SubmissionAccepted>(baseUrl, '/submissions', { labId: 'playground', files: correctNews });
-  if (created.status !== 202) throw new Error(`submit answered ${created.status}`);
-  for (;;) {
-    // A keep-alive socket the server just closed fails one fetch now and then: ask again.
-    const body = await get<SubmissionBody>(baseUrl, `/submissions/${created.body.id}`).then(
-      (response) => response.body,
-      () => null,
-    );
-    if (body && (body.status === 'completed' || body.status === 'error')) {
-      if (body.report?.outcome !== 'pass') throw new Error(`bench submission did not pass: ${JSON.stringify(body.report?.runOutcome)}`);
-      return { latencyMs: performance.now() - started, timings: body.report.timings };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-async function runBatch(baseUrl: string, count: number, concurrency: number): Promise<{ samples: Sample[]; wallMs: number }> {
-  const samples: Sample[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        next += 1;
-        samples.push(await submitOne(baseUrl));
-      }
-    }),
-  );
-  return { samples, wallMs: performance.now() - started };
-}
-
-function bareDockerBaseline(image: string, count: number): number[] {
-  const dir = mkdtempSync(join(tmpdir(), 'asynclab-bench-'));
-  chmodSync(dir, 0o755); // the image runs as uid 10001, which must read the files
-  for (const [path, content] of Object.entries(correctNews)) writeFileSync(join(dir, path), content, { mode: 0o644 });
-  const times: number[] = [];
-  try {
-    for (let i = 0; i < count; i++) {
-      const started = performance.now();
-      execFileSync(
-        'docker',
-        [
-          'run',
-          '--rm',
-          '--network',
-          'none',
-          '--read-only',
-          '--tmpfs',
-          '/tmp',
-          '--memory',
-          '256m',
-          '--pids-limit',
-          '128',
-          '-v',
-          `${dir}:/work:ro`,
-          '-w',
-          '/work',
-          image,
-          'python3',
-          '-m',
-          'pytest',
-          '-q',
-          '-p',
-          'no:cacheprovider',
-        ],
-        { stdio: 'ignore' },
-      );
-      times.push(performance.now() - started);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return times;
-}
-
-/**
- * The cost of the trust boundary (docs/trust-model.md), same image, same files, same run: the
- * harness alone in one process as uid 10001 (how it ran before the boundary; still how the
- * harness's own tests run it) against the supervisor as the worker starts it (root with
- * CAP_SETUID/SETGID, learner code in a uid-10001 child).
- */
-function boundaryCost(image: string, count: number): { inProcess: number[]; supervised: number[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'asynclab-bench-'));
-  chmodSync(dir, 0o755);
-  for (const [path, content] of Object.entries(correctNews)) writeFileSync(join(dir, path), content, { mode: 0o644 });
-  mkdirSync(join(dir, '.asynclab'), { mode: 0o755 });
-  const runJson = { testPaths: [], learnerFiles: Object.keys(correctNews), perTestTimeoutSec: 10, blockingThresholdMs: 100 };
-  writeFileSync(join(dir, '.asynclab/run.json'), JSON.stringify(runJson), { mode: 0o644 });
-  const common = [
-    'run',
-    '--rm',
-    '--network',
-    'none',
-    '--read-only',
-    '--tmpfs',
-    '/tmp',
-    '--memory',
-    '256m',
-    '--pids-limit',
-    '128',
-    '--cap-drop',
-    'ALL',
-    '--security-opt',
-    'no-new-privileges',
-    '-e',
-    'ASYNCLAB_REPORT_NONCE=bench',
-    '-v',
-    `${dir}:/work:ro`,
-    '-w',
-    '/work',
-  ];
-  const modes = {
-    inProcess: [...common, '--user', '10001:10001', image, 'python3', '-m', 'asynclab_harness'],
-    supervised: [...common, '--user', '0:0', '--cap-add', 'SETUID', '--cap-add', 'SETGID', image, ...SUPERVISOR_COMMAND],
-  };
-  const times = { inProcess: [] as number[], supervised: [] as number[] };
-  try {
-    for (let i = 0; i < count; i++) {
-      for (const mode of ['inProcess', 'supervised'] as const) {
-        const started = performance.now();
-        const out = execFileSync('docker', modes[mode], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
-        times[mode].push(performance.now() - started);
-        if (!out.includes('"outcome":"pass"')) throw new Error(`bench: the ${mode} harness run did not pass`);
-      }
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return times;
-}
-
-function report(label: string, batch: { samples: Sample[]; wallMs: number }): number {
-  const latencies = batch.samples.map((s) => s.latencyMs);
-  const phase = (key: keyof PhaseTimings) => median(batch.samples.map((s) => s.timings[key] ?? 0));
-  console.log(
-    `${label}: n=${latencies.length} p50 ${fmt(median(latencies))} p95 ${fmt(percentile(latencies, 95))} ` +
-      `throughput ${(latencies.length / (batch.wallMs / 1000)).toFixed(2)}/s`,
-  );
-  console.log(
-    `  phases (median): queued ${fmt(phase('queuedMs'))}, container start ${fmt(phase('containerStartMs'))}, ` +
-      `pytest ${fmt(phase('pytestMs'))}, store ${fmt(phase('storeMs'))}`,
-  );
-  return median(latencies);
-}
-
-async function main(): Promise<void> {
-  await ensureDatabase(BENCH_DATABASE_URL);
-  const config = loadAppConfig();
-  await applyMigrations(BENCH_DATABASE_URL, config.migrationsDir);
+async function serviceRows(runtime: string, pooled: boolean): Promise<Row> {
   const service = await startService({
     env: {
       DATABASE_URL: BENCH_DATABASE_URL,
-      REDIS_URL: 'redis://127.0.0.1:6379/2',
+      REDIS_URL: BENCH_REDIS_URL,
       WORKER_CONCURRENCY: String(C),
+      SANDBOX_RUNTIME: runtime,
+      SANDBOX_POOL: String(pooled),
       // The bench submits as one guest, faster than a learner would: its limits are not measured here.
       RATE_LIMIT_PER_MINUTE: '1000000',
       SUBMISSIONS_PER_MINUTE: '1000000',
     },
   });
   try {
-    console.log(`bench: ${N} submissions of a passing news.py + test (playground), worker concurrency ${C}, image ${config.sandbox.image}`);
-    await runBatch(service.baseUrl, 2, 1); // warm-up: connections, page cache, first container
-    const baseline = bareDockerBaseline(config.sandbox.image, N);
-    console.log(
-      `baseline (bare docker run + plain pytest, same image): n=${N} p50 ${fmt(median(baseline))} p95 ${fmt(percentile(baseline, 95))}`,
-    );
-    const boundary = boundaryCost(config.sandbox.image, N);
-    console.log(`harness in one process with the learner (before the trust boundary): n=${N} p50 ${fmt(median(boundary.inProcess))}`);
-    console.log(
-      `supervisor + uid-10001 child (the trust boundary): n=${N} p50 ${fmt(median(boundary.supervised))} ` +
-        `(+${fmt(median(boundary.supervised) - median(boundary.inProcess))}, ${(median(boundary.supervised) / median(boundary.inProcess)).toFixed(2)}x)`,
-    );
-    const sequential = report('sequential', await runBatch(service.baseUrl, N, 1));
-    report(`concurrency ${C}`, await runBatch(service.baseUrl, N, C));
-    console.log(`overhead: service p50 / bare docker p50 = ${(sequential / median(baseline)).toFixed(2)}x`);
+    await runBatch(service.baseUrl, files, C, C); // warm-up: connections, page cache, the pool's first fill
+    await new Promise((resolve) => setTimeout(resolve, 3_000)); // let the pool refill
+    const sequential = await runBatch(service.baseUrl, files, N, 1);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const concurrent = await runBatch(service.baseUrl, files, 2 * N, C);
+    return { label: `service, ${runtime}, ${pooled ? 'warm pool' : 'no pool'}`, sequential, concurrent };
   } finally {
     await service.close();
   }
 }
 
-main().catch((error: unknown) => {
-  const cause = error instanceof Error ? error.cause : undefined;
-  console.error(`bench: ${errorMessage(error)}${cause ? ` (${errorMessage(cause)})` : ''}`);
-  process.exit(1);
-});
+/** One row's figures from one bench run; the table shows each figure's median over the runs. */
+interface Figures {
+  p50c1: number;
+  p95c1: number;
+  p50cC: number | null;
+  p95cC: number | null;
+  throughput: number;
+  cpuPerRun: number;
+  /** c=1 and c=C: queued, sandbox, run, store, rest (medians, ms). */
+  phases: number[][] | null;
+}
+
+const PHASE_KEYS = ['queuedMs', 'containerStartMs', 'pytestMs', 'storeMs'] as const;
+
+function phasesOf(batch: Batch): number[] {
+  const parts = PHASE_KEYS.map((key) => phase(batch, key));
+  return [...parts, median(latencies(batch)) - parts.reduce((a, b) => a + b, 0)];
+}
+
+function figuresOf(row: Row): Figures {
+  const c = row.concurrent;
+  return {
+    p50c1: median(latencies(row.sequential)),
+    p95c1: percentile(latencies(row.sequential), 95),
+    p50cC: c ? median(latencies(c)) : null,
+    p95cC: c ? percentile(latencies(c), 95) : null,
+    throughput: throughput(c ?? row.sequential),
+    cpuPerRun: (c ?? row.sequential).cpuPerRun,
+    phases: c ? [phasesOf(row.sequential), phasesOf(c)] : null,
+  };
+}
+
+function medianFigures(runs: Figures[]): Figures {
+  const of = (pick: (f: Figures) => number | null) => {
+    const values = runs.map(pick).filter((v): v is number => v !== null);
+    return values.length > 0 ? median(values) : null;
+  };
+  const first = runs[0];
+  return {
+    p50c1: of((f) => f.p50c1) ?? 0,
+    p95c1: of((f) => f.p95c1) ?? 0,
+    p50cC: of((f) => f.p50cC),
+    p95cC: of((f) => f.p95cC),
+    throughput: of((f) => f.throughput) ?? 0,
+    cpuPerRun: of((f) => f.cpuPerRun) ?? 0,
+    phases: first.phases ? first.phases.map((batch, b) => batch.map((_, i) => of((f) => f.phases?.[b][i] ?? null) ?? 0)) : null,
+  };
+}
+
+function printTable(labels: string[], figures: Figures[]): void {
+  const baseline = figures[0].p50c1;
+  const header = ['', 'p50 c=1', 'p95 c=1', `p50 c=${C}`, `p95 c=${C}`, `p95/p50 c=${C}`, `runs/s c=${C}`, 'CPU-s/run', 'p50 / bare runc'];
+  const lines = figures.map((f, i) => [
+    labels[i],
+    fmt(f.p50c1),
+    fmt(f.p95c1),
+    f.p50cC === null ? '-' : fmt(f.p50cC),
+    f.p95cC === null ? '-' : fmt(f.p95cC),
+    f.p50cC === null || f.p95cC === null ? '-' : `${(f.p95cC / f.p50cC).toFixed(2)}x`,
+    f.throughput.toFixed(2),
+    f.cpuPerRun.toFixed(3),
+    `${(f.p50c1 / baseline).toFixed(2)}x`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const print = (cells: string[]) => {
+    console.log(`| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`);
+  };
+  print(header);
+  print(widths.map((w) => '-'.repeat(w)));
+  lines.forEach(print);
+  console.log('\nphases of the service (medians, ms): queued = submit to the worker taking it; sandbox = waiting for a ready sandbox;');
+  console.log('run = files in to report out; store = the report transaction; rest = API, events and client');
+  figures.forEach((f, i) => {
+    f.phases?.forEach((parts, b) => {
+      const [queued, sandbox, run, store, rest] = parts.map((v) => v.toFixed(0));
+      console.log(`  ${labels[i]}, c=${b === 0 ? 1 : C}: queued ${queued}, sandbox ${sandbox}, run ${run}, store ${store}, rest ${rest}`);
+    });
+  });
+}
+
+async function benchOnce(image: string, runtimes: string[]): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const runtime of runtimes) {
+    bareDockerRun(image, files, 2, runtime); // warm-up
+    rows.push({ label: `bare docker run, ${runtime}`, sequential: bareDockerRun(image, files, N, runtime), concurrent: null });
+    rows.push(await serviceRows(runtime, true));
+    rows.push(await serviceRows(runtime, false));
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  await ensureDatabase(BENCH_DATABASE_URL);
+  const config = loadAppConfig();
+  await applyMigrations(BENCH_DATABASE_URL, config.migrationsDir);
+  const runtimes = (process.env.BENCH_RUNTIMES ?? 'runc,runsc').split(',').filter((r) => r === 'runc' || runtimeAvailable(r));
+  console.log(
+    `bench: a passing news.py + test (playground), ${N} one after another and ${2 * N} at concurrency ${C}, ` +
+      `${RUNS} run(s), image ${config.sandbox.image}, ${cpus().length} CPUs`,
+  );
+  const runs: Row[][] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const rows = await benchOnce(config.sandbox.image, runtimes);
+    runs.push(rows);
+    console.log(`\nrun ${run} of ${RUNS}:`);
+    printTable(
+      rows.map((r) => r.label),
+      rows.map(figuresOf),
+    );
+  }
+  if (RUNS > 1) {
+    console.log(`\nmedians of ${RUNS} runs:`);
+    printTable(
+      runs[0].map((r) => r.label),
+      runs[0].map((_, i) => medianFigures(runs.map((rows) => figuresOf(rows[i])))),
+    );
+  }
+  if (process.env.BENCH_BOUNDARY === '1') {
+    const boundary = boundaryCost(config.sandbox.image, files, N);
+    console.log(
+      `\ntrust boundary: harness in one process p50 ${fmt(median(boundary.inProcess))}, supervisor + uid-10001 child ` +
+        `p50 ${fmt(median(boundary.supervised))} (${(median(boundary.supervised) / median(boundary.inProcess)).toFixed(2)}x)`,
+    );
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    const cause = error instanceof Error ? error.cause : undefined;
+    console.error(`bench: ${errorMessage(error)}${cause ? ` (${errorMessage(cause)})` : ''}`);
+    process.exit(1);
+  },
+);

@@ -15,6 +15,8 @@ command -v pg_ctlcluster >/dev/null || need_packages+=(postgresql)
 command -v redis-server >/dev/null || need_packages+=(redis-server)
 command -v dockerd >/dev/null || need_packages+=(docker.io)
 command -v debootstrap >/dev/null || need_packages+=(debootstrap)
+# gVisor, only when asked for (SANDBOX_RUNTIME=runsc): a stronger sandbox boundary than runc.
+if [ "${SANDBOX_RUNTIME:-runc}" = runsc ] && ! command -v runsc >/dev/null; then need_packages+=(runsc); fi
 if [ "${ASYNCLAB_TEST_TOOLS:-0}" = 1 ] && ! command -v chromium >/dev/null; then need_packages+=(chromium); fi
 # The test command lints the harness's Python with Debian's pyflakes.
 if [ "${ASYNCLAB_TEST_TOOLS:-0}" = 1 ] && ! command -v pyflakes3 >/dev/null; then need_packages+=(pyflakes3); fi
@@ -46,6 +48,18 @@ fi
 if ! docker info >/dev/null 2>&1; then
   log "starting the Docker engine"
   bash scripts/start-dockerd.sh
+fi
+
+# gVisor registered as a Docker runtime. `--network=none`: without it every start fails ("cannot
+# run with network enabled in root network namespace"); the sandbox has no network anyway. The
+# daemon reloads its runtimes on SIGHUP, so a running engine is not restarted for this.
+if [ "${SANDBOX_RUNTIME:-runc}" = runsc ]; then
+  if node scripts/register-runsc.js /etc/docker/daemon.json "$(command -v runsc)"; then
+    log "registered runsc in /etc/docker/daemon.json; reloading the Docker engine"
+    kill -HUP "$(pidof dockerd)"
+    for _ in $(seq 1 20); do docker info 2>/dev/null | grep -q 'Runtimes:.*runsc' && break; sleep 0.5; done
+  fi
+  docker info 2>/dev/null | grep -q 'Runtimes:.*runsc' || { log "the Docker engine does not list the runsc runtime"; exit 1; }
 fi
 
 bash scripts/sandbox-build.sh

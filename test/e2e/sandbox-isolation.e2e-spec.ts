@@ -1,11 +1,20 @@
 // Learner code cannot hurt the host or other learners: what the sandbox lets a test see and do,
-// checked from inside a real container, and the limits that stop a run that misbehaves.
+// checked from inside a real container, and the limits that stop a run that misbehaves. Every
+// test runs for a warm sandbox from the pool and for one started for the run, under runc and,
+// where the engine has it registered, gVisor (runsc).
+import { execFileSync } from 'node:child_process';
 import { loadAppConfig } from '@asynclab/config';
-import { createSandboxDriver, dockerClient, SANDBOX_LABEL, SandboxRequest } from '@asynclab/sandbox';
+import { createSandboxDriver, dockerClient, SANDBOX_LABEL, SandboxRequest, warmRunLabel } from '@asynclab/sandbox';
 
 const config = loadAppConfig();
 const docker = dockerClient(config.sandbox);
-const driverWith = (limits: Partial<typeof config.sandbox> = {}) => createSandboxDriver({ ...config.sandbox, ...limits }, null, docker);
+const runtimes = execFileSync('docker', ['info', '--format', '{{json .Runtimes}}']).toString().includes('"runsc"')
+  ? ['runc', 'runsc']
+  : ['runc'];
+const modes = runtimes.flatMap((runtime) => [
+  { name: `${runtime}, warm sandbox from the pool`, runtime, poolSize: 1 },
+  { name: `${runtime}, sandbox started for the run`, runtime, poolSize: 0 },
+]);
 
 const request = (runId: string, files: Record<string, string>): SandboxRequest => ({
   runId: `isolation/${runId}`,
@@ -14,12 +23,15 @@ const request = (runId: string, files: Record<string, string>): SandboxRequest =
   timeLimitMs: 20_000,
 });
 
-describe('the sandbox', () => {
+describe.each(modes)('the sandbox ($name)', ({ runtime, poolSize }) => {
+  const driverWith = (limits: Partial<typeof config.sandbox> = {}) =>
+    createSandboxDriver({ ...config.sandbox, runtime, pool: { ...config.sandbox.pool, size: poolSize }, ...limits }, null, docker);
+
   it('runs learner code with no network, a read-only root, no capabilities and no root user', async () => {
     const sandbox = driverWith();
     const result = await sandbox.run(
       request('inside', {
-        'test_inside.py': `import os, socket
+        'test_inside.py': `import ctypes, os, socket
 
 def test_only_loopback():
     assert [name for _, name in socket.if_nameindex()] == ["lo"]
@@ -30,7 +42,8 @@ def test_not_root():
 def test_no_capabilities():
     status = open("/proc/self/status").read()
     assert "CapEff:\\t0000000000000000" in status
-    assert "NoNewPrivs:\\t1" in status
+    PR_GET_NO_NEW_PRIVS = 39  # asked of the kernel: gVisor's /proc does not show NoNewPrivs
+    assert ctypes.CDLL(None).prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == 1
 
 def test_read_only_root_and_work():
     for path in ("/etc/asynclab", "/usr/asynclab", "/work/asynclab"):
@@ -90,9 +103,66 @@ def test_bomb():
     const sandbox = driverWith();
     await sandbox.run(request('cleanup', { 'test_ok.py': 'def test_ok():\n    pass\n' }));
     await sandbox.close();
-    const left = (await docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=true`] } })).filter((c) =>
-      (c.Labels['org.asynclab.run'] ?? '').startsWith('isolation/'),
-    );
+    const left = (await docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=true`] } })).filter((c) => {
+      const run = c.Labels['org.asynclab.run'] ?? '';
+      return run.startsWith('isolation/') || run === warmRunLabel();
+    });
     expect(left).toEqual([]);
+  });
+
+  it('shows a run nothing of the run before it: no file, no process, not the same container', async () => {
+    const sandbox = driverWith();
+    const first = await sandbox.run(
+      request('leave', {
+        'test_leave.py': `import os, socket, subprocess
+
+def test_leave_things_behind():
+    open("/tmp/left-behind.txt", "w").write("secret")
+    subprocess.Popen(["sleep", "600"], start_new_session=True)
+    assert False, "host=" + socket.gethostname()
+`,
+      }),
+    );
+    const second = await sandbox.run(
+      request('look', {
+        'test_look.py': `import os, socket
+
+def test_nothing_left():
+    commands = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            commands.append(open(f"/proc/{pid}/cmdline", "rb").read().split(b"\\0")[0])
+        except OSError:
+            pass
+    assert not os.path.exists("/tmp/left-behind.txt")
+    assert not os.path.exists("/work/test_leave.py")
+    assert b"sleep" not in commands
+    assert False, "host=" + socket.gethostname()
+`,
+      }),
+    );
+    await sandbox.close();
+    const messageOf = (result: typeof first) => (result.status === 'completed' ? (result.report.tests[0]?.message ?? '') : result.status);
+    expect(messageOf(first)).toMatch(/host=\w+/);
+    expect(messageOf(second)).toMatch(/host=\w+/); // only the last assert failed: nothing was left
+    expect(messageOf(second).match(/host=\w+/)?.[0]).not.toEqual(messageOf(first).match(/host=\w+/)?.[0]);
+  });
+
+  it('counts the time limit from the start of the learner code, not of the container', async () => {
+    const sandbox = driverWith();
+    sandbox.warm();
+    // A warm sandbox may have waited longer than the whole limit before the run comes.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const timed = (name: string, sleepSec: number) => ({
+      ...request(name, { [`test_${name}.py`]: `import time\n\ndef test_sleep():\n    time.sleep(${sleepSec})\n` }),
+      timeLimitMs: 2_500,
+    });
+    const quick = await sandbox.run(timed('quick', 0.5));
+    const slow = await sandbox.run(timed('slow', 4));
+    await sandbox.close();
+    expect(quick).toMatchObject({ status: 'completed', report: { outcome: 'pass' } });
+    expect(slow.status).toBe('timeout');
+    expect(slow.timings.runMs).toBeGreaterThanOrEqual(2_500);
+    expect(slow.timings.runMs).toBeLessThan(4_000);
   });
 });

@@ -10,7 +10,6 @@ import { SubmissionsModule } from './submissions/submissions.module';
 import { LiveModule } from './live/live.module';
 import { WebModule } from './web/web.module';
 import { AuthModule } from './auth/auth.module';
-import { HealthController } from './health/health.controller';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { ApiKeysModule } from './api-keys/api-keys.module';
@@ -18,6 +17,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { LmsModule } from './lms/lms.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { AdminModule } from './admin/admin.module';
+import { HealthModule } from './health/health.module';
 
 @Module({
   imports: [
@@ -36,9 +36,9 @@ import { AdminModule } from './admin/admin.module';
     SubmissionsModule,
     LiveModule,
     AdminModule,
+    HealthModule,
     WebModule,
   ],
-  controllers: [HealthController],
   providers: [
     { provide: APP_FILTER, useClass: GlobalExceptionFilter },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

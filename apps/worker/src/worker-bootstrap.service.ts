@@ -26,6 +26,8 @@ export class WorkerBootstrap implements OnApplicationBootstrap, OnModuleDestroy 
 
   async onApplicationBootstrap(): Promise<void> {
     await this.sandbox.assertReady();
+    const { image, runtime } = this.config.sandbox;
+    this.owner.reportStatus(() => ({ image, runtime, pool: this.sandbox.poolState() }));
     await this.owner.start();
     await this.heartbeat.start();
     void warnIfRedisUnsafe(this.redis.commands, (warning) => {
@@ -33,6 +35,7 @@ export class WorkerBootstrap implements OnApplicationBootstrap, OnModuleDestroy 
     });
     await this.reap();
     this.reapTimer = setInterval(() => void this.reap(), REAP_INTERVAL_MS);
+    this.sandbox.warm();
     this.consumer.start();
     this.logger.log(`consuming with concurrency ${this.consumer.concurrency}, sandbox ${this.config.sandbox.image}`);
   }

@@ -55,6 +55,10 @@ export interface AppConfig {
     cpus: number;
     tmpfsMb: number;
     outputCapBytes: number;
+    /** The OCI runtime of the sandbox containers: runc, or runsc (gVisor, provisioned when asked for). */
+    runtime: string;
+    /** Warm sandboxes (libs/sandbox/src/warm-sandbox-pool.ts); size 0 starts a container per run. */
+    pool: { size: number; idleTimeoutMs: number; recycleAgeMs: number };
   };
 }
 
@@ -107,6 +111,12 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     SANDBOX_CPUS: num({ default: 1 }),
     SANDBOX_TMPFS_MB: num({ default: 64 }),
     SANDBOX_OUTPUT_CAP_BYTES: num({ default: 4 * 1024 * 1024 }),
+    SANDBOX_RUNTIME: str({ default: 'runc', choices: ['runc', 'runsc'] }),
+    SANDBOX_POOL: bool({ default: true }),
+    /** 0: one per unit of worker concurrency. */
+    SANDBOX_POOL_SIZE: num({ default: 0 }),
+    SANDBOX_POOL_IDLE_TIMEOUT_MS: num({ default: 10 * 60_000 }),
+    SANDBOX_POOL_RECYCLE_AGE_MS: num({ default: 5 * 60_000 }),
   });
   const projectRoot = env.ASYNCLAB_ROOT ? resolve(env.ASYNCLAB_ROOT) : findProjectRoot();
   const harnessVersion = readHarnessVersion(projectRoot);
@@ -146,6 +156,12 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
       cpus: env.SANDBOX_CPUS,
       tmpfsMb: env.SANDBOX_TMPFS_MB,
       outputCapBytes: env.SANDBOX_OUTPUT_CAP_BYTES,
+      runtime: env.SANDBOX_RUNTIME,
+      pool: {
+        size: env.SANDBOX_POOL ? Math.max(0, env.SANDBOX_POOL_SIZE || Math.max(1, env.WORKER_CONCURRENCY)) : 0,
+        idleTimeoutMs: Math.max(1_000, env.SANDBOX_POOL_IDLE_TIMEOUT_MS),
+        recycleAgeMs: Math.max(1_000, env.SANDBOX_POOL_RECYCLE_AGE_MS),
+      },
     },
   };
 }

@@ -3,6 +3,7 @@
 // set in the shared Redis (member: the run, score: when the slot lapses), so a worker that dies
 // holding a slot loses it at the run's deadline instead of shrinking the host's capacity forever.
 import type Redis from 'ioredis';
+import type { WarmPoolState } from './warm-sandbox-pool';
 import { SandboxDriver, SandboxInfraError, SandboxRequest, SandboxResult } from './sandbox-driver';
 
 /** Drops lapsed slots, then takes one if fewer than the cap are held. Atomic in Redis. */
@@ -40,6 +41,15 @@ export class CappedSandboxDriver implements SandboxDriver {
 
   close(): Promise<void> {
     return this.inner.close();
+  }
+
+  /** Warm sandboxes wait outside the cap: a slot is held only while a run uses one. */
+  warm(): void {
+    this.inner.warm();
+  }
+
+  poolState(): WarmPoolState | null {
+    return this.inner.poolState();
   }
 
   /** Sandboxes holding a slot on this engine now (the admin page shows it). */

@@ -1,10 +1,10 @@
-// Runs the harness in a fresh, locked-down container per run (dockerode). Files go in through
-// the archive API into an anonymous /work volume, never a bind mount of a host path, so the
-// worker also works from inside a container that only has the Docker socket.
-import { randomBytes } from 'node:crypto';
+// Runs the harness in a locked-down container per run (dockerode): a warm one from the pool
+// (warm-sandbox-pool.ts), or, with the pool off, one started for the run. Files go in on the
+// container's stdin, never a bind mount of a host path, so the worker also works from inside a
+// container that only has the Docker socket. Each container serves one run and is removed.
 import { performance } from 'node:perf_hooks';
 import Docker from 'dockerode';
-import type DockerModem from 'docker-modem';
+import type { HarnessReport } from '@asynclab/contracts';
 import { MalformedReportError, cleanText, parseRunReport } from '@asynclab/reports';
 import {
   ResourceLimit,
@@ -15,43 +15,31 @@ import {
   SandboxRequest,
   SandboxResult,
 } from './sandbox-driver';
-import { OutputTail, splitReport, tail } from './output-tail';
+import { OutputTail, splitReport, tail, withoutEndLine } from './output-tail';
 import { FileLayoutError, PRIVATE_DIR, packFiles } from './pack-files';
-import { SANDBOX_LABEL, SandboxOwner, sandboxLabels } from './sandbox-labels';
+import { SANDBOX_LABEL, SandboxOwner } from './sandbox-labels';
+import { SandboxProfile, WarmSandbox, delay, infra } from './warm-sandbox';
+import { WarmPoolSettings, WarmPoolState, WarmSandboxPool } from './warm-sandbox-pool';
 
-export interface DockerSandboxLimits {
-  memoryMb: number;
-  pids: number;
-  cpus: number;
-  tmpfsMb: number;
+export interface DockerSandboxLimits extends Omit<SandboxProfile, 'image'> {
   /** Everything the run may print, both streams together; over it the run is killed. */
   outputCapBytes: number;
+  pool: WarmPoolSettings;
 }
 
-/**
- * The container's first process is the trusted supervisor (docs/trust-model.md): root with only
- * CAP_SETUID/CAP_SETGID, which it needs to start the learner's process as uid 10001. `-I` keeps
- * /work and the environment off its sys.path; its own files in the image are root-only.
- */
-const SUPERVISOR_USER = '0:0';
-export const SUPERVISOR_COMMAND = [
-  'python3',
-  '-I',
-  '-B',
-  '-c',
-  "import sys; sys.path[:0] = ['/opt/asynclab/trusted', '/opt/asynclab']; from asynclab_supervisor.__main__ import main; main()",
-];
-/** Room for the report (the harness keeps it under 1 MiB) after what the learner printed. */
-const STDOUT_KEEP_BYTES = 2 * 1024 * 1024;
-const STDERR_KEEP_BYTES = 64 * 1024;
 /** What a report shows of each stream. */
 const TAIL_CHARS = 16 * 1024;
-const STREAM_DRAIN_MS = 2_000;
+/** How long a sandbox may take to get its child's imports done (a loaded machine is slow). */
+const READY_WAIT_MS = 60_000;
+/** How long after a report that was not clean the container may take to exit. */
+const EXIT_WAIT_MS = 5_000;
 const SIGKILL_EXIT_CODE = 137;
 const SUPERVISOR_FAILED_EXIT_CODE = 70;
 
 export class DockerSandboxDriver implements SandboxDriver {
   private readonly pendingRemovals = new Set<Promise<unknown>>();
+  private readonly pool: WarmSandboxPool<WarmSandbox> | null;
+  private readonly profile: SandboxProfile;
 
   constructor(
     private readonly docker: Docker,
@@ -59,7 +47,25 @@ export class DockerSandboxDriver implements SandboxDriver {
     private readonly limits: DockerSandboxLimits,
     /** Names this worker on its containers, so a reaper can tell orphans from live runs; null for runners without a heartbeat. */
     private readonly owner: SandboxOwner | null,
-  ) {}
+  ) {
+    const { runtime, memoryMb, pids, cpus, tmpfsMb } = limits;
+    this.profile = { image, runtime, memoryMb, pids, cpus, tmpfsMb };
+    this.pool = limits.pool.size > 0 ? new WarmSandboxPool(limits.pool, () => this.startSandbox()) : null;
+  }
+
+  /** Fills the pool ahead of the first run (the worker calls it once it is ready). */
+  warm(): void {
+    this.pool?.warm();
+  }
+
+  /** The pool's state, null with the pool off. */
+  poolState(): WarmPoolState | null {
+    return this.pool?.state() ?? null;
+  }
+
+  private startSandbox(): Promise<WarmSandbox> {
+    return WarmSandbox.start(this.docker, this.profile, this.owner, this.limits.pool.recycleAgeMs);
+  }
 
   async assertReady(): Promise<void> {
     try {
@@ -72,15 +78,21 @@ export class DockerSandboxDriver implements SandboxDriver {
     } catch {
       throw new SandboxInfraError(`the sandbox image ${this.image} is missing: build it with \`npm run sandbox:build\``);
     }
+    const info = (await this.docker.info().catch(() => ({}))) as { Runtimes?: Record<string, unknown> };
+    if (info.Runtimes && !(this.limits.runtime in info.Runtimes)) {
+      throw new SandboxInfraError(
+        `the Docker engine has no ${this.limits.runtime} runtime: run scripts/provision.sh with SANDBOX_RUNTIME=${this.limits.runtime}`,
+      );
+    }
   }
 
-  /** Waits for the removal of every finished container. */
+  /** Drains the pool and waits for the removal of every finished container. */
   async close(): Promise<void> {
+    await this.pool?.close();
     await Promise.all([...this.pendingRemovals]);
   }
 
   async run(request: SandboxRequest): Promise<SandboxResult> {
-    const nonce = randomBytes(16).toString('hex');
     let archive: Buffer;
     try {
       archive = await packFiles({ ...request.files, '.asynclab/run.json': JSON.stringify(request.config) }, PRIVATE_DIR);
@@ -89,83 +101,46 @@ export class DockerSandboxDriver implements SandboxDriver {
       const output = { stdoutTail: '', stderrTail: '', truncated: false };
       return { status: 'bad-layout', reason: error.message, output, timings: { containerStartMs: 0, runMs: 0 } };
     }
-    const createdAt = performance.now();
-    const container = await this.createContainer(request, nonce);
+    const askedAt = performance.now();
+    const sandbox = this.pool ? await this.pool.take() : await this.startSandbox();
     try {
-      await container.putArchive(archive, { path: '/work' }).catch(infra('copying the files into the sandbox'));
-      return await this.execute(container, request, nonce, createdAt);
+      return await this.execute(sandbox, archive, request, askedAt);
     } finally {
-      // v: true removes the anonymous /work volume with the container, or volumes pile up. Not
-      // awaited: the run is over, the learner need not wait for the cleanup; should it fail, the
-      // reaper removes the container once its deadline has passed.
-      const removal = container.remove({ force: true, v: true }).catch(() => undefined);
+      // Not awaited: the run is over, the learner need not wait for the cleanup; should it fail,
+      // the reaper removes the container once its deadline has passed.
+      const removal = sandbox.destroy();
       this.pendingRemovals.add(removal);
       void removal.finally(() => this.pendingRemovals.delete(removal));
+      this.pool?.replenish();
     }
   }
 
-  private async createContainer(request: SandboxRequest, nonce: string): Promise<Docker.Container> {
-    const { memoryMb, pids, cpus, tmpfsMb } = this.limits;
-    return this.docker
-      .createContainer({
-        Image: this.image,
-        Cmd: SUPERVISOR_COMMAND,
-        User: SUPERVISOR_USER,
-        WorkingDir: '/work',
-        Env: [`ASYNCLAB_REPORT_NONCE=${nonce}`],
-        Labels: sandboxLabels(this.owner, request.runId, Date.now() + request.timeLimitMs),
-        NetworkDisabled: true,
-        AttachStdout: true,
-        AttachStderr: true,
-        Tty: false,
-        Volumes: { '/work': {} },
-        HostConfig: {
-          NetworkMode: 'none',
-          ReadonlyRootfs: true,
-          CapDrop: ['ALL'],
-          CapAdd: ['SETUID', 'SETGID'],
-          SecurityOpt: ['no-new-privileges'],
-          Memory: memoryMb * 1024 * 1024,
-          MemorySwap: memoryMb * 1024 * 1024, // equal to Memory: no swap
-          PidsLimit: pids,
-          NanoCpus: Math.round(cpus * 1e9),
-          Tmpfs: { '/tmp': `rw,nosuid,nodev,noexec,size=${tmpfsMb}m` },
-          Ulimits: [{ Name: 'nofile', Soft: 1024, Hard: 1024 }],
-        },
-      })
-      .catch(infra('creating the sandbox container'));
-  }
-
-  private async execute(container: Docker.Container, request: SandboxRequest, nonce: string, createdAt: number): Promise<SandboxResult> {
-    let outputExceeded = false;
+  private async execute(sandbox: WarmSandbox, archive: Buffer, request: SandboxRequest, askedAt: number): Promise<SandboxResult> {
+    let outputExceeded = false as boolean; // set by the output callback
     let kill: () => void = () => undefined;
-    const checkCap = () => {
+    const { stdout, stderr } = sandbox;
+    sandbox.watchOutput(() => {
       if (!outputExceeded && stdout.totalBytes + stderr.totalBytes > this.limits.outputCapBytes) {
         outputExceeded = true;
         kill();
       }
-    };
-    const stdout = new OutputTail(STDOUT_KEEP_BYTES, checkCap);
-    const stderr = new OutputTail(STDERR_KEEP_BYTES, checkCap);
-    const stream = await container.attach({ stream: true, stdout: true, stderr: true }).catch(infra('attaching to the sandbox'));
-    const streamEnded = new Promise<void>((resolve) =>
-      stream
-        .on('end', resolve)
-        .on('close', resolve)
-        .on('error', () => {
-          resolve();
-        }),
-    );
-    // dockerode types the container's modem as any; it is docker-modem's.
-    (container.modem as DockerModem).demuxStream(stream, stdout, stderr);
-
-    await container.start().catch(infra('starting the sandbox'));
+    });
+    const gotReady = await Promise.race([
+      sandbox.ready.then(() => true),
+      sandbox.exited.then(() => false),
+      delay(READY_WAIT_MS).then(() => false),
+    ]);
+    if (!gotReady) {
+      sandbox.kill();
+      throw new SandboxInfraError(`the sandbox did not get ready: ${tail(stderr.text(), 500).text || 'no output'}`);
+    }
+    // The run's clock starts here, when the learner's code is about to: never the container's start.
     const startedAt = performance.now();
     // Set by the timer's callback, which TypeScript's flow analysis cannot see.
     let timedOut = false as boolean;
     const killed = new Promise<void>((resolve) => {
       kill = () => {
-        container.kill().catch(() => undefined);
+        sandbox.kill();
         resolve();
       };
     });
@@ -178,54 +153,52 @@ export class DockerSandboxDriver implements SandboxDriver {
     };
     if (request.signal?.aborted) kill();
     request.signal?.addEventListener('abort', abort);
+    sandbox.prioritise();
     try {
-      await Promise.race([container.wait(), killed.then(() => container.wait())]);
+      await sandbox.send(archive);
+      // The end line means the supervisor is done: no need to wait for the container's exit.
+      await Promise.race([sandbox.reported, sandbox.exited, killed.then(() => sandbox.exited)]);
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', abort);
     }
     if (request.signal?.aborted) throw new SandboxAbortedError('the worker handed the run back to the queue');
-    await Promise.race([streamEnded, delay(STREAM_DRAIN_MS)]);
     const finishedAt = performance.now();
-    const state = (await container.inspect().catch(infra('inspecting the sandbox'))).State;
+    const timings = { containerStartMs: round(startedAt - askedAt), runMs: round(finishedAt - startedAt) };
+    const { printed, reportJson } = splitReport(stdout.text(), sandbox.nonce);
+    const parsed = reportJson === null ? null : parseReport(reportJson);
+    // A run that ended in a clean report needs nothing of the engine's view. Anything else is
+    // judged with the container's end state: the engine marks an OOM kill as the container exits
+    // (the supervisor exits right after its end line).
+    const clean = parsed?.report?.runOutcome === null && !outputExceeded && !timedOut;
+    if (!clean) await Promise.race([sandbox.exited, delay(EXIT_WAIT_MS)]);
+    const state = clean ? null : (await sandbox.container.inspect().catch(infra('inspecting the sandbox'))).State;
+    const exitCode = state ? exitCodeOf(state) : 0;
 
-    const timings = { containerStartMs: round(startedAt - createdAt), runMs: round(finishedAt - startedAt) };
-    const { printed, reportJson } = splitReport(stdout.text(), nonce);
-    const output = this.output(printed, stdout, stderr);
-    const limit = resourceLimit(state.OOMKilled, outputExceeded, `${printed}\n${stderr.text()}`);
+    const stderrText = withoutEndLine(stderr.text(), sandbox.nonce);
+    const output = this.output(printed, stdout, stderrText, stderr);
+    const limit = resourceLimit(state?.OOMKilled ?? false, outputExceeded, `${printed}\n${stderrText}`);
     if (limit) return { status: 'resource-limit', limit, output, timings };
     if (timedOut) return { status: 'timeout', output, timings };
     // The supervisor is PID 1 of the container and learner code runs as another user, which can
     // neither signal it nor be the container's exit: a SIGKILL we did not make, with no report,
     // came from outside (an operator, a reaper). That alone is retried; never the learner's.
-    if (state.ExitCode === SIGKILL_EXIT_CODE && reportJson === null) {
+    if (exitCode === SIGKILL_EXIT_CODE && parsed === null) {
       throw new SandboxInfraError('the sandbox container was killed from outside the run');
     }
     // The supervisor's own failure (asynclab_supervisor/__main__.py): learner code cannot end PID 1.
-    if (exitCodeOf(state) === SUPERVISOR_FAILED_EXIT_CODE && reportJson === null) {
+    if (exitCode === SUPERVISOR_FAILED_EXIT_CODE && parsed === null) {
       throw new SandboxInfraError(`the sandbox supervisor failed: ${tail(stderr.text(), 500).text}`);
     }
-    if (reportJson === null) return { status: 'no-report', exitCode: exitCodeOf(state), output, timings };
-    try {
-      return { status: 'completed', report: parseRunReport(reportJson), output, timings };
-    } catch (error) {
-      // Refused once, as the run's outcome: a retry would only refuse it again.
-      if (error instanceof MalformedReportError) {
-        return {
-          status: 'no-report',
-          exitCode: exitCodeOf(state),
-          reason: `the report was refused: ${error.message}`,
-          output,
-          timings,
-        };
-      }
-      throw error;
-    }
+    if (parsed === null) return { status: 'no-report', exitCode, output, timings };
+    if (parsed.report) return { status: 'completed', report: parsed.report, output, timings };
+    // Refused once, as the run's outcome: a retry would only refuse it again.
+    return { status: 'no-report', exitCode, reason: `the report was refused: ${parsed.refused}`, output, timings };
   }
 
-  private output(printed: string, stdout: OutputTail, stderr: OutputTail): SandboxOutput {
+  private output(printed: string, stdout: OutputTail, stderrText: string, stderr: OutputTail): SandboxOutput {
     const out = tail(printed, TAIL_CHARS);
-    const err = tail(stderr.text(), TAIL_CHARS);
+    const err = tail(stderrText, TAIL_CHARS);
     // What the learner printed is stored as text: NUL and unpaired surrogates would be refused.
     return {
       stdoutTail: cleanText(out.text),
@@ -242,6 +215,15 @@ function exitCodeOf(state: { ExitCode: unknown }): number | null {
   return typeof state.ExitCode === 'number' ? state.ExitCode : null;
 }
 
+function parseReport(json: string): { report: HarnessReport; refused?: undefined } | { report?: undefined; refused: string } {
+  try {
+    return { report: parseRunReport(json) };
+  } catch (error) {
+    if (error instanceof MalformedReportError) return { refused: error.message };
+    throw error;
+  }
+}
+
 function resourceLimit(oomKilled: boolean, outputExceeded: boolean, output: string): ResourceLimit | null {
   if (oomKilled) return 'memory';
   if (outputExceeded) return 'output';
@@ -249,16 +231,6 @@ function resourceLimit(oomKilled: boolean, outputExceeded: boolean, output: stri
   // prints that in its own output when a test hits it.
   if (/can't start new thread|BlockingIOError: \[Errno 11\] Resource temporarily unavailable/.test(output)) return 'processes';
   return null;
-}
-
-function infra(doing: string) {
-  return (error: Error): never => {
-    throw new SandboxInfraError(`${doing} failed: ${error.message}`);
-  };
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function round(ms: number): number {

@@ -13,6 +13,12 @@ export class FakeSandboxDriver implements SandboxDriver {
 
   async close(): Promise<void> {}
 
+  warm(): void {}
+
+  poolState(): null {
+    return null;
+  }
+
   async run(request: SandboxRequest): Promise<SandboxResult> {
     this.requests.push(request);
     return this.answer(request);

@@ -1,4 +1,6 @@
 export * from './sandbox-driver';
+export * from './warm-sandbox-pool';
+export * from './warm-sandbox';
 export * from './docker-sandbox.driver';
 export * from './sandbox-reaper';
 export * from './sandbox-labels';
@@ -7,5 +9,6 @@ export * from './output-tail';
 export * from './pack-files';
 export * from './sandbox-owner.service';
 export * from './sandbox.module';
+export * from './worker-status';
 export * from './docker-connection';
 export * from './capped-sandbox.driver';

@@ -44,11 +44,23 @@ export function tail(text: string, maxChars: number): { text: string; cut: boole
 }
 
 export const REPORT_SENTINEL = (nonce: string) => `@@ASYNCLAB-REPORT ${nonce}@@`;
+/** The supervisor's last line on both streams, after the report (asynclab_supervisor/__main__.py). */
+export const END_LINE = (nonce: string) => `@@ASYNCLAB-END ${nonce}@@\n`;
+
+/** A stream's text without the supervisor's end line. */
+export function withoutEndLine(text: string, nonce: string): string {
+  return text.endsWith(END_LINE(nonce)) ? text.slice(0, -END_LINE(nonce).length) : text;
+}
 
 /** Splits container stdout into what the code printed and the report after the last sentinel. */
 export function splitReport(stdout: string, nonce: string): { printed: string; reportJson: string | null } {
   const sentinel = REPORT_SENTINEL(nonce);
   const at = stdout.lastIndexOf(sentinel);
   if (at < 0) return { printed: stdout, reportJson: null };
-  return { printed: stdout.slice(0, at), reportJson: stdout.slice(at + sentinel.length).trim() };
+  return {
+    printed: stdout.slice(0, at),
+    reportJson: withoutEndLine(stdout, nonce)
+      .slice(at + sentinel.length)
+      .trim(),
+  };
 }

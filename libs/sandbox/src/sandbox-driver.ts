@@ -1,6 +1,7 @@
 // Runs one set of files under the harness somewhere isolated. The worker depends on this
 // interface only; Docker is one implementation, a fake serves unit tests.
 import type { HarnessReport } from '@asynclab/contracts';
+import type { WarmPoolState } from './warm-sandbox-pool';
 
 export const SANDBOX_DRIVER = Symbol('SANDBOX_DRIVER');
 
@@ -57,6 +58,10 @@ export interface SandboxDriver {
   /** Throws with a message saying how to fix it when the driver cannot run anything. */
   assertReady(): Promise<void>;
   run(request: SandboxRequest): Promise<SandboxResult>;
+  /** Starts sandboxes ahead of the first run, where the driver keeps any. */
+  warm(): void;
+  /** The warm pool's state, null where there is none. */
+  poolState(): WarmPoolState | null;
   /** Releases what the driver holds (containers still being removed); call before exiting. */
   close(): Promise<void>;
 }

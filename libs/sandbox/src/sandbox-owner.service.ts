@@ -6,7 +6,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { APP_CONFIG, AppConfig, errorMessage, RedisConnections } from '@asynclab/config';
 
-const KEY_PREFIX = 'asynclab:sandbox-owner:';
+import { OWNER_KEY_PREFIX as KEY_PREFIX, WorkerSandboxStatus } from './worker-status';
+
 const HEARTBEAT_MS = 2_000;
 /** Three missed heartbeats and the owner counts as dead. */
 const TTL_MS = 3 * HEARTBEAT_MS;
@@ -19,6 +20,7 @@ export class SandboxOwnerService implements OnModuleDestroy {
   private readonly logger = new Logger(SandboxOwnerService.name);
   private readonly redis: Redis;
   private timer?: NodeJS.Timeout;
+  private status: () => WorkerSandboxStatus | null = () => null;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, connections: RedisConnections) {
     this.namespace = createHash('sha256').update(config.redisUrl).digest('hex').slice(0, 12);
@@ -28,6 +30,11 @@ export class SandboxOwnerService implements OnModuleDestroy {
   async start(): Promise<void> {
     await this.beat();
     this.timer = setInterval(() => void this.beat(), HEARTBEAT_MS);
+  }
+
+  /** What each heartbeat says about this worker's sandboxes (GET /api/v1/health shows it). */
+  reportStatus(status: () => WorkerSandboxStatus): void {
+    this.status = status;
   }
 
   async isAlive(ownerId: string): Promise<boolean> {
@@ -41,7 +48,7 @@ export class SandboxOwnerService implements OnModuleDestroy {
   }
 
   private async beat(): Promise<void> {
-    await this.redis.set(KEY_PREFIX + this.ownerId, '1', 'PX', TTL_MS).catch((error: unknown) => {
+    await this.redis.set(KEY_PREFIX + this.ownerId, JSON.stringify(this.status() ?? {}), 'PX', TTL_MS).catch((error: unknown) => {
       this.logger.warn(`heartbeat failed: ${errorMessage(error)}`);
     });
   }

@@ -1,9 +1,12 @@
 """Entry point of the sandbox container (docs/harness-contract.md, docs/trust-model.md).
 
-Runs as root with only CAP_SETUID and CAP_SETGID, under no-new-privileges. Reads run.json,
-rewrites the code under test of a fix-tests run, loads the hidden checks' judges, runs the child
-(pytest + learner code as uid 10001), ends every process of that user, and prints the sentinel
-line with the worker's nonce and the report. Learner code never runs in this process.
+Runs as root with only CAP_SETUID and CAP_SETGID, under no-new-privileges. Starts the child
+(pytest + learner code as uid 10001) and lets it import pytest and the harness while /work is
+still empty of learner files; prints the ready line; when the files come on stdin (a warm
+sandbox, ASYNCLAB_FILES=stdin) unpacks them; reads run.json, rewrites the code under test of a
+fix-tests run, loads the hidden checks' judges, lets the child run, ends every process of that
+user, and prints the sentinel line with the worker's nonce and the report. Learner code never
+runs in this process.
 """
 
 import json
@@ -13,6 +16,7 @@ import time
 
 T_START = time.perf_counter()
 NONCE_ENV = "ASYNCLAB_REPORT_NONCE"
+FILES_ENV = "ASYNCLAB_FILES"
 REPORT_LIMIT = 1024 * 1024 - 4096
 CRASH_HINT = "does the code call sys.exit() or os._exit(), or end the process another way?"
 # The supervisor's own failure (a bug here or in a lab's judge): no report, this exit code. Learner
@@ -22,9 +26,10 @@ EXIT_SUPERVISOR_FAILED = 70
 
 def main() -> None:
     nonce = os.environ.pop(NONCE_ENV, "")
+    files_on_stdin = os.environ.pop(FILES_ENV, "") == "stdin"
     root = os.getcwd()
     try:
-        report = run(root)
+        report = run(root, ready=lambda: _ready(nonce, root if files_on_stdin else None))
     except BaseException:
         import traceback
         traceback.print_exc()  # no report: the worker sees the harness broke
@@ -33,8 +38,22 @@ def main() -> None:
     os._exit(0)
 
 
-def run(root: str, harness_path: str = None) -> dict:
+def _ready(nonce: str, unpack_into) -> None:
+    """The child is warm: say so (the worker's clock for the run starts here), then take the files."""
+    from . import unpack
+    data = f"@@ASYNCLAB-READY {nonce}@@\n".encode()
+    while data:
+        data = data[os.write(1, data):]
+    if unpack_into is not None:
+        unpack.read_files(0, unpack_into)
+
+
+def run(root: str, harness_path: str = None, ready=lambda: None) -> dict:
+    global T_START
     from . import checks as checks_mod, child, merge, rewrite
+    warm = child.start(root, harness_path or child.HARNESS_PATH)
+    ready()
+    T_START = time.perf_counter()  # the run's own time, not the time spent waiting for it
     config = _config(root)
     for path in config["rewriteFiles"]:
         rewrite.rewrite_file(os.path.join(root, path))
@@ -56,7 +75,7 @@ def run(root: str, harness_path: str = None) -> dict:
         elif op == "report" and "report" not in child_report and isinstance(message.get("report"), dict):
             child_report["report"] = message["report"]
 
-    status, channel = child.spawn(root, on_message, harness_path or child.HARNESS_PATH)
+    status, channel = warm.run(on_message)
     given = child_report.get("report")
     run_outcome = merge.run_outcome(given)
     if given is None:
@@ -140,11 +159,14 @@ def _dump(report: dict) -> str:
 
 
 def emit(nonce: str, report: dict) -> None:
-    data = f"\n@@ASYNCLAB-REPORT {nonce}@@\n{_dump(report)}\n".encode("utf-8")
+    """The report, then the end line on both streams: every uid-10001 process is gone, so nothing
+    follows, and the worker need not wait for the container's exit to know it has everything."""
+    end = f"@@ASYNCLAB-END {nonce}@@\n".encode()
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
-    while data:
-        data = data[os.write(1, data):]
+    for fd, data in ((2, end), (1, f"\n@@ASYNCLAB-REPORT {nonce}@@\n{_dump(report)}\n".encode("utf-8") + end)):
+        while data:
+            data = data[os.write(fd, data):]
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 // mid-job leaves no container behind and the retry makes exactly one report; infra failures end
 // as infra-error after retries, never as the learner's fault.
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import { Client, QueryResultRow } from 'pg';
@@ -9,7 +10,8 @@ import { startService, RunningService } from '../../../../test/e2e/support/servi
 import { get, post, reportOf, SubmissionAccepted, SubmissionBody, waitForVerdict } from '../../../../test/e2e/support/client';
 import { defined } from '../../../../test/e2e/support/defined';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from '../../../../test/e2e-env';
-import { SANDBOX_LABEL } from '@asynclab/sandbox';
+import { OWNER_LABEL, SANDBOX_LABEL } from '@asynclab/sandbox';
+import { loadAppConfig } from '@asynclab/config';
 import { correctNews, slowTest } from './programs';
 
 const ROOT = join(__dirname, '../../../..');
@@ -92,16 +94,25 @@ describe('when a worker is killed in the middle of a job', () => {
     workers.push(child);
     return child;
   };
-  const sandboxesOf = async (submissionId: string) =>
+  // A warm sandbox is labelled before its run is known: a worker's containers carry its owner id,
+  // `<host>-<pid>-<random>` (SandboxOwnerService).
+  const sandboxesOf = async (worker: ChildProcess) =>
     (await docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=true`] } })).filter((c) =>
-      (c.Labels['org.asynclab.run'] ?? '').startsWith(submissionId),
+      (c.Labels[OWNER_LABEL] ?? '').startsWith(`${hostname()}-${String(worker.pid)}-`),
     );
+  const statusOf = async (id: string) => (await get<SubmissionBody>(api.baseUrl, `/submissions/${id}`)).body.status;
 
   beforeAll(async () => {
     api = await startService({ worker: false });
   });
   afterAll(async () => {
-    for (const child of workers) child.kill('SIGKILL');
+    // SIGTERM: a live worker drains its warm pool on the way out.
+    for (const child of workers) child.kill('SIGTERM');
+    await until(
+      'the workers to drain their pools',
+      async () => (await Promise.all(workers.map(sandboxesOf))).every((c) => c.length === 0),
+      30_000,
+    );
     await api.close();
   });
 
@@ -110,7 +121,7 @@ describe('when a worker is killed in the middle of a job', () => {
     const created = await post<SubmissionAccepted>(api.baseUrl, '/submissions', { labId: 'playground', files: slowTest(6) });
     expect(created.status).toBe(202);
     const id = created.body.id;
-    await until('the first sandbox to start', async () => (await sandboxesOf(id)).length > 0, 60_000);
+    await until('the first run to start', async () => (await statusOf(id)) === 'running' && (await sandboxesOf(first)).length > 0, 60_000);
     first.kill('SIGKILL');
 
     startWorker();
@@ -118,7 +129,8 @@ describe('when a worker is killed in the middle of a job', () => {
     const result = await waitForVerdict(api.baseUrl, id, 120_000);
     expect(result.status).toBe('completed');
     expect(reportOf(result).outcome).toBe('pass');
-    await until('every sandbox of the submission to be removed', async () => (await sandboxesOf(id)).length === 0, 30_000);
+    // Its run's container and its warm pool's: the reaper removes every container of a dead owner.
+    await until('every sandbox of the killed worker to be removed', async () => (await sandboxesOf(first)).length === 0, 30_000);
     const [runs] = await query<{ n: number }>('SELECT count(*)::int AS n FROM runs WHERE submission_id = $1', [id]);
     expect(runs.n).toBe(1);
     const [submission] = await query<{ attempts: number }>('SELECT attempts FROM submissions WHERE id = $1', [id]);
@@ -132,11 +144,13 @@ describe('when the sandbox cannot run at all', () => {
   });
 
   it('retries an infra failure and ends it as infra-error, not as the learner failing', async () => {
-    const image = (await docker.listImages()).find((i) => (i.RepoTags ?? []).some((t) => /^asynclab-sandbox:\d/.test(t)));
+    const current = loadAppConfig().sandbox.image;
+    const image = (await docker.listImages()).find((i) => (i.RepoTags ?? []).includes(current));
     expect(image).toBeDefined();
     const tag = 'asynclab-sandbox:e2e-vanishing';
     await docker.getImage(defined(image, 'a built sandbox image').Id).tag({ repo: 'asynclab-sandbox', tag: 'e2e-vanishing' });
-    const service = await startService({ env: { SANDBOX_IMAGE: tag, WORKER_INFRA_ATTEMPTS: '3' } });
+    // No warm pool: its containers, made before the image vanished, would serve the run.
+    const service = await startService({ env: { SANDBOX_IMAGE: tag, WORKER_INFRA_ATTEMPTS: '3', SANDBOX_POOL: 'false' } });
     try {
       await docker.getImage(tag).remove();
       const created = await post<SubmissionAccepted>(service.baseUrl, '/submissions', { labId: 'playground', files: correctNews });

@@ -1,0 +1,68 @@
+// The warm pool in the real service: the worker fills it at start, GET /api/v1/health shows it,
+// a submission takes a warm sandbox and is answered, the pool refills, and shutting the worker
+// down removes every waiting container. A warm container of a dead owner is reaped.
+import { dockerClient, SandboxReaper, SANDBOX_LABEL, WarmSandbox, warmRunLabel } from '@asynclab/sandbox';
+import { loadAppConfig } from '@asynclab/config';
+import { startService, RunningService } from './support/service';
+import { get, reportOf, submitAndWait } from './support/client';
+import { correctNews } from '../../apps/worker/test/e2e/programs';
+import type { HealthView } from '../../apps/api/src/health/health.controller';
+
+const config = loadAppConfig();
+const docker = dockerClient(config.sandbox);
+
+async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const ownContainers = async () =>
+  (await docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=true`] } })).filter(
+    (c) => c.Labels['org.asynclab.run'] === warmRunLabel(),
+  );
+
+describe('the warm sandbox pool in the service', () => {
+  let service: RunningService;
+  const pool = async () => (await get<HealthView>(service.baseUrl, '/health')).body.workers.find((w) => w.pool)?.pool ?? null;
+
+  beforeAll(async () => {
+    service = await startService({ env: { SANDBOX_POOL: 'true', SANDBOX_POOL_SIZE: '2' } });
+  });
+  afterAll(() => service.close());
+
+  it('fills at start, serves a submission from a warm sandbox, refills, and shows it all in /health', async () => {
+    await until('the pool to be ready', async () => (await pool())?.ready === 2);
+    const health = await get<HealthView>(service.baseUrl, '/health');
+    expect(health.status).toBe(200);
+    expect(health.body.status).toBe('ok');
+    expect(health.body.workers.find((w) => w.pool)).toMatchObject({ image: config.sandbox.image, runtime: 'runc', pool: { size: 2 } });
+
+    const result = await submitAndWait(service.baseUrl, 'playground', correctNews);
+    expect(reportOf(result).outcome).toBe('pass');
+    await until('the pool to refill', async () => {
+      const state = await pool();
+      return state?.taken === 1 && state.ready === 2;
+    });
+    expect(await pool()).toMatchObject({ missed: 0 });
+  });
+
+  it('removes every waiting sandbox when the worker shuts down', async () => {
+    expect((await ownContainers()).length).toBeGreaterThanOrEqual(2);
+    await service.worker?.close();
+    expect(await ownContainers()).toEqual([]);
+  });
+});
+
+describe('a warm sandbox whose worker died', () => {
+  it('is removed by the reaper, like a run of a dead worker', async () => {
+    const owner = { id: 'dead-worker', namespace: 'warm-pool-e2e' };
+    const sandbox = await WarmSandbox.start(docker, { ...config.sandbox, image: config.sandbox.image }, owner, 60_000);
+    await sandbox.ready;
+    const removed = await new SandboxReaper(docker, owner.namespace, () => Promise.resolve(false)).reap();
+    expect(removed).toContain(sandbox.container.id);
+    expect(await ownContainers()).toEqual([]);
+  });
+});
