@@ -18,6 +18,7 @@ import { LmsModule } from './lms/lms.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { AdminModule } from './admin/admin.module';
 import { HealthModule } from './health/health.module';
+import { WebhooksApiModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -37,6 +38,7 @@ import { HealthModule } from './health/health.module';
     LiveModule,
     AdminModule,
     HealthModule,
+    WebhooksApiModule,
     WebModule,
   ],
   providers: [

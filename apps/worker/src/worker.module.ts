@@ -13,9 +13,12 @@ import { SubmissionConsumer } from './runs/submission-consumer';
 import { SubmissionEventsPublisher } from './runs/submission-events.publisher';
 import { WorkerShutdownService } from './shutdown/worker-shutdown.service';
 import { WorkerBootstrap } from './worker-bootstrap.service';
+import { WebhooksModule } from '@asynclab/webhooks';
+import { WebhookConsumer } from './webhooks/webhook-consumer';
+import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
 
 @Module({
-  imports: [ConfigModule, RedisModule, DatabaseModule, SandboxModule],
+  imports: [ConfigModule, RedisModule, DatabaseModule, SandboxModule, WebhooksModule],
   providers: [
     SubmissionEventsPublisher,
     RunSubmissionService,
@@ -26,6 +29,8 @@ import { WorkerBootstrap } from './worker-bootstrap.service';
     WorkerHeartbeatService,
     WorkerShutdownService,
     WorkerBootstrap,
+    WebhookDeliveryProcessor,
+    WebhookConsumer,
   ],
   exports: [WorkerShutdownService],
 })

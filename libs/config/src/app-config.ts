@@ -25,6 +25,18 @@ export interface AppConfig {
     name: string;
   };
   sweeper: { intervalMs: number; graceMs: number };
+  /** Outbound webhooks (docs/webhooks.md). */
+  webhooks: {
+    timeoutMs: number;
+    /** Attempts per delivery, the first included; with the default backoff they span about a day. */
+    maxAttempts: number;
+    /** The first retry's delay; each next one is 4 times longer, with jitter. */
+    backoffBaseMs: number;
+    /** An endpoint whose deliveries end failed this many times in a row is disabled. */
+    disableAfterFailedDeliveries: number;
+    /** How long the previous secret still signs after a rotation. */
+    rotationOverlapMs: number;
+  };
   auth: {
     sessionTtlMs: number;
     guestSessionTtlMs: number;
@@ -117,6 +129,11 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     SANDBOX_POOL_SIZE: num({ default: 0 }),
     SANDBOX_POOL_IDLE_TIMEOUT_MS: num({ default: 10 * 60_000 }),
     SANDBOX_POOL_RECYCLE_AGE_MS: num({ default: 5 * 60_000 }),
+    WEBHOOK_TIMEOUT_MS: num({ default: 10_000 }),
+    WEBHOOK_MAX_ATTEMPTS: num({ default: 8 }),
+    WEBHOOK_BACKOFF_BASE_MS: num({ default: 20_000 }),
+    WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES: num({ default: 5 }),
+    WEBHOOK_ROTATION_OVERLAP_HOURS: num({ default: 24 }),
   });
   const projectRoot = env.ASYNCLAB_ROOT ? resolve(env.ASYNCLAB_ROOT) : findProjectRoot();
   const harnessVersion = readHarnessVersion(projectRoot);
@@ -135,6 +152,13 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
       name: env.WORKER_NAME || hostname(),
     },
     sweeper: { intervalMs: env.SWEEPER_INTERVAL_MS, graceMs: env.SWEEPER_GRACE_MS },
+    webhooks: {
+      timeoutMs: Math.max(100, env.WEBHOOK_TIMEOUT_MS),
+      maxAttempts: Math.max(1, env.WEBHOOK_MAX_ATTEMPTS),
+      backoffBaseMs: Math.max(1, env.WEBHOOK_BACKOFF_BASE_MS),
+      disableAfterFailedDeliveries: Math.max(1, env.WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES),
+      rotationOverlapMs: Math.max(0, env.WEBHOOK_ROTATION_OVERLAP_HOURS) * 3600_000,
+    },
     auth: {
       sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
       guestSessionTtlMs: env.GUEST_SESSION_TTL_DAYS * 24 * 3600_000,

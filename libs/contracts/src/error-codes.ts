@@ -45,6 +45,10 @@ export enum ErrorCode {
   KeyNotFound = 'KEY_NOT_FOUND',
   // cohorts
   CohortNotFound = 'COHORT_NOT_FOUND',
+  WebhookEndpointNotFound = 'WEBHOOK_ENDPOINT_NOT_FOUND',
+  WebhookDeliveryNotFound = 'WEBHOOK_DELIVERY_NOT_FOUND',
+  WebhookTargetRefused = 'WEBHOOK_TARGET_REFUSED',
+  WebhookEndpointDisabled = 'WEBHOOK_ENDPOINT_DISABLED',
   JoinCodeInvalid = 'JOIN_CODE_INVALID',
   AssignmentNotFound = 'ASSIGNMENT_NOT_FOUND',
   AssignmentExists = 'ASSIGNMENT_EXISTS',

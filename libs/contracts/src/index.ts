@@ -11,3 +11,4 @@ export * from './graded-run';
 export * from './account-views';
 export * from './cohort-views';
 export * from './book-chapters';
+export * from './webhooks';

@@ -12,6 +12,7 @@ import { CohortsRepository } from './repositories/cohorts.repository';
 import { CohortDashboardRepository } from './repositories/cohort-dashboard.repository';
 import { CohortAnalyticsRepository } from './repositories/cohort-analytics.repository';
 import { RegradesRepository } from './repositories/regrades.repository';
+import { WebhooksRepository } from './repositories/webhooks.repository';
 
 const repositories = [
   LabsRepository,
@@ -26,6 +27,7 @@ const repositories = [
   CohortDashboardRepository,
   CohortAnalyticsRepository,
   RegradesRepository,
+  WebhooksRepository,
 ];
 
 @Module({

@@ -15,3 +15,4 @@ export * from './repositories/cohorts.repository';
 export * from './repositories/cohort-dashboard.repository';
 export * from './repositories/cohort-analytics.repository';
 export * from './repositories/regrades.repository';
+export * from './repositories/webhooks.repository';

@@ -3,3 +3,4 @@ export * from './run-submission.job';
 export * from './submission-queue.module';
 export * from './redis-safety';
 export * from './worker-registry';
+export * from './deliver-webhook.job';

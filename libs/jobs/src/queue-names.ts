@@ -2,8 +2,10 @@
 // already queued under the old name (nobody consumes it any more): add a new name, never rename.
 export const QueueName = {
   Submissions: 'submissions',
+  WebhookDeliveries: 'webhook-deliveries',
 } as const;
 
 export const JobName = {
   RunSubmission: 'run-submission',
+  DeliverWebhook: 'deliver-webhook',
 } as const;

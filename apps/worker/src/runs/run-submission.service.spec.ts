@@ -1,3 +1,4 @@
+import type { WebhookDispatcher } from '@asynclab/webhooks';
 import type { AppConfig } from '@asynclab/config';
 import type { GradedRun, HarnessReport, SubmissionVerdict } from '@asynclab/contracts';
 import type { LabsRepository, SubmissionsRepository } from '@asynclab/database';
@@ -75,7 +76,8 @@ function build(answer: (request: SandboxRequest) => SandboxResult, claim = true)
   } as unknown as SubmissionEventsPublisher;
   const driver = new FakeSandboxDriver(answer);
   const config = { sandbox: { memoryMb: 256, pids: 128, outputCapBytes: 4 << 20 } } as AppConfig;
-  const sut = new RunSubmissionService(config, driver, submissions, labs, publisher);
+  const webhooks = { submissionCompleted: () => Promise.resolve() } as unknown as WebhookDispatcher;
+  const sut = new RunSubmissionService(config, driver, submissions, labs, publisher, webhooks);
   return { sut, driver, stored, events };
 }
 

@@ -9,6 +9,7 @@ import { filesFromColumn, LabsRepository, SubmissionsRepository } from '@asyncla
 import { decideVerdict, gradeRun, planRuns } from '@asynclab/grading';
 import { labContentFromStored } from '@asynclab/lab-catalog';
 import { SANDBOX_DRIVER, SandboxDriver } from '@asynclab/sandbox';
+import { WebhookDispatcher } from '@asynclab/webhooks';
 import { SubmissionEventsPublisher } from './submission-events.publisher';
 
 export type RunSubmissionOutcome = 'stored' | 'already-done' | 'missing';
@@ -23,6 +24,7 @@ export class RunSubmissionService {
     private readonly submissions: SubmissionsRepository,
     private readonly labs: LabsRepository,
     private readonly events: SubmissionEventsPublisher,
+    private readonly webhooks: WebhookDispatcher,
   ) {}
 
   /** `signal` aborts the run when the worker hands it back (shutdown); the sandbox is killed at once. */
@@ -53,6 +55,10 @@ export class RunSubmissionService {
       return 'already-done';
     }
     await this.events.publish(submissionId, 'completed');
+    // The grade is stored whatever happens to its webhooks: a failure here is logged, not retried.
+    await this.webhooks.submissionCompleted(submissionId).catch((error: unknown) => {
+      this.logger.warn(`webhooks for submission ${submissionId} not emitted: ${(error as Error).message}`);
+    });
     return 'stored';
   }
 

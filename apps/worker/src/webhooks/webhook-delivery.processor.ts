@@ -1,0 +1,92 @@
+// One attempt of one webhook delivery: check the target again, sign with the secrets in force,
+// send, log the attempt. A 2xx ends it; a 410 disables the endpoint at once; anything else throws
+// so BullMQ tries again on the backoff (webhook-consumer.ts) until the attempts run out, which
+// counts against the endpoint (disabled after too many failed deliveries in a row).
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '@asynclab/config';
+import { WebhooksRepository, type DeliveryForSend } from '@asynclab/database';
+import { parseDeliverWebhookJob } from '@asynclab/jobs';
+import { checkOutboundTarget, OutboundTargetError, sendWebhook, signDelivery, signingSecrets, type SendResult } from '@asynclab/webhooks';
+
+/** A failed attempt; retryAfter is the receiver's Retry-After header, if it sent one. */
+export class DeliveryAttemptFailed extends Error {
+  constructor(
+    message: string,
+    readonly retryAfter: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+@Injectable()
+export class WebhookDeliveryProcessor {
+  private readonly logger = new Logger(WebhookDeliveryProcessor.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly webhooks: WebhooksRepository,
+  ) {}
+
+  async process(job: Job): Promise<void> {
+    const { deliveryId } = parseDeliverWebhookJob(job.data);
+    const delivery = await this.webhooks.findForSend(deliveryId);
+    if (!delivery) return; // the endpoint was deleted with its deliveries
+    if (delivery.endpoint.disabledAt) {
+      await this.webhooks.markFailed(delivery.id, delivery.endpointId, this.config.webhooks.disableAfterFailedDeliveries);
+      throw new UnrecoverableError('the endpoint is disabled');
+    }
+    const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const result = await this.attempt(delivery);
+    const succeeded = result.responseCode !== null && result.responseCode >= 200 && result.responseCode < 300;
+    await this.webhooks.recordAttempt(delivery.id, {
+      status: succeeded ? 'succeeded' : 'failed',
+      responseCode: result.responseCode,
+      durationMs: result.durationMs,
+      responseBody: result.responseBody,
+      error: result.error,
+    });
+    if (succeeded) {
+      await this.webhooks.markSucceeded(delivery.id, delivery.endpointId);
+      return;
+    }
+    if (result.responseCode === 410) {
+      await this.webhooks.markFailed(delivery.id, delivery.endpointId, this.config.webhooks.disableAfterFailedDeliveries);
+      await this.webhooks.disable(delivery.endpointId, 'the receiver answered 410 Gone');
+      this.logger.warn(`webhook endpoint ${delivery.endpointId} answered 410 and is disabled`);
+      throw new UnrecoverableError('410 Gone: endpoint disabled');
+    }
+    if (isLastAttempt) {
+      const endpoint = await this.webhooks.markFailed(delivery.id, delivery.endpointId, this.config.webhooks.disableAfterFailedDeliveries);
+      if (endpoint.disabledAt) this.logger.warn(`webhook endpoint ${endpoint.id} disabled: ${endpoint.disabledReason ?? ''}`);
+    }
+    throw new DeliveryAttemptFailed(result.error ?? `the receiver answered ${String(result.responseCode)}`, result.retryAfter);
+  }
+
+  private async attempt(delivery: DeliveryForSend): Promise<SendResult> {
+    const started = performance.now();
+    let url: URL;
+    try {
+      url = await checkOutboundTarget(delivery.endpoint.url, delivery.allowPrivate);
+    } catch (error) {
+      if (!(error instanceof OutboundTargetError)) throw error;
+      return {
+        responseCode: null,
+        retryAfter: undefined,
+        responseBody: null,
+        error: error.message,
+        durationMs: Math.round(performance.now() - started),
+      };
+    }
+    const now = new Date();
+    const body = JSON.stringify({ type: delivery.event, timestamp: delivery.createdAt.toISOString(), data: delivery.payload });
+    const headers = signDelivery(signingSecrets(delivery.endpoint, now), delivery.id, now, body);
+    return sendWebhook({
+      url,
+      headers: { ...headers },
+      body,
+      timeoutMs: this.config.webhooks.timeoutMs,
+      allowPrivate: delivery.allowPrivate,
+    });
+  }
+}

@@ -1,0 +1,7 @@
+export * from './outbound-target';
+export * from './webhook-signing';
+export * from './retry-schedule';
+export * from './send-webhook';
+export * from './webhook-queue';
+export * from './webhook-dispatcher';
+export * from './webhooks.module';

@@ -1,0 +1,51 @@
+// Turns an event into one delivery per subscribed endpoint: rows first (PostgreSQL is the truth,
+// the delivery log shows them even if Redis is down), then one queued job each.
+import { Injectable, Logger } from '@nestjs/common';
+import type { WebhookEvent } from '@asynclab/contracts';
+import { WebhooksRepository } from '@asynclab/database';
+import type { Prisma } from '../../../generated/prisma/client';
+import { newDeliveryId } from './webhook-signing';
+import { WebhookQueue } from './webhook-queue';
+
+@Injectable()
+export class WebhookDispatcher {
+  private readonly logger = new Logger(WebhookDispatcher.name);
+
+  constructor(
+    private readonly webhooks: WebhooksRepository,
+    private readonly queue: WebhookQueue,
+  ) {}
+
+  /** The delivery ids made (none when no enabled endpoint of the organisation subscribed). */
+  async emit(organizationId: string, event: WebhookEvent, data: Prisma.InputJsonObject): Promise<string[]> {
+    const endpoints = await this.webhooks.subscribedEndpoints(organizationId, event);
+    const rows = endpoints.map((endpoint) => ({ id: newDeliveryId(), endpointId: endpoint.id, event, payload: data }));
+    await this.webhooks.createDeliveries(rows);
+    for (const row of rows) {
+      try {
+        await this.queue.add(row.id);
+      } catch (error) {
+        this.logger.warn(`webhook delivery ${row.id} stored but not queued: ${(error as Error).message}`);
+      }
+    }
+    return rows.map((row) => row.id);
+  }
+
+  /** submission.completed for every graded submission, and lab.passed when it passed. */
+  async submissionCompleted(submissionId: string): Promise<void> {
+    const facts = await this.webhooks.submissionForEvent(submissionId);
+    if (!facts) return;
+    const data = {
+      submissionId: facts.id,
+      labId: facts.labId,
+      userId: facts.userId,
+      externalId: facts.externalId,
+      status: facts.status,
+      outcome: facts.outcome,
+      score: facts.score,
+      finishedAt: facts.finishedAt?.toISOString() ?? null,
+    };
+    await this.emit(facts.organizationId, 'submission.completed', data);
+    if (facts.outcome === 'pass') await this.emit(facts.organizationId, 'lab.passed', data);
+  }
+}

@@ -1,0 +1,243 @@
+// Webhooks against the real service (API, worker, PostgreSQL, Redis, Docker) and a receiver on
+// 127.0.0.1 that verifies every request with the `standardwebhooks` package's own verifier. The
+// organisations here allow private targets (the receiver is on loopback) except where the test
+// is that a loopback URL is refused without that setting.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
+import type { WebhookDeliveryView, WebhookEndpointCreated, WebhookEndpointView, Wire } from '../../libs/contracts/src';
+import { Accounts } from './support/accounts';
+import { call, Caller } from './support/client';
+import { RunningService, startService } from './support/service';
+
+interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  at: number;
+}
+
+/** /flaky fails the first two attempts of each webhook-id (the first with Retry-After: 1); /gone answers 410; /ok 204. */
+function startReceiver(): Promise<{ server: Server; url: string; received: Received[] }> {
+  const received: Received[] = [];
+  const attemptsById = new Map<string, number>();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const id = String(req.headers['webhook-id']);
+      const entry = { path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
+      received.push(entry);
+      if (entry.path === '/gone') {
+        res.writeHead(410).end('gone');
+        return;
+      }
+      if (entry.path === '/flaky') {
+        const seen = (attemptsById.get(id) ?? 0) + 1;
+        attemptsById.set(id, seen);
+        if (seen === 1) res.writeHead(503, { 'retry-after': '1' }).end('busy, come back in a second');
+        else if (seen === 2) res.writeHead(500).end('x'.repeat(10_000));
+        else res.writeHead(200).end('ok');
+        return;
+      }
+      res.writeHead(204).end();
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      resolve({ server, url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`, received });
+    });
+  });
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const verify = (secret: string, request: Received) =>
+  new Webhook(secret).verify(request.body, request.headers as Record<string, string>) as { type: string; data: Record<string, unknown> };
+
+describe('webhooks: signed deliveries with retries, 410 and the private-address guard', () => {
+  let service: RunningService;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  const accounts = new Accounts();
+
+  beforeAll(async () => {
+    service = await startService({ env: { WEBHOOK_BACKOFF_BASE_MS: '50', WEBHOOK_MAX_ATTEMPTS: '5', WEBHOOK_TIMEOUT_MS: '5000' } });
+    receiver = await startReceiver();
+  });
+  afterAll(async () => {
+    await service.close();
+    await new Promise((resolve) => receiver.server.close(resolve));
+    await accounts.close();
+  });
+
+  /** An organisation with a key holding every scope, and a learner to submit for. */
+  async function lms(allowPrivate: boolean): Promise<{ caller: Caller; learnerId: string }> {
+    const org = await accounts.org();
+    const caller: Caller = { apiKey: (await accounts.key(org.id, ['read', 'submit', 'manage'])).key };
+    const learnerId = (await accounts.user(org.id, 'learner')).id;
+    if (allowPrivate) {
+      const set = await call(service.baseUrl, 'PATCH', '/webhooks/settings', { caller, body: { allowPrivateTargets: true } });
+      expect(set.body).toEqual({ allowPrivateTargets: true });
+    }
+    return { caller, learnerId };
+  }
+
+  async function register(caller: Caller, path: string, events: string[]): Promise<Wire<WebhookEndpointCreated>> {
+    const created = await call<Wire<WebhookEndpointCreated>>(service.baseUrl, 'POST', '/webhooks/endpoints', {
+      caller,
+      body: { url: receiver.url + path, events },
+    });
+    expect(created.status).toBe(201);
+    return created.body;
+  }
+
+  async function submitPassing(caller: Caller, learnerId: string): Promise<string> {
+    const submitted = await call<{ id: string }>(service.baseUrl, 'POST', `/users/${learnerId}/submissions`, {
+      caller,
+      body: { labId: 'playground', files: { 'test_ok.py': 'def test_ok():\n    assert 1 + 1 == 2\n' } },
+    });
+    expect(submitted.status).toBe(202);
+    return submitted.body.id;
+  }
+
+  const forSubmission = (path: string, submissionId: string) =>
+    receiver.received.filter((r) => r.path === path && r.body.includes(submissionId));
+
+  it('refuses a loopback URL unless the organisation allows private targets', async () => {
+    const { caller } = await lms(false);
+    const refused = await call(service.baseUrl, 'POST', '/webhooks/endpoints', {
+      caller,
+      body: { url: `${receiver.url}/ok`, events: ['submission.completed'] },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'WEBHOOK_TARGET_REFUSED', field: 'url' });
+    expect(refused.body.message).toContain('127.0.0.1');
+    const metadata = await call(service.baseUrl, 'POST', '/webhooks/endpoints', {
+      caller,
+      body: { url: 'http://169.254.169.254/latest', events: ['submission.completed'] },
+    });
+    expect(metadata.body).toMatchObject({ code: 'WEBHOOK_TARGET_REFUSED' });
+    const badEvent = await call(service.baseUrl, 'POST', '/webhooks/endpoints', {
+      caller,
+      body: { url: 'https://example.test/', events: ['nope'] },
+    });
+    expect(badEvent.status).toBe(400);
+
+    await call(service.baseUrl, 'PATCH', '/webhooks/settings', { caller, body: { allowPrivateTargets: true } });
+    const created = await register(caller, '/ok', ['submission.completed']);
+    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+    const listed = await call<{ endpoints: Wire<WebhookEndpointView>[] }>(service.baseUrl, 'GET', '/webhooks/endpoints', { caller });
+    expect(listed.body.endpoints.map((e) => e.id)).toEqual([created.id]);
+    expect(JSON.stringify(listed.body)).not.toContain(created.secret);
+
+    const other = await lms(false);
+    const foreign = await call(service.baseUrl, 'GET', `/webhooks/endpoints/${created.id}`, { caller: other.caller });
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.code).toBe('WEBHOOK_ENDPOINT_NOT_FOUND');
+    expect((await call(service.baseUrl, 'GET', `/webhooks/endpoints/${created.id}/deliveries`, { caller: other.caller })).status).toBe(404);
+  });
+
+  it('retries a receiver that fails twice, honouring Retry-After, and delivers once with one webhook-id', async () => {
+    const { caller, learnerId } = await lms(true);
+    const endpoint = await register(caller, '/flaky', ['submission.completed', 'lab.passed']);
+    const submissionId = await submitPassing(caller, learnerId);
+
+    const attempts = await until('three attempts of submission.completed', () => {
+      const seen = forSubmission('/flaky', submissionId).filter((r) => verify(endpoint.secret, r).type === 'submission.completed');
+      return seen.length >= 3 ? seen : undefined;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // nothing more may arrive
+    const completed = forSubmission('/flaky', submissionId).filter((r) => verify(endpoint.secret, r).type === 'submission.completed');
+    expect(completed).toHaveLength(3);
+    expect(new Set(completed.map((r) => r.headers['webhook-id'])).size).toBe(1);
+    expect(attempts[1].at - attempts[0].at).toBeGreaterThanOrEqual(900); // Retry-After: 1 over a 50 ms backoff
+    expect(verify(endpoint.secret, completed[2]).data).toMatchObject({
+      submissionId,
+      labId: 'playground',
+      outcome: 'pass',
+      userId: learnerId,
+    });
+    expect(() =>
+      new Webhook('whsec_' + Buffer.from('another secret of 32 bytes......').toString('base64')).verify(
+        completed[2].body,
+        completed[2].headers as Record<string, string>,
+      ),
+    ).toThrow();
+
+    const passed = forSubmission('/flaky', submissionId).filter((r) => verify(endpoint.secret, r).type === 'lab.passed');
+    expect(new Set(passed.map((r) => r.headers['webhook-id'])).size).toBe(1);
+
+    const log = await until('the delivery log to show the success', async () => {
+      const answer = await call<{ deliveries: Wire<WebhookDeliveryView>[] }>(
+        service.baseUrl,
+        'GET',
+        `/webhooks/endpoints/${endpoint.id}/deliveries`,
+        { caller },
+      );
+      const delivery = answer.body.deliveries.find((d) => d.event === 'submission.completed');
+      return delivery?.status === 'succeeded' ? delivery : undefined;
+    });
+    expect(log.id).toBe(completed[0].headers['webhook-id']);
+    expect(log.attempts.map((a) => [a.status, a.responseCode])).toEqual([
+      ['failed', 503],
+      ['failed', 500],
+      ['succeeded', 200],
+    ]);
+    expect(log.attempts[0].responseBody).toBe('busy, come back in a second');
+    expect(log.attempts[1].responseBody).toHaveLength(4096);
+
+    // Rotation: the redelivery is signed with the new secret and, during the overlap, the old one.
+    const rotated = await call<Wire<WebhookEndpointCreated>>(service.baseUrl, 'POST', `/webhooks/endpoints/${endpoint.id}/rotate-secret`, {
+      caller,
+    });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.secret).not.toBe(endpoint.secret);
+    expect(rotated.body.previousSecretExpiresAt).not.toBeNull();
+    const before = completed.length;
+    const again = await call(service.baseUrl, 'POST', `/webhooks/endpoints/${endpoint.id}/deliveries/${log.id}/redeliver`, { caller });
+    expect(again.status).toBe(202);
+    const redelivered = await until('the redelivery', () => {
+      const seen = forSubmission('/flaky', submissionId).filter((r) => r.headers['webhook-id'] === log.id);
+      return seen.length > before ? seen[seen.length - 1] : undefined;
+    });
+    expect(verify(rotated.body.secret, redelivered).type).toBe('submission.completed');
+    expect(verify(endpoint.secret, redelivered).type).toBe('submission.completed');
+  });
+
+  it('disables an endpoint that answers 410 Gone, after one attempt', async () => {
+    const { caller, learnerId } = await lms(true);
+    const endpoint = await register(caller, '/gone', ['submission.completed']);
+    const submissionId = await submitPassing(caller, learnerId);
+    const disabled = await until('the endpoint to be disabled', async () => {
+      const answer = await call<Wire<WebhookEndpointView>>(service.baseUrl, 'GET', `/webhooks/endpoints/${endpoint.id}`, { caller });
+      return answer.body.enabled ? undefined : answer.body;
+    });
+    expect(disabled.disabledReason).toContain('410');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const sent = forSubmission('/gone', submissionId);
+    expect(sent).toHaveLength(1);
+    verify(endpoint.secret, sent[0]);
+    const log = await call<{ deliveries: Wire<WebhookDeliveryView>[] }>(
+      service.baseUrl,
+      'GET',
+      `/webhooks/endpoints/${endpoint.id}/deliveries`,
+      { caller },
+    );
+    expect(log.body.deliveries[0]).toMatchObject({ status: 'failed', attempts: [{ status: 'failed', responseCode: 410 }] });
+    const refused = await call(
+      service.baseUrl,
+      'POST',
+      `/webhooks/endpoints/${endpoint.id}/deliveries/${log.body.deliveries[0].id}/redeliver`,
+      { caller },
+    );
+    expect(refused.body).toMatchObject({ code: 'WEBHOOK_ENDPOINT_DISABLED' });
+  });
+});
