@@ -249,4 +249,48 @@ describe('prisma/migrations match prisma/schema.prisma', () => {
     expect(await prisma.cohortMember.count({ where: { cohortId: cohort.id } })).toBe(0);
     expect(await prisma.assignmentExtension.count({ where: { assignmentId: assignment.id } })).toBe(0);
   });
+  it('round-trips the webhook models, with their cascades', async () => {
+    const org = await prisma.organization.create({ data: { slug: `drift-webhooks-${Date.now()}`, name: 'n', webhooksAllowPrivate: true } });
+    const expires = new Date(Date.now() + 3600_000);
+    const endpoint = await prisma.webhookEndpoint.create({
+      data: {
+        organizationId: org.id,
+        url: 'https://example.test/hook',
+        events: ['submission.completed', 'lab.passed'],
+        secret: 'whsec_a',
+        previousSecret: 'whsec_b',
+        previousSecretExpiresAt: expires,
+        failedDeliveries: 2,
+        disabledAt: new Date(),
+        disabledReason: 'r',
+      },
+    });
+    await prisma.webhookDelivery.create({
+      data: {
+        id: `msg_drift${Date.now()}`,
+        endpointId: endpoint.id,
+        event: 'lab.passed',
+        payload: { a: 1 },
+        status: 'failed',
+        attempts: { create: [{ status: 'failed', responseCode: 410, durationMs: 12, responseBody: 'gone', error: null }] },
+      },
+    });
+    await expect(
+      prisma.webhookDelivery.create({ data: { id: `msg_drift${Date.now()}x`, endpointId: org.id, event: 'e', payload: {} } }),
+    ).rejects.toThrow(); // FK
+    const stored = await prisma.organization.findUniqueOrThrow({
+      where: { id: org.id },
+      include: { webhookEndpoints: { include: { deliveries: { include: { attempts: true } } } } },
+    });
+    expect(stored.webhooksAllowPrivate).toBe(true);
+    expect(stored.webhookEndpoints[0]).toMatchObject({
+      events: ['submission.completed', 'lab.passed'],
+      previousSecretExpiresAt: expires,
+      failedDeliveries: 2,
+    });
+    expect(stored.webhookEndpoints[0].deliveries[0]).toMatchObject({ payload: { a: 1 }, status: 'failed' });
+    expect(stored.webhookEndpoints[0].deliveries[0].attempts[0]).toMatchObject({ responseCode: 410, durationMs: 12, responseBody: 'gone' });
+    await prisma.organization.delete({ where: { id: org.id } });
+    expect(await prisma.webhookAttempt.count({ where: { deliveryId: stored.webhookEndpoints[0].deliveries[0].id } })).toBe(0);
+  });
 });

@@ -44,10 +44,10 @@ export function sendWebhook(req: SendRequest): Promise<SendResult> {
         kept += slice.length;
       });
       const finish = (error: string | null) => {
-        const retryAfter = response.headers['retry-after'];
+        const retryAfter: string | undefined = response.headers['retry-after'];
         resolve({
           responseCode: response.statusCode ?? null,
-          retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+          retryAfter,
           responseBody: Buffer.concat(chunks).toString('utf8'),
           error,
           durationMs: elapsed(),
