@@ -69,7 +69,14 @@ describe('webhooks: signed deliveries with retries, 410 and the private-address 
   const accounts = new Accounts();
 
   beforeAll(async () => {
-    service = await startService({ env: { WEBHOOK_BACKOFF_BASE_MS: '50', WEBHOOK_MAX_ATTEMPTS: '5', WEBHOOK_TIMEOUT_MS: '5000' } });
+    service = await startService({
+      env: {
+        WEBHOOK_BACKOFF_BASE_MS: '50',
+        WEBHOOK_MAX_ATTEMPTS: '5',
+        WEBHOOK_TIMEOUT_MS: '5000',
+        WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES: '1',
+      },
+    });
     receiver = await startReceiver();
   });
   afterAll(async () => {
@@ -239,5 +246,28 @@ describe('webhooks: signed deliveries with retries, 410 and the private-address 
       { caller },
     );
     expect(refused.body).toMatchObject({ code: 'WEBHOOK_ENDPOINT_DISABLED' });
+  });
+  it('refuses a loopback target again at delivery once the setting is off, and disables the endpoint when its delivery keeps failing', async () => {
+    const { caller, learnerId } = await lms(true);
+    const endpoint = await register(caller, '/ok', ['submission.completed']);
+    await call(service.baseUrl, 'PATCH', '/webhooks/settings', { caller, body: { allowPrivateTargets: false } });
+    const submissionId = await submitPassing(caller, learnerId);
+    const disabled = await until('the endpoint to be disabled', async () => {
+      const answer = await call<Wire<WebhookEndpointView>>(service.baseUrl, 'GET', `/webhooks/endpoints/${endpoint.id}`, { caller });
+      return answer.body.enabled ? undefined : answer.body;
+    });
+    expect(disabled.disabledReason).toBe('failed deliveries in a row: 1');
+    expect(forSubmission('/ok', submissionId)).toHaveLength(0); // nothing reached the receiver
+    const log = await call<{ deliveries: Wire<WebhookDeliveryView>[] }>(
+      service.baseUrl,
+      'GET',
+      `/webhooks/endpoints/${endpoint.id}/deliveries`,
+      { caller },
+    );
+    const [delivery] = log.body.deliveries;
+    expect(delivery.status).toBe('failed');
+    expect(delivery.attempts).toHaveLength(5); // WEBHOOK_MAX_ATTEMPTS
+    for (const attempt of delivery.attempts)
+      expect(attempt).toMatchObject({ status: 'failed', responseCode: null, error: expect.stringContaining('127.0.0.1') });
   });
 });

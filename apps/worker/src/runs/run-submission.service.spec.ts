@@ -1,7 +1,7 @@
-import type { WebhookDispatcher } from '@asynclab/webhooks';
 import type { AppConfig } from '@asynclab/config';
 import type { GradedRun, HarnessReport, SubmissionVerdict } from '@asynclab/contracts';
 import type { LabsRepository, SubmissionsRepository } from '@asynclab/database';
+import type { WebhookDispatcher } from '@asynclab/webhooks';
 import { FakeSandboxDriver, SandboxInfraError, SandboxRequest, SandboxResult } from '@asynclab/sandbox';
 import { RunSubmissionService } from './run-submission.service';
 import type { SubmissionEventsPublisher } from './submission-events.publisher';

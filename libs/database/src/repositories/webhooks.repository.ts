@@ -157,7 +157,7 @@ export class WebhooksRepository {
     await this.prisma.webhookDelivery.update({ where: { id: deliveryId }, data: { status: 'failed' } });
     const endpoint = await this.prisma.webhookEndpoint.update({ where: { id: endpointId }, data: { failedDeliveries: { increment: 1 } } });
     if (endpoint.disabledAt || endpoint.failedDeliveries < disableAfter) return endpoint;
-    return this.disable(endpointId, `${String(endpoint.failedDeliveries)} deliveries in a row failed`);
+    return this.disable(endpointId, `failed deliveries in a row: ${String(endpoint.failedDeliveries)}`);
   }
 
   /** What a submission event tells receivers; null for a submission outside any organisation. */
