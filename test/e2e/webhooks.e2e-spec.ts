@@ -267,7 +267,9 @@ describe('webhooks: signed deliveries with retries, 410 and the private-address 
     const [delivery] = log.body.deliveries;
     expect(delivery.status).toBe('failed');
     expect(delivery.attempts).toHaveLength(5); // WEBHOOK_MAX_ATTEMPTS
-    for (const attempt of delivery.attempts)
-      expect(attempt).toMatchObject({ status: 'failed', responseCode: null, error: expect.stringContaining('127.0.0.1') });
+    for (const attempt of delivery.attempts) {
+      expect(attempt).toMatchObject({ status: 'failed', responseCode: null });
+      expect(attempt.error).toContain('127.0.0.1');
+    }
   });
 });
