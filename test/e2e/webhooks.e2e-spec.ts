@@ -17,7 +17,7 @@ interface Received {
   at: number;
 }
 
-/** /flaky fails the first two attempts of each webhook-id (the first with Retry-After: 1); /gone answers 410; /ok 204. */
+/** /flaky fails the first two attempts of each webhook-id (the first with Retry-After: 1); /gone answers 410; /redirect 302 to /ok; /ok 204. */
 function startReceiver(): Promise<{ server: Server; url: string; received: Received[] }> {
   const received: Received[] = [];
   const attemptsById = new Map<string, number>();
@@ -30,6 +30,10 @@ function startReceiver(): Promise<{ server: Server; url: string; received: Recei
       received.push(entry);
       if (entry.path === '/gone') {
         res.writeHead(410).end('gone');
+        return;
+      }
+      if (entry.path === '/redirect') {
+        res.writeHead(302, { location: '/ok' }).end();
         return;
       }
       if (entry.path === '/flaky') {
@@ -271,5 +275,23 @@ describe('webhooks: signed deliveries with retries, 410 and the private-address 
       expect(attempt).toMatchObject({ status: 'failed', responseCode: null });
       expect(attempt.error).toContain('127.0.0.1');
     }
+  });
+  it('does not follow a redirect: a 302 is a failed attempt and the target is never asked', async () => {
+    const { caller, learnerId } = await lms(true);
+    const endpoint = await register(caller, '/redirect', ['submission.completed']);
+    const submissionId = await submitPassing(caller, learnerId);
+    await until('the endpoint to be disabled', async () => {
+      const answer = await call<Wire<WebhookEndpointView>>(service.baseUrl, 'GET', `/webhooks/endpoints/${endpoint.id}`, { caller });
+      return answer.body.enabled ? undefined : answer.body;
+    });
+    expect(forSubmission('/redirect', submissionId)).toHaveLength(5);
+    expect(forSubmission('/ok', submissionId)).toHaveLength(0);
+    const log = await call<{ deliveries: Wire<WebhookDeliveryView>[] }>(
+      service.baseUrl,
+      'GET',
+      `/webhooks/endpoints/${endpoint.id}/deliveries`,
+      { caller },
+    );
+    expect(log.body.deliveries[0].attempts.map((a) => a.responseCode)).toEqual([302, 302, 302, 302, 302]);
   });
 });
