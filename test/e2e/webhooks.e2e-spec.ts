@@ -90,15 +90,16 @@ describe('webhooks: signed deliveries with retries, 410 and the private-address 
   });
 
   /** An organisation with a key holding every scope, and a learner to submit for. */
-  async function lms(allowPrivate: boolean): Promise<{ caller: Caller; learnerId: string }> {
+  async function lms(allowPrivate: boolean): Promise<{ caller: Caller; learnerId: string; externalId: string }> {
     const org = await accounts.org();
     const caller: Caller = { apiKey: (await accounts.key(org.id, ['read', 'submit', 'manage'])).key };
-    const learnerId = (await accounts.user(org.id, 'learner')).id;
+    const externalId = `ext-${org.slug}`;
+    const learnerId = (await accounts.user(org.id, 'learner', { externalId })).id;
     if (allowPrivate) {
       const set = await call(service.baseUrl, 'PATCH', '/webhooks/settings', { caller, body: { allowPrivateTargets: true } });
       expect(set.body).toEqual({ allowPrivateTargets: true });
     }
-    return { caller, learnerId };
+    return { caller, learnerId, externalId };
   }
 
   async function register(caller: Caller, path: string, events: string[]): Promise<Wire<WebhookEndpointCreated>> {
@@ -293,5 +294,25 @@ describe('webhooks: signed deliveries with retries, 410 and the private-address 
       { caller },
     );
     expect(log.body.deliveries[0].attempts.map((a) => a.responseCode)).toEqual([302, 302, 302, 302, 302]);
+  });
+  it('sends cohort.member_joined once when a learner is added to a cohort', async () => {
+    const { caller, learnerId, externalId } = await lms(true);
+    const endpoint = await register(caller, '/ok', ['cohort.member_joined']);
+    const cohort = await call<{ id: string }>(service.baseUrl, 'POST', '/cohorts', { caller, body: { name: 'Webhook cohort' } });
+    expect(cohort.status).toBe(201);
+    for (let i = 0; i < 2; i++) {
+      const added = await call(service.baseUrl, 'POST', `/cohorts/${cohort.body.id}/members`, { caller, body: { externalId } });
+      expect(added.status).toBeLessThan(300);
+    }
+    const joined = await until('cohort.member_joined', () => {
+      const seen = receiver.received.filter((r) => r.path === '/ok' && r.body.includes(cohort.body.id));
+      return seen.length > 0 ? seen : undefined;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(receiver.received.filter((r) => r.path === '/ok' && r.body.includes(cohort.body.id))).toHaveLength(1);
+    expect(verify(endpoint.secret, joined[0])).toMatchObject({
+      type: 'cohort.member_joined',
+      data: { cohortId: cohort.body.id, cohortName: 'Webhook cohort', userId: learnerId, externalId },
+    });
   });
 });

@@ -1,7 +1,8 @@
 // Managing cohorts: create, assign labs, enrol learners (join code, email, external id), extend a
 // due date. Every lookup goes through the organisation-scoped repository; a cohort elsewhere, or
 // one a learner does not belong to, is "not found".
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { WebhookDispatcher } from '@asynclab/webhooks';
 import { CohortView, ErrorCode, MyAssignment } from '@asynclab/contracts';
 import { AssignmentRow, CohortRow, CohortsRepository, DuplicateAssignmentError, UsersRepository } from '@asynclab/database';
 import { cohortReader } from '../auth/access-policy';
@@ -15,10 +16,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class CohortsService {
+  private readonly logger = new Logger(CohortsService.name);
+
   constructor(
     private readonly cohorts: CohortsRepository,
     private readonly users: UsersRepository,
     private readonly dashboards: CohortDashboardService,
+    private readonly webhooks: WebhookDispatcher,
   ) {}
 
   async create(principal: Principal, name: string): Promise<CohortView> {
@@ -78,7 +82,8 @@ export class CohortsService {
       const field = dto.email ? 'email' : 'externalId';
       throw new CohortsException(ErrorCode.UserNotFound, `no user of this organisation has this ${field}`, field);
     }
-    await this.cohorts.addMember(cohort.id, user.id);
+    if (await this.cohorts.addMember(cohort.id, user.id))
+      await this.memberJoined(principal.organizationId, cohort, user.id, user.externalId);
     return { userId: user.id };
   }
 
@@ -87,8 +92,23 @@ export class CohortsService {
     if (principal.kind !== 'session') throw new CohortsException(ErrorCode.KeyNotAllowed, 'joining a cohort is for signed-in users');
     const cohort = await this.cohorts.findByJoinCode(principal.organizationId, code.toUpperCase());
     if (!cohort) throw new CohortsException(ErrorCode.JoinCodeInvalid, `no cohort has the join code "${code}"`, 'code');
-    await this.cohorts.addMember(cohort.id, principal.userId);
+    if (await this.cohorts.addMember(cohort.id, principal.userId))
+      await this.memberJoined(principal.organizationId, cohort, principal.userId, null);
     return toCohortView((await this.cohorts.find(principal.organizationId, cohort.id)) as CohortRow);
+  }
+
+  /** cohort.member_joined, once per new member; the enrolment stands whatever happens to the webhook. */
+  private async memberJoined(
+    organizationId: string,
+    cohort: { id: string; name: string },
+    userId: string,
+    externalId: string | null,
+  ): Promise<void> {
+    await this.webhooks
+      .emit(organizationId, 'cohort.member_joined', { cohortId: cohort.id, cohortName: cohort.name, userId, externalId })
+      .catch((error: unknown) => {
+        this.logger.warn(`cohort.member_joined for ${userId} not emitted: ${(error as Error).message}`);
+      });
   }
 
   async extend(principal: Principal, cohortId: string, assignmentId: string, userId: string, dueAt: Date): Promise<void> {

@@ -116,8 +116,10 @@ export class CohortsRepository {
   }
 
   /** Adds the user; joining twice is not an error (the first joinedAt stays). */
-  async addMember(cohortId: string, userId: string): Promise<void> {
-    await this.prisma.cohortMember.upsert({ where: { cohortId_userId: { cohortId, userId } }, create: { cohortId, userId }, update: {} });
+  /** True when the user was not a member yet. */
+  async addMember(cohortId: string, userId: string): Promise<boolean> {
+    const { count } = await this.prisma.cohortMember.createMany({ data: [{ cohortId, userId }], skipDuplicates: true });
+    return count > 0;
   }
 
   async addAssignment(cohortId: string, assignment: NewAssignment): Promise<void> {
