@@ -295,9 +295,9 @@ describe('webhooks: signed deliveries with retries, 410 and the private-address 
     );
     expect(log.body.deliveries[0].attempts.map((a) => a.responseCode)).toEqual([302, 302, 302, 302, 302]);
   });
-  it('sends cohort.member_joined once when a learner is added to a cohort', async () => {
+  it('sends cohort.member_joined once when a learner is added to a cohort, and assignment.graded for their graded attempt', async () => {
     const { caller, learnerId, externalId } = await lms(true);
-    const endpoint = await register(caller, '/ok', ['cohort.member_joined']);
+    const endpoint = await register(caller, '/ok', ['cohort.member_joined', 'assignment.graded']);
     const cohort = await call<{ id: string }>(service.baseUrl, 'POST', '/cohorts', { caller, body: { name: 'Webhook cohort' } });
     expect(cohort.status).toBe(201);
     for (let i = 0; i < 2; i++) {
@@ -313,6 +313,18 @@ describe('webhooks: signed deliveries with retries, 410 and the private-address 
     expect(verify(endpoint.secret, joined[0])).toMatchObject({
       type: 'cohort.member_joined',
       data: { cohortId: cohort.body.id, cohortName: 'Webhook cohort', userId: learnerId, externalId },
+    });
+    const dueAt = new Date(Date.now() + 86_400_000).toISOString();
+    const assigned = await call<{ assignments: { id: string }[] }>(service.baseUrl, 'POST', `/cohorts/${cohort.body.id}/assignments`, {
+      caller,
+      body: { labId: 'playground', opensAt: new Date(Date.now() - 60_000).toISOString(), dueAt },
+    });
+    expect(assigned.status).toBe(201);
+    const submissionId = await submitPassing(caller, learnerId);
+    const graded = await until('assignment.graded', () => forSubmission('/ok', submissionId)[0]);
+    expect(verify(endpoint.secret, graded)).toMatchObject({
+      type: 'assignment.graded',
+      data: { cohortId: cohort.body.id, submissionId, userId: learnerId, dueAt, late: false, latePolicy: 'accept', outcome: 'pass' },
     });
   });
 });

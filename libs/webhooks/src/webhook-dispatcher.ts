@@ -31,7 +31,11 @@ export class WebhookDispatcher {
     return rows.map((row) => row.id);
   }
 
-  /** submission.completed for every graded submission, and lab.passed when it passed. */
+  /**
+   * submission.completed for every graded submission, lab.passed when it passed, and
+   * assignment.graded for each open cohort assignment of its lab that its learner has (the raw
+   * score with the learner's due date and whether it was late: the late policy is the receiver's).
+   */
   async submissionCompleted(submissionId: string): Promise<void> {
     const facts = await this.webhooks.submissionForEvent(submissionId);
     if (!facts) return;
@@ -47,5 +51,8 @@ export class WebhookDispatcher {
     };
     await this.emit(facts.organizationId, 'submission.completed', data);
     if (facts.outcome === 'pass') await this.emit(facts.organizationId, 'lab.passed', data);
+    for (const assignment of await this.webhooks.assignmentsForSubmission(submissionId)) {
+      await this.emit(facts.organizationId, 'assignment.graded', { ...data, ...assignment, dueAt: assignment.dueAt.toISOString() });
+    }
   }
 }

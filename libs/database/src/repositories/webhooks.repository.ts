@@ -51,6 +51,14 @@ export interface SubmissionEventFacts {
   finishedAt: Date | null;
 }
 
+export interface AssignmentEventFacts {
+  assignmentId: string;
+  cohortId: string;
+  dueAt: Date;
+  late: boolean;
+  latePolicy: string;
+}
+
 const ATTEMPTS_IN_ORDER = { orderBy: { createdAt: 'asc' as const } };
 
 @Injectable()
@@ -178,6 +186,24 @@ export class WebhooksRepository {
     });
     if (!row?.organizationId) return null;
     return { ...row, organizationId: row.organizationId, externalId: row.user?.externalId ?? null };
+  }
+
+  /** The open cohort assignments of the submission's lab for cohorts its learner belongs to, with their due date for that learner. */
+  async assignmentsForSubmission(submissionId: string): Promise<AssignmentEventFacts[]> {
+    const submission = await this.prisma.submission.findUnique({
+      where: { id: submissionId },
+      select: { userId: true, labId: true, createdAt: true },
+    });
+    if (!submission?.userId) return [];
+    const { userId, createdAt } = submission;
+    const assignments = await this.prisma.cohortAssignment.findMany({
+      where: { labId: submission.labId, opensAt: { lte: createdAt }, cohort: { members: { some: { userId } } } },
+      include: { extensions: { where: { userId } } },
+    });
+    return assignments.map((a) => {
+      const dueAt = a.extensions[0]?.dueAt ?? a.dueAt;
+      return { assignmentId: a.id, cohortId: a.cohortId, dueAt, late: createdAt > dueAt, latePolicy: a.latePolicy };
+    });
   }
 
   disable(endpointId: string, reason: string): Promise<WebhookEndpointRow> {
