@@ -2,57 +2,12 @@
 // 127.0.0.1 that verifies every request with the `standardwebhooks` package's own verifier. The
 // organisations here allow private targets (the receiver is on loopback) except where the test
 // is that a loopback URL is refused without that setting.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import type { WebhookDeliveryView, WebhookEndpointCreated, WebhookEndpointView, Wire } from '../../libs/contracts/src';
 import { Accounts } from './support/accounts';
 import { call, Caller } from './support/client';
 import { RunningService, startService } from './support/service';
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-  at: number;
-}
-
-/** /flaky fails the first two attempts of each webhook-id (the first with Retry-After: 1); /gone answers 410; /redirect 302 to /ok; /ok 204. */
-function startReceiver(): Promise<{ server: Server; url: string; received: Received[] }> {
-  const received: Received[] = [];
-  const attemptsById = new Map<string, number>();
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const id = String(req.headers['webhook-id']);
-      const entry = { path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
-      received.push(entry);
-      if (entry.path === '/gone') {
-        res.writeHead(410).end('gone');
-        return;
-      }
-      if (entry.path === '/redirect') {
-        res.writeHead(302, { location: '/ok' }).end();
-        return;
-      }
-      if (entry.path === '/flaky') {
-        const seen = (attemptsById.get(id) ?? 0) + 1;
-        attemptsById.set(id, seen);
-        if (seen === 1) res.writeHead(503, { 'retry-after': '1' }).end('busy, come back in a second');
-        else if (seen === 2) res.writeHead(500).end('x'.repeat(10_000));
-        else res.writeHead(200).end('ok');
-        return;
-      }
-      res.writeHead(204).end();
-    });
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve({ server, url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`, received });
-    });
-  });
-}
+import { startReceiver, verify } from './support/webhook-receiver';
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -63,9 +18,6 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
-
-const verify = (secret: string, request: Received) =>
-  new Webhook(secret).verify(request.body, request.headers as Record<string, string>) as { type: string; data: Record<string, unknown> };
 
 describe('webhooks: signed deliveries with retries, 410 and the private-address guard', () => {
   let service: RunningService;
