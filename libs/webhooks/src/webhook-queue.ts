@@ -6,6 +6,9 @@ import { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
 import { DELIVER_WEBHOOK_JOB, DELIVER_WEBHOOK_QUEUE, deliverWebhookJobId, type DeliverWebhookJob } from '@asynclab/jobs';
 
+/** How long an add() may take: with Redis away BullMQ waits for it, and nobody must wait on a webhook. */
+const ADD_TIMEOUT_MS = 2_000;
+
 /** The backoff type the consumer's strategy answers to. */
 export const WEBHOOK_BACKOFF = 'webhook';
 
@@ -27,13 +30,25 @@ export class WebhookQueue implements OnModuleDestroy {
 
   async add(deliveryId: string, redelivery = 0): Promise<void> {
     const payload: DeliverWebhookJob = { version: 1, deliveryId };
-    await this.queue.add(DELIVER_WEBHOOK_JOB, payload, {
+    const added = this.queue.add(DELIVER_WEBHOOK_JOB, payload, {
       jobId: deliverWebhookJobId(deliveryId, redelivery),
       attempts: this.config.webhooks.maxAttempts,
       backoff: { type: WEBHOOK_BACKOFF },
       removeOnComplete: { count: 1000 },
       removeOnFail: { count: 1000 },
     });
+    void added.catch(() => undefined); // a late rejection after the timeout is not unhandled
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(new Error(`Redis did not take the webhook job within ${String(ADD_TIMEOUT_MS)} ms`));
+      }, ADD_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([added, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async onModuleDestroy(): Promise<void> {

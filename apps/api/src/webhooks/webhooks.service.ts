@@ -67,8 +67,12 @@ export class WebhooksService {
         `delivery "${deliveryId}" is not one of this endpoint's`,
         'deliveryId',
       );
+    try {
+      await this.queue.add(delivery.id, Date.now());
+    } catch (error) {
+      throw new WebhooksException(ErrorCode.QueueUnavailable, `the delivery could not be queued: ${(error as Error).message}`);
+    }
     await this.webhooks.markPending(delivery.id);
-    await this.queue.add(delivery.id, Date.now());
     return { ...deliveryView(delivery), status: 'pending' };
   }
 
