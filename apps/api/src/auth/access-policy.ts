@@ -34,3 +34,9 @@ export function cohortReader(principal: Principal): { whole: true } | { whole: f
   if (principal.kind === 'session' && !principal.isGuest) return { whole: false, userId: principal.userId };
   return null;
 }
+
+/** Who sees how the service runs (workers, hosts, sandbox pools): admins and keys with `manage`. */
+export function maySeeOperations(principal: Principal | undefined): boolean {
+  if (!principal) return false;
+  return principal.kind === 'key' ? principal.scopes.includes('manage') : principal.role === 'admin';
+}
