@@ -36,6 +36,14 @@ const EXIT_WAIT_MS = 5_000;
 const SIGKILL_EXIT_CODE = 137;
 const SUPERVISOR_FAILED_EXIT_CODE = 70;
 
+/**
+ * When the engine restarts under a container that is starting, the start can stay unsettled: a
+ * start is given up after this long (an infra error; the pool counts it as a failed start)...
+ */
+const SANDBOX_START_LIMIT_MS = 60_000;
+/** ...and a run waits at most this long for a sandbox, so its job never holds its lock forever. */
+const SANDBOX_WAIT_LIMIT_MS = 150_000;
+
 export class DockerSandboxDriver implements SandboxDriver {
   private readonly pendingRemovals = new Set<Promise<unknown>>();
   private readonly pool: WarmSandboxPool<WarmSandbox> | null;
@@ -63,8 +71,13 @@ export class DockerSandboxDriver implements SandboxDriver {
     return this.pool?.state() ?? null;
   }
 
+  /** A fresh sandbox, bounded in time: the pool's starts and a run's own start alike. */
   private startSandbox(): Promise<WarmSandbox> {
-    return WarmSandbox.start(this.docker, this.profile, this.owner, this.limits.pool.recycleAgeMs);
+    return settleWithin(
+      WarmSandbox.start(this.docker, this.profile, this.owner, this.limits.pool.recycleAgeMs),
+      SANDBOX_START_LIMIT_MS,
+      'no sandbox could be started',
+    );
   }
 
   async assertReady(): Promise<void> {
@@ -102,7 +115,7 @@ export class DockerSandboxDriver implements SandboxDriver {
       return { status: 'bad-layout', reason: error.message, output, timings: { containerStartMs: 0, runMs: 0 } };
     }
     const askedAt = performance.now();
-    const sandbox = this.pool ? await this.pool.take() : await this.startSandbox();
+    const sandbox = await this.sandboxWithin(SANDBOX_WAIT_LIMIT_MS);
     try {
       return await this.execute(sandbox, archive, request, askedAt);
     } finally {
@@ -113,6 +126,11 @@ export class DockerSandboxDriver implements SandboxDriver {
       void removal.finally(() => this.pendingRemovals.delete(removal));
       this.pool?.replenish();
     }
+  }
+
+  /** A sandbox from the pool (or a fresh one), never waited on longer than `limitMs`. */
+  private sandboxWithin(limitMs: number): Promise<WarmSandbox> {
+    return settleWithin(this.pool ? this.pool.take() : this.startSandbox(), limitMs, 'no sandbox was ready');
   }
 
   private async execute(sandbox: WarmSandbox, archive: Buffer, request: SandboxRequest, askedAt: number): Promise<SandboxResult> {
@@ -235,4 +253,21 @@ function resourceLimit(oomKilled: boolean, outputExceeded: boolean, output: stri
 
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;
+}
+
+/** `pending`, or a SandboxInfraError after `limitMs`; a sandbox that arrives later is destroyed. */
+function settleWithin(pending: Promise<WarmSandbox>, limitMs: number, what: string): Promise<WarmSandbox> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new SandboxInfraError(`${what} within ${limitMs / 1000} s`));
+      pending.then(
+        (sandbox) => void sandbox.destroy(),
+        () => undefined,
+      );
+    }, limitMs);
+  });
+  return Promise.race([pending, late]).finally(() => {
+    clearTimeout(timer);
+  });
 }
