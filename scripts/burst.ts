@@ -4,10 +4,7 @@
 // RSS at start and end. A script that prints figures, not a timed test.
 // It starts its own Redis and PostgreSQL (as the fault suite does) and the API and one worker.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { applyMigrations, ensureDatabase } from '../libs/database/src/migrate';
-import { OwnPostgres, OwnRedis } from '../test/faults/own-services';
+import { OwnPostgres, OwnRedis, startOwnServices } from '../test/faults/own-services';
 import { startService, untilLogged, ServiceProcess } from '../test/faults/service-processes';
 import { query, sessionHeaders, sleep } from '../test/faults/workload';
 
@@ -52,15 +49,7 @@ async function postOne(i: number, answers: Map<string, number>): Promise<string 
 }
 
 async function main(): Promise<void> {
-  // A run that was killed may have left its Redis and PostgreSQL running on these ports.
-  redis.stop();
-  postgres.stop();
-  rmSync(WORK, { recursive: true, force: true });
-  mkdirSync(WORK, { recursive: true });
-  redis.start();
-  postgres.start();
-  await ensureDatabase(postgres.url);
-  await applyMigrations(postgres.url, join(__dirname, '../prisma/migrations'));
+  await startOwnServices(redis, postgres, WORK);
   const env = {
     DATABASE_URL: postgres.url,
     REDIS_URL: redis.url,

@@ -3,11 +3,9 @@
 // child processes, the real Docker engine, the suite's own Redis and PostgreSQL) and prints the
 // table: fault, submitted, completed, duplicated reports, lost, misjudged, seconds to drain.
 // A row passes when every submission completed with the report a correct program earns.
-import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { applyMigrations, ensureDatabase } from '../libs/database/src/migrate';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { FAULT_ROWS, FaultRow, RowContext } from '../test/faults/fault-rows';
-import { OwnPostgres, OwnRedis } from '../test/faults/own-services';
+import { OwnPostgres, OwnRedis, startOwnServices } from '../test/faults/own-services';
 import { ServiceProcess, startService, untilLogged } from '../test/faults/service-processes';
 import { query, sessionHeaders, sleep, submitAll, tally, Tally, untilAllFinal, untilSomeRunning } from '../test/faults/workload';
 
@@ -103,15 +101,7 @@ function printTable(results: RowResult[]): void {
 }
 
 async function main(): Promise<void> {
-  // A run that was killed may have left its Redis and PostgreSQL running on these ports.
-  redis.stop();
-  postgres.stop();
-  rmSync(WORK, { recursive: true, force: true });
-  mkdirSync(WORK, { recursive: true });
-  redis.start();
-  postgres.start();
-  await ensureDatabase(postgres.url);
-  await applyMigrations(postgres.url, join(__dirname, '../prisma/migrations'));
+  await startOwnServices(redis, postgres, WORK);
   const api = startService('api', 'api', env, WORK);
   await untilLogged(api, /asynclab API serves/, 120_000);
   const rows = FAULT_ROWS.filter((row) => (!only || row.name.includes(only)) && !(skipSharedDocker && row.sharedDocker));

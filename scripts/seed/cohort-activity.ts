@@ -5,7 +5,7 @@
 // some pass after the due date. A seeded random generator makes every run the same.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { loadCatalog, type LoadedLab } from '@asynclab/lab-catalog';
+import { loadCatalog, syncLabVersion, type LoadedLab } from '@asynclab/lab-catalog';
 import { CohortsRepository, LabsRepository, OrganizationsRepository, PrismaService, UsersRepository } from '@asynclab/database';
 import { DIAGNOSTIC_CHAPTERS, type DiagnosticCode } from '@asynclab/contracts';
 import { hashPassword } from '../../apps/api/src/auth/secrets';
@@ -99,16 +99,7 @@ async function seedLabs(prisma: PrismaService, count: number): Promise<SeedLab[]
 
 async function syncOne(repository: LabsRepository, lab: LoadedLab): Promise<SeedLab> {
   const { manifest } = lab.content;
-  const versionId = await repository.syncLab({
-    id: manifest.id,
-    title: manifest.title,
-    chapter: manifest.chapter,
-    difficulty: manifest.difficulty,
-    kind: manifest.kind,
-    objectives: manifest.objectives,
-    contentHash: lab.contentHash,
-    content: lab.content as unknown as object,
-  });
+  const versionId = await syncLabVersion(repository, lab);
   const file = manifest.editable[0];
   const exhibits: DiagnosticCode[] = manifest.exhibits;
   return {

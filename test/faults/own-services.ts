@@ -4,6 +4,7 @@
 import { execFileSync, execSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { applyMigrations, ensureDatabase } from '../../libs/database/src/migrate';
 
 const ROOT = join(__dirname, '../..');
 
@@ -115,4 +116,19 @@ function waitUntil(done: () => boolean, timeoutMs: number, what: string): void {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     execFileSync('sleep', ['0.1']);
   }
+}
+
+/**
+ * Fresh, empty private services in `work`: what a run that was killed left on these ports is
+ * stopped first, then Redis and a migrated PostgreSQL are started.
+ */
+export async function startOwnServices(redis: OwnRedis, postgres: OwnPostgres, work: string): Promise<void> {
+  redis.stop();
+  postgres.stop();
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  redis.start();
+  postgres.start();
+  await ensureDatabase(postgres.url);
+  await applyMigrations(postgres.url, join(__dirname, '../../prisma/migrations'));
 }

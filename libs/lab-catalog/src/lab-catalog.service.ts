@@ -13,6 +13,21 @@ export interface CatalogEntry extends LoadedLab {
   versionId: string;
 }
 
+/** Stores a loaded lab as the version its content hash names (the same content, the same version); returns its id. */
+export function syncLabVersion(labs: LabsRepository, lab: LoadedLab): Promise<string> {
+  const { manifest } = lab.content;
+  return labs.syncLab({
+    id: manifest.id,
+    title: manifest.title,
+    chapter: manifest.chapter,
+    difficulty: manifest.difficulty,
+    kind: manifest.kind,
+    objectives: manifest.objectives,
+    contentHash: lab.contentHash,
+    content: lab.content as unknown as object,
+  });
+}
+
 export function loadCatalog(labsDir: string): LoadedLab[] {
   if (!existsSync(labsDir)) throw new LabCatalogError(`${labsDir}: the labs folder is missing`);
   return readdirSync(labsDir)
@@ -36,16 +51,7 @@ export class LabCatalogService implements OnModuleInit {
     const entries = new Map<string, CatalogEntry>();
     for (const lab of loaded) {
       const { manifest } = lab.content;
-      const versionId = await this.labs.syncLab({
-        id: manifest.id,
-        title: manifest.title,
-        chapter: manifest.chapter,
-        difficulty: manifest.difficulty,
-        kind: manifest.kind,
-        objectives: manifest.objectives,
-        contentHash: lab.contentHash,
-        content: lab.content as unknown as object,
-      });
+      const versionId = await syncLabVersion(this.labs, lab);
       entries.set(manifest.id, { ...lab, versionId });
     }
     this.entries = entries;
