@@ -37,6 +37,21 @@ export interface AppConfig {
     /** How long the previous secret still signs after a rotation. */
     rotationOverlapMs: number;
   };
+  /** LTI 1.3 (docs/lti.md). */
+  lti: {
+    /** The origin platforms reach us at (our issuer and the base of every LTI URL we hand out). */
+    publicUrl: string;
+    /** How far an id_token's iat/exp may be off our clock. */
+    clockSkewSeconds: number;
+    /** How long a login initiation's state waits for its launch. */
+    stateTtlMs: number;
+    /** The signing key is replaced once it is this old (0: only by hand). */
+    keyMaxAgeMs: number;
+    /** How long a replaced key stays in our JWKS, so platforms' caches keep verifying. */
+    keyOverlapMs: number;
+    /** How long a one-time token that opens a launch in a new window stays valid. */
+    launchTokenTtlMs: number;
+  };
   auth: {
     sessionTtlMs: number;
     guestSessionTtlMs: number;
@@ -135,6 +150,12 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     WEBHOOK_BACKOFF_BASE_MS: num({ default: 20_000 }),
     WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES: num({ default: 5 }),
     WEBHOOK_ROTATION_OVERLAP_HOURS: num({ default: 24 }),
+    LTI_PUBLIC_URL: str({ default: '' }),
+    LTI_CLOCK_SKEW_SECONDS: num({ default: 60 }),
+    LTI_STATE_TTL_SECONDS: num({ default: 600 }),
+    LTI_KEY_MAX_AGE_DAYS: num({ default: 90 }),
+    LTI_KEY_OVERLAP_DAYS: num({ default: 7 }),
+    LTI_LAUNCH_TOKEN_TTL_SECONDS: num({ default: 120 }),
   });
   const projectRoot = env.ASYNCLAB_ROOT ? resolve(env.ASYNCLAB_ROOT) : findProjectRoot();
   const harnessVersion = readHarnessVersion(projectRoot);
@@ -159,6 +180,14 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
       backoffBaseMs: Math.max(1, env.WEBHOOK_BACKOFF_BASE_MS),
       disableAfterFailedDeliveries: Math.max(1, env.WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES),
       rotationOverlapMs: Math.max(0, env.WEBHOOK_ROTATION_OVERLAP_HOURS) * 3600_000,
+    },
+    lti: {
+      publicUrl: (env.LTI_PUBLIC_URL || `http://localhost:${String(env.PORT)}`).replace(/\/+$/, ''),
+      clockSkewSeconds: Math.min(300, Math.max(0, env.LTI_CLOCK_SKEW_SECONDS)),
+      stateTtlMs: Math.max(10, env.LTI_STATE_TTL_SECONDS) * 1000,
+      keyMaxAgeMs: Math.max(0, env.LTI_KEY_MAX_AGE_DAYS) * 24 * 3600_000,
+      keyOverlapMs: Math.max(0, env.LTI_KEY_OVERLAP_DAYS) * 24 * 3600_000,
+      launchTokenTtlMs: Math.max(10, env.LTI_LAUNCH_TOKEN_TTL_SECONDS) * 1000,
     },
     auth: {
       sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,

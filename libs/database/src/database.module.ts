@@ -13,6 +13,10 @@ import { CohortDashboardRepository } from './repositories/cohort-dashboard.repos
 import { CohortAnalyticsRepository } from './repositories/cohort-analytics.repository';
 import { RegradesRepository } from './repositories/regrades.repository';
 import { WebhooksRepository } from './repositories/webhooks.repository';
+import { LtiPlatformsRepository } from './repositories/lti-platforms.repository';
+import { LtiKeysRepository } from './repositories/lti-keys.repository';
+import { LtiLaunchStatesRepository } from './repositories/lti-launch-states.repository';
+import { LtiLinksRepository } from './repositories/lti-links.repository';
 
 const repositories = [
   LabsRepository,
@@ -28,6 +32,10 @@ const repositories = [
   CohortAnalyticsRepository,
   RegradesRepository,
   WebhooksRepository,
+  LtiPlatformsRepository,
+  LtiKeysRepository,
+  LtiLaunchStatesRepository,
+  LtiLinksRepository,
 ];
 
 @Module({

@@ -16,3 +16,7 @@ export * from './repositories/cohort-dashboard.repository';
 export * from './repositories/cohort-analytics.repository';
 export * from './repositories/regrades.repository';
 export * from './repositories/webhooks.repository';
+export * from './repositories/lti-platforms.repository';
+export * from './repositories/lti-keys.repository';
+export * from './repositories/lti-launch-states.repository';
+export * from './repositories/lti-links.repository';

@@ -1,0 +1,5 @@
+export * from './lti-claims';
+export * from './lti-roles';
+export * from './lti-key-store';
+export * from './sign-with-active-key';
+export * from './lti.module';
