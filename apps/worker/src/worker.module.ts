@@ -16,9 +16,12 @@ import { WorkerBootstrap } from './worker-bootstrap.service';
 import { WebhooksModule } from '@asynclab/webhooks';
 import { WebhookConsumer } from './webhooks/webhook-consumer';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
+import { LtiAdvantageModule } from '@asynclab/lti-advantage';
+import { GradeSyncConsumer } from './lti-grades/grade-sync.consumer';
+import { GradeSyncProcessor } from './lti-grades/grade-sync.processor';
 
 @Module({
-  imports: [ConfigModule, RedisModule, DatabaseModule, SandboxModule, WebhooksModule],
+  imports: [ConfigModule, RedisModule, DatabaseModule, SandboxModule, WebhooksModule, LtiAdvantageModule],
   providers: [
     SubmissionEventsPublisher,
     RunSubmissionService,
@@ -31,6 +34,8 @@ import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor'
     WorkerBootstrap,
     WebhookDeliveryProcessor,
     WebhookConsumer,
+    GradeSyncProcessor,
+    GradeSyncConsumer,
   ],
   exports: [WorkerShutdownService],
 })

@@ -52,6 +52,17 @@ export interface AppConfig {
     /** How long a one-time token that opens a launch in a new window stays valid. */
     launchTokenTtlMs: number;
   };
+  /** LTI Advantage services: grade passback (AGS) and roster sync (NRPS), docs/lti-grades.md. */
+  ltiServices: {
+    /** One request to a platform (token, line items, scores, one roster page). */
+    timeoutMs: number;
+    /** Attempts per grade sync, the first included. */
+    gradeMaxAttempts: number;
+    /** The first retry's delay; each next one is 4 times longer, with jitter. */
+    gradeBackoffBaseMs: number;
+    /** Roster pages followed at most (Link rel="next"). */
+    rosterMaxPages: number;
+  };
   auth: {
     sessionTtlMs: number;
     guestSessionTtlMs: number;
@@ -156,6 +167,10 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     LTI_KEY_MAX_AGE_DAYS: num({ default: 90 }),
     LTI_KEY_OVERLAP_DAYS: num({ default: 7 }),
     LTI_LAUNCH_TOKEN_TTL_SECONDS: num({ default: 120 }),
+    LTI_SERVICE_TIMEOUT_MS: num({ default: 10_000 }),
+    LTI_GRADE_MAX_ATTEMPTS: num({ default: 8 }),
+    LTI_GRADE_BACKOFF_BASE_MS: num({ default: 20_000 }),
+    LTI_ROSTER_MAX_PAGES: num({ default: 50 }),
   });
   const projectRoot = env.ASYNCLAB_ROOT ? resolve(env.ASYNCLAB_ROOT) : findProjectRoot();
   const harnessVersion = readHarnessVersion(projectRoot);
@@ -188,6 +203,12 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
       keyMaxAgeMs: Math.max(0, env.LTI_KEY_MAX_AGE_DAYS) * 24 * 3600_000,
       keyOverlapMs: Math.max(0, env.LTI_KEY_OVERLAP_DAYS) * 24 * 3600_000,
       launchTokenTtlMs: Math.max(10, env.LTI_LAUNCH_TOKEN_TTL_SECONDS) * 1000,
+    },
+    ltiServices: {
+      timeoutMs: Math.max(100, env.LTI_SERVICE_TIMEOUT_MS),
+      gradeMaxAttempts: Math.max(1, env.LTI_GRADE_MAX_ATTEMPTS),
+      gradeBackoffBaseMs: Math.max(1, env.LTI_GRADE_BACKOFF_BASE_MS),
+      rosterMaxPages: Math.max(1, env.LTI_ROSTER_MAX_PAGES),
     },
     auth: {
       sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,

@@ -49,6 +49,11 @@ export enum ErrorCode {
   WebhookDeliveryNotFound = 'WEBHOOK_DELIVERY_NOT_FOUND',
   WebhookTargetRefused = 'WEBHOOK_TARGET_REFUSED',
   WebhookEndpointDisabled = 'WEBHOOK_ENDPOINT_DISABLED',
+  // LTI grade passback and roster sync
+  LtiContextNotFound = 'LTI_CONTEXT_NOT_FOUND',
+  LtiGradeSyncNotFound = 'LTI_GRADE_SYNC_NOT_FOUND',
+  LtiServiceNotOffered = 'LTI_SERVICE_NOT_OFFERED',
+  LtiPlatformFailed = 'LTI_PLATFORM_FAILED',
   JoinCodeInvalid = 'JOIN_CODE_INVALID',
   AssignmentNotFound = 'ASSIGNMENT_NOT_FOUND',
   AssignmentExists = 'ASSIGNMENT_EXISTS',

@@ -17,6 +17,9 @@ import { LtiPlatformsRepository } from './repositories/lti-platforms.repository'
 import { LtiKeysRepository } from './repositories/lti-keys.repository';
 import { LtiLaunchStatesRepository } from './repositories/lti-launch-states.repository';
 import { LtiLinksRepository } from './repositories/lti-links.repository';
+import { LtiGradeSyncsRepository } from './repositories/lti-grade-syncs.repository';
+import { LtiLineItemsRepository } from './repositories/lti-line-items.repository';
+import { LtiRosterRepository } from './repositories/lti-roster.repository';
 
 const repositories = [
   LabsRepository,
@@ -36,6 +39,9 @@ const repositories = [
   LtiKeysRepository,
   LtiLaunchStatesRepository,
   LtiLinksRepository,
+  LtiGradeSyncsRepository,
+  LtiLineItemsRepository,
+  LtiRosterRepository,
 ];
 
 @Module({

@@ -4,3 +4,4 @@ export * from './submission-queue.module';
 export * from './redis-safety';
 export * from './worker-registry';
 export * from './deliver-webhook.job';
+export * from './sync-lti-grade.job';

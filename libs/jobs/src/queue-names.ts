@@ -3,9 +3,11 @@
 export const QueueName = {
   Submissions: 'submissions',
   WebhookDeliveries: 'webhook-deliveries',
+  LtiGradeSyncs: 'lti-grade-syncs',
 } as const;
 
 export const JobName = {
   RunSubmission: 'run-submission',
   DeliverWebhook: 'deliver-webhook',
+  SyncLtiGrade: 'sync-lti-grade',
 } as const;

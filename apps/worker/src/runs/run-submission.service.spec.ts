@@ -2,6 +2,7 @@ import type { AppConfig } from '@asynclab/config';
 import type { GradedRun, HarnessReport, SubmissionVerdict } from '@asynclab/contracts';
 import type { LabsRepository, SubmissionsRepository } from '@asynclab/database';
 import type { WebhookDispatcher } from '@asynclab/webhooks';
+import type { LtiGradePassback } from '@asynclab/lti-advantage';
 import { FakeSandboxDriver, SandboxInfraError, SandboxRequest, SandboxResult } from '@asynclab/sandbox';
 import { RunSubmissionService } from './run-submission.service';
 import type { SubmissionEventsPublisher } from './submission-events.publisher';
@@ -77,7 +78,8 @@ function build(answer: (request: SandboxRequest) => SandboxResult, claim = true)
   const driver = new FakeSandboxDriver(answer);
   const config = { sandbox: { memoryMb: 256, pids: 128, outputCapBytes: 4 << 20 } } as AppConfig;
   const webhooks = { submissionCompleted: () => Promise.resolve() } as unknown as WebhookDispatcher;
-  const sut = new RunSubmissionService(config, driver, submissions, labs, publisher, webhooks);
+  const passback = { submissionGraded: () => Promise.resolve([]) } as unknown as LtiGradePassback;
+  const sut = new RunSubmissionService(config, driver, submissions, labs, publisher, webhooks, passback);
   return { sut, driver, stored, events };
 }
 

@@ -10,6 +10,7 @@ import { decideVerdict, gradeRun, planRuns } from '@asynclab/grading';
 import { labContentFromStored } from '@asynclab/lab-catalog';
 import { SANDBOX_DRIVER, SandboxDriver } from '@asynclab/sandbox';
 import { WebhookDispatcher } from '@asynclab/webhooks';
+import { LtiGradePassback } from '@asynclab/lti-advantage';
 import { SubmissionEventsPublisher } from './submission-events.publisher';
 
 export type RunSubmissionOutcome = 'stored' | 'already-done' | 'missing';
@@ -25,6 +26,7 @@ export class RunSubmissionService {
     private readonly labs: LabsRepository,
     private readonly events: SubmissionEventsPublisher,
     private readonly webhooks: WebhookDispatcher,
+    private readonly gradePassback: LtiGradePassback,
   ) {}
 
   /** `signal` aborts the run when the worker hands it back (shutdown); the sandbox is killed at once. */
@@ -58,6 +60,10 @@ export class RunSubmissionService {
     // The grade is stored whatever happens to its webhooks: a failure here is logged, not retried.
     await this.webhooks.submissionCompleted(submissionId).catch((error: unknown) => {
       this.logger.warn(`webhooks for submission ${submissionId} not emitted: ${(error as Error).message}`);
+    });
+    // The same for grade passback to LTI platforms (AGS): a sync row per linked assignment, then its job.
+    await this.gradePassback.submissionGraded(submissionId).catch((error: unknown) => {
+      this.logger.warn(`LTI grade syncs for submission ${submissionId} not requested: ${(error as Error).message}`);
     });
     return 'stored';
   }

@@ -1,0 +1,44 @@
+// The grade sync log (AGS passback) and roster syncs (NRPS) of the organisation's LTI contexts:
+// instructors, admins and keys. docs/lti-grades.md describes both.
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { GradeSyncView, RosterSyncResult } from '@asynclab/contracts';
+import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { GradeSyncsDoc, GradeSyncViewDoc, ListGradeSyncsQuery, RosterSyncResultDoc } from './lti-grades.dto';
+import { LtiGradesService } from './lti-grades.service';
+
+@ApiTags('lti')
+@Controller('lti')
+export class LtiGradesController {
+  constructor(private readonly grades: LtiGradesService) {}
+
+  @Get('grade-syncs')
+  @Access({ roles: ['instructor', 'admin'], keyScope: 'read' })
+  @ApiOperation({
+    summary: 'The grade sync log: each learner grade published to a platform, with every attempt (status, HTTP code, duration, error)',
+  })
+  @ApiOkResponse({ type: GradeSyncsDoc })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListGradeSyncsQuery): Promise<{ syncs: GradeSyncView[] }> {
+    const { limit, ...filter } = query;
+    return { syncs: await this.grades.list(principal.organizationId, { ...filter, limit: limit ?? 50 }) };
+  }
+
+  @Post('grade-syncs/:id/retry')
+  @HttpCode(202)
+  @Access({ roles: ['instructor', 'admin'], keyScope: 'manage' })
+  @ApiOperation({ summary: "Publish the learner's current grade again, with a fresh round of attempts" })
+  @ApiAcceptedResponse({ type: GradeSyncViewDoc })
+  retry(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<GradeSyncView> {
+    return this.grades.retry(principal.organizationId, id);
+  }
+
+  @Post('contexts/:id/roster-sync')
+  @HttpCode(200)
+  @Access({ roles: ['instructor', 'admin'], keyScope: 'manage' })
+  @ApiOperation({ summary: "Read the context's roster (NRPS) and bring its cohort's members in line; answers the counts" })
+  @ApiOkResponse({ type: RosterSyncResultDoc })
+  syncRoster(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<RosterSyncResult> {
+    return this.grades.syncRoster(principal.organizationId, id);
+  }
+}

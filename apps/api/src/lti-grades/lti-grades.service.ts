@@ -1,0 +1,57 @@
+// The grade sync log, its retries, and roster syncs, for instructors and admins of the
+// organisation. Every lookup takes the organisation id: another organisation's rows are not found.
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, type GradeSyncView, type RosterSyncResult } from '@asynclab/contracts';
+import { LtiGradeSyncsRepository, LtiRosterRepository, type GradeSyncFilter, type GradeSyncRow } from '@asynclab/database';
+import { GradeSyncQueue, PlatformServiceError, RosterSyncService } from '@asynclab/lti-advantage';
+import { LtiGradesException } from './lti-grades.exception';
+
+@Injectable()
+export class LtiGradesService {
+  constructor(
+    private readonly syncs: LtiGradeSyncsRepository,
+    private readonly queue: GradeSyncQueue,
+    private readonly roster: LtiRosterRepository,
+    private readonly rosterSync: RosterSyncService,
+  ) {}
+
+  async list(organizationId: string, filter: GradeSyncFilter): Promise<GradeSyncView[]> {
+    return (await this.syncs.list(organizationId, filter)).map(view);
+  }
+
+  /** Publishes the learner's current grade again (even if the platform holds it), with a fresh round of attempts. */
+  async retry(organizationId: string, id: string): Promise<GradeSyncView> {
+    if (!(await this.syncs.requestRetry(organizationId, id))) throw notFound(id);
+    try {
+      await this.queue.add(id);
+    } catch (error) {
+      throw new LtiGradesException(ErrorCode.QueueUnavailable, `the grade sync could not be queued: ${(error as Error).message}`);
+    }
+    const row = await this.syncs.find(organizationId, id);
+    if (!row) throw notFound(id);
+    return view(row);
+  }
+
+  async syncRoster(organizationId: string, contextId: string): Promise<RosterSyncResult> {
+    const context = await this.roster.findContext(organizationId, contextId);
+    if (!context) throw new LtiGradesException(ErrorCode.LtiContextNotFound, `LTI context "${contextId}" does not exist`, 'id');
+    try {
+      const counts = await this.rosterSync.sync(context);
+      return { contextId: context.id, cohortId: context.cohortId, ...counts };
+    } catch (error) {
+      if (!(error instanceof PlatformServiceError)) throw error;
+      if (error.permanent) throw new LtiGradesException(ErrorCode.LtiServiceNotOffered, error.message, 'id');
+      throw new LtiGradesException(ErrorCode.LtiPlatformFailed, error.message);
+    }
+  }
+}
+
+const notFound = (id: string) => new LtiGradesException(ErrorCode.LtiGradeSyncNotFound, `grade sync "${id}" does not exist`, 'id');
+
+function view(row: GradeSyncRow): GradeSyncView {
+  return {
+    ...row,
+    status: row.status as GradeSyncView['status'],
+    attempts: row.attempts.map((attempt) => ({ ...attempt, status: attempt.status as 'succeeded' | 'failed' })),
+  };
+}

@@ -1,0 +1,65 @@
+// What a roster sync (NRPS) reads and changes: the context with its platform, and the cohort's
+// members. Users are created and linked through LtiLinksRepository, as a launch does.
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../prisma.service';
+
+export interface RosterContext {
+  id: string;
+  cohortId: string;
+  organizationId: string;
+  membershipsUrl: string | null;
+  platform: { id: string; clientId: string; authTokenUrl: string };
+}
+
+@Injectable()
+export class LtiRosterRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** A context of the organisation's platforms, or null (another organisation's is not there for it). */
+  async findContext(organizationId: string, contextId: string): Promise<RosterContext | null> {
+    const context = await this.prisma.ltiContext.findFirst({
+      where: { id: contextId, platform: { organizationId } },
+      include: { platform: true },
+    });
+    if (!context) return null;
+    const { platform } = context;
+    return {
+      id: context.id,
+      cohortId: context.cohortId,
+      organizationId: platform.organizationId,
+      membershipsUrl: context.membershipsUrl,
+      platform: { id: platform.id, clientId: platform.clientId, authTokenUrl: platform.authTokenUrl },
+    };
+  }
+
+  /** The cohort's members that this platform links (a learner who joined by code is never touched by a roster). */
+  async linkedMembers(cohortId: string, platformId: string): Promise<string[]> {
+    const rows = await this.prisma.cohortMember.findMany({
+      where: { cohortId, user: { ltiLinks: { some: { platformId } } } },
+      select: { userId: true },
+    });
+    return rows.map((row) => row.userId);
+  }
+
+  /** Adds the users not yet members; returns how many were added. */
+  async addMembers(cohortId: string, userIds: string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const existing = await this.prisma.cohortMember.findMany({ where: { cohortId, userId: { in: userIds } }, select: { userId: true } });
+    const have = new Set(existing.map((row) => row.userId));
+    const added = userIds.filter((id) => !have.has(id));
+    await this.prisma.cohortMember.createMany({ data: added.map((userId) => ({ cohortId, userId })), skipDuplicates: true });
+    return added;
+  }
+
+  async removeMembers(cohortId: string, userIds: string[]): Promise<number> {
+    if (userIds.length === 0) return 0;
+    const { count } = await this.prisma.cohortMember.deleteMany({ where: { cohortId, userId: { in: userIds } } });
+    return count;
+  }
+
+  /** Keeps the display name the platform gives (never the email: it may be another account's). */
+  async refreshName(userId: string, displayName: string | null): Promise<void> {
+    if (displayName === null) return;
+    await this.prisma.user.updateMany({ where: { id: userId, NOT: { displayName } }, data: { displayName } });
+  }
+}

@@ -1,0 +1,20 @@
+// LTI Advantage services for the worker (grade passback) and the API (retries, roster sync).
+import { Module } from '@nestjs/common';
+import { DatabaseModule } from '@asynclab/database';
+import { LtiModule } from '@asynclab/lti';
+import { AgsClient } from './ags-client';
+import { GradeSyncQueue } from './grade-sync-queue';
+import { LineItemResolver } from './line-item-resolver';
+import { LtiGradePassback } from './lti-grade-passback';
+import { NrpsClient } from './nrps-client';
+import { PlatformTokenClient } from './platform-token-client';
+import { RosterSyncService } from './roster-sync.service';
+
+const providers = [PlatformTokenClient, AgsClient, NrpsClient, LineItemResolver, GradeSyncQueue, LtiGradePassback, RosterSyncService];
+
+@Module({
+  imports: [DatabaseModule, LtiModule],
+  providers,
+  exports: providers,
+})
+export class LtiAdvantageModule {}
