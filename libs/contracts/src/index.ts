@@ -12,3 +12,4 @@ export * from './account-views';
 export * from './cohort-views';
 export * from './book-chapters';
 export * from './webhooks';
+export * from './lti';
