@@ -19,6 +19,7 @@ import { CohortsModule } from './cohorts/cohorts.module';
 import { AdminModule } from './admin/admin.module';
 import { HealthModule } from './health/health.module';
 import { WebhooksApiModule } from './webhooks/webhooks.module';
+import { LtiApiModule } from './lti/lti-api.module';
 import { LtiGradesApiModule } from './lti-grades/lti-grades.module';
 
 @Module({
@@ -40,6 +41,7 @@ import { LtiGradesApiModule } from './lti-grades/lti-grades.module';
     AdminModule,
     HealthModule,
     WebhooksApiModule,
+    LtiApiModule,
     LtiGradesApiModule,
     WebModule,
   ],

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
 import cookieParser from 'cookie-parser';
+import { urlencoded } from 'express';
 import { ApiModule } from './app.module';
 import { serveOpenApi } from './openapi';
 import { securityHeaders } from './web/security-headers';
@@ -21,6 +22,8 @@ export async function createApiApp(
   // First, so every answer carries them: pages, files, API JSON and errors (a 413 included).
   app.use(securityHeaders());
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // Only the LTI endpoints take HTML form posts (a platform's login, its id_token, our picker).
+  app.use('/api/v1/lti', urlencoded({ extended: false, limit: '256kb' }));
   app.use(cookieParser());
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true }));

@@ -12,4 +12,5 @@ export * from './account-views';
 export * from './cohort-views';
 export * from './book-chapters';
 export * from './webhooks';
+export * from './lti';
 export * from './lti-grades';

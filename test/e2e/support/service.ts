@@ -17,14 +17,16 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-export async function startService(options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<RunningService> {
+export async function startService(
+  options: { worker?: boolean; env?: Record<string, string>; port?: number } = {},
+): Promise<RunningService> {
   applyTestEnv();
   const saved = { ...process.env };
   Object.assign(process.env, options.env ?? {});
   try {
     if (options.worker !== false) await assertWorkerCanStart(loadAppConfig());
     const api = await createApiApp({ quiet: true });
-    await api.listen(0, '127.0.0.1');
+    await api.listen(options.port ?? 0, '127.0.0.1');
     let worker: INestApplicationContext | null = null;
     if (options.worker !== false) {
       // A worker that refuses to start must not leave the API listening: jest would never exit.

@@ -12,6 +12,12 @@ export interface AccessRule {
   guests?: boolean;
   /** API keys holding this scope are let through. */
   keyScope?: ApiKeyScope;
+  /**
+   * A form an LMS posts from its own site (LTI login and launch, our pages inside its frame):
+   * public, no same-origin or CSRF check, no principal. Such a route must carry its own proof
+   * (a signed id_token and single-use state, or a single-use token we issued).
+   */
+  platformForm?: boolean;
 }
 
 export const ACCESS_METADATA = 'asynclab:access';

@@ -27,6 +27,7 @@ export class AuthGuard implements CanActivate {
     const rule =
       this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]) ??
       DEFAULT_ACCESS;
+    if (rule.platformForm) return true;
     const principal = await this.resolver.resolve(request);
     if (principal) request.principal = principal;
     if (!SAFE_METHODS.has(request.method) && principal?.kind !== 'key') checkSameOrigin(request);

@@ -9,10 +9,12 @@ import {
   ApiKeysRepository,
   applyMigrations,
   ensureDatabase,
+  LtiKeysRepository,
   OrganizationsRepository,
   PrismaService,
   UsersRepository,
 } from '@asynclab/database';
+import { LtiKeyStore } from '@asynclab/lti';
 import { createApiKey } from '../api-keys/api-keys.service';
 import { hashPassword } from '../auth/secrets';
 import { PASSWORD_MIN } from '../auth/dto/auth.dto';
@@ -21,7 +23,8 @@ const USAGE = `usage:
   npm run admin -- create-org --slug acme --name "Acme Training" [--open-signup] [--allow-guests]
   npm run admin -- create-admin --org acme --email admin@acme.test --password '<at least ${PASSWORD_MIN} characters>'
   npm run admin -- create-key --org acme --name "LMS" --scopes read,submit,manage
-  npm run admin -- revoke-key --org acme --prefix <the 12 characters after alk_>`;
+  npm run admin -- revoke-key --org acme --prefix <the 12 characters after alk_>
+  npm run admin -- lti-rotate-key   (a new LTI signing key; the previous one stays in the JWKS for LTI_KEY_OVERLAP_DAYS)`;
 
 class UsageError extends Error {}
 
@@ -95,6 +98,8 @@ async function main(argv: string[]): Promise<unknown> {
         if (!key || key.organizationId !== organization.id) throw new UsageError('no such key in this organisation');
         return { revoked: await keys.revoke(organization.id, key.id) };
       }
+      case 'lti-rotate-key':
+        return await new LtiKeyStore(new LtiKeysRepository(prisma), config).rotate();
       default:
         throw new UsageError(command ? `unknown command "${command}"` : 'name a command');
     }

@@ -35,6 +35,12 @@ export class LtiLaunchStatesRepository {
     return { ok: false, reason: row.usedAt ? 'used' : 'expired' };
   }
 
+  /** Whether a launch already spent this nonce (to name a replayed id_token as such). */
+  async nonceUsed(nonce: string): Promise<boolean> {
+    const row = await this.prisma.ltiLaunchState.findUnique({ where: { nonce }, select: { usedAt: true } });
+    return row?.usedAt != null;
+  }
+
   /** Housekeeping: states past their expiry can never be consumed. */
   async deleteExpired(before: Date): Promise<number> {
     const { count } = await this.prisma.ltiLaunchState.deleteMany({ where: { expiresAt: { lt: before } } });

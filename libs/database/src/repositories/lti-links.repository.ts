@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../../../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import type { UserRow } from './users.repository';
+import { newJoinCode } from './cohorts.repository';
 
 export interface LtiContextRow {
   id: string;
@@ -92,10 +93,20 @@ export class LtiLinksRepository {
     return this.prisma.ltiContext.findUnique({ where: { cohortId } });
   }
 
-  /** Links the context to the cohort; null when a concurrent launch linked it first (the caller re-reads). */
-  async createContext(key: ContextKey, cohortId: string, claims: LtiServiceClaims): Promise<LtiContextRow | null> {
+  /**
+   * Creates the context's cohort and links it, in one transaction; null when a concurrent launch
+   * linked the context first (nothing is left behind; the caller re-reads).
+   */
+  async createContextWithCohort(
+    key: ContextKey,
+    cohort: { organizationId: string; name: string; createdById: string | null },
+    claims: LtiServiceClaims,
+  ): Promise<LtiContextRow | null> {
     try {
-      return await this.prisma.ltiContext.create({ data: { ...key, cohortId, ...claims } });
+      return await this.prisma.$transaction(async (tx) => {
+        const created = await tx.cohort.create({ data: { ...cohort, joinCode: newJoinCode() } });
+        return tx.ltiContext.create({ data: { ...key, cohortId: created.id, ...claims } });
+      });
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;
@@ -120,6 +131,20 @@ export class LtiLinksRepository {
       create: row,
       update: { contextId: row.contextId, assignmentId: row.assignmentId, ...lineitem },
     });
+  }
+
+  /** Raises a user's role to instructor (a launch said so); never lowers it, never to admin. */
+  async promoteToInstructor(userId: string): Promise<void> {
+    await this.prisma.user.updateMany({ where: { id: userId, role: 'learner' }, data: { role: 'instructor' } });
+  }
+
+  /** The assignment when it belongs to the cohort (a custom claim is only as good as this check). */
+  findAssignmentInCohort(cohortId: string, assignmentId: string): Promise<{ id: string; labId: string } | null> {
+    return this.prisma.cohortAssignment.findFirst({ where: { id: assignmentId, cohortId }, select: { id: true, labId: true } });
+  }
+
+  findAssignmentOfLab(cohortId: string, labId: string): Promise<{ id: string; labId: string } | null> {
+    return this.prisma.cohortAssignment.findFirst({ where: { cohortId, labId }, select: { id: true, labId: true } });
   }
 
   /** The resource links that launch an assignment (grade passback posts to each one's line item). */

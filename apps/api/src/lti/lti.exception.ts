@@ -1,0 +1,4 @@
+import { DomainException } from '../common/domain.exception';
+
+/** LTI registration, login, launch and deep linking (docs/lti.md). */
+export class LtiException extends DomainException {}
