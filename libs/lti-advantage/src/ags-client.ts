@@ -118,6 +118,7 @@ export class AgsClient {
       headers: { ...headers, authorization: `Bearer ${token}` },
       body,
       timeoutMs: this.config.ltiServices.timeoutMs,
+      allowPrivate: platform.allowPrivate,
     });
     // A token the platform no longer honours is dropped, so the next attempt (or a retry) asks for a new one.
     if (response.status === 401) await this.tokens.forget(platform.id, scopes);

@@ -8,4 +8,5 @@ export * from './line-item-resolver';
 export * from './grade-sync-queue';
 export * from './lti-grade-passback';
 export * from './roster-sync.service';
+export * from './roster-sync-on-launch';
 export * from './lti-advantage.module';

@@ -9,8 +9,18 @@ import { LtiGradePassback } from './lti-grade-passback';
 import { NrpsClient } from './nrps-client';
 import { PlatformTokenClient } from './platform-token-client';
 import { RosterSyncService } from './roster-sync.service';
+import { RosterSyncOnLaunch } from './roster-sync-on-launch';
 
-const providers = [PlatformTokenClient, AgsClient, NrpsClient, LineItemResolver, GradeSyncQueue, LtiGradePassback, RosterSyncService];
+const providers = [
+  PlatformTokenClient,
+  AgsClient,
+  NrpsClient,
+  LineItemResolver,
+  GradeSyncQueue,
+  LtiGradePassback,
+  RosterSyncService,
+  RosterSyncOnLaunch,
+];
 
 @Module({
   imports: [DatabaseModule, LtiModule],

@@ -77,6 +77,7 @@ export class NrpsClient {
         url,
         headers: { accept: MEMBERSHIP_CONTAINER_MEDIA_TYPE, authorization: `Bearer ${token}` },
         timeoutMs: this.config.ltiServices.timeoutMs,
+        allowPrivate: platform.allowPrivate,
         maxBytes: 4 * 1024 * 1024,
       });
       if (response.status === 401) await this.tokens.forget(platform.id, [NRPS_SCOPE]);

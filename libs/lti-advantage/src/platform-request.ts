@@ -1,6 +1,9 @@
-// One HTTP request to a platform's service (token, line items, scores, roster page): a timeout
+// One HTTP request to a platform's service (token, line items, scores, roster page): the address
+// guard of the webhooks first (the URLs come from launches and registrations, so they must not
+// reach private, loopback or link-local addresses unless the organisation allows it), a timeout
 // over the whole exchange, redirects never followed, the answer's body read up to a cap. What a
 // platform answers is data to check, never trusted: callers parse it and bound what they keep.
+import { checkOutboundTarget, OutboundTargetError } from '@asynclab/webhooks';
 export interface PlatformResponse {
   status: number;
   headers: Headers;
@@ -14,6 +17,8 @@ export interface PlatformRequest {
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /** The organisation's allowPrivateTargets setting (PATCH /webhooks/settings). */
+  allowPrivate: boolean;
   /** Bytes of the answer read at most; a longer one is an error (a roster page, a line item). */
   maxBytes?: number;
 }
@@ -42,6 +47,12 @@ const DEFAULT_MAX_BYTES = 1024 * 1024;
 export async function platformRequest(req: PlatformRequest): Promise<PlatformResponse> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  try {
+    await checkOutboundTarget(req.url, req.allowPrivate);
+  } catch (error) {
+    if (error instanceof OutboundTargetError) throw new PlatformServiceError(error.message, null, undefined, true);
+    throw error;
+  }
   let response: Response;
   try {
     response = await fetch(req.url, {

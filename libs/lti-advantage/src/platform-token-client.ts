@@ -14,6 +14,8 @@ export interface TokenPlatform {
   id: string;
   clientId: string;
   authTokenUrl: string;
+  /** The organisation lets its platforms' services be on private addresses. */
+  allowPrivate: boolean;
 }
 
 export const TOKEN_CACHE_PREFIX = 'asynclab:lti:token:';
@@ -81,6 +83,7 @@ export class PlatformTokenClient {
         scope: [...scopes].sort().join(' '),
       }).toString(),
       timeoutMs: this.config.ltiServices.timeoutMs,
+      allowPrivate: platform.allowPrivate,
       maxBytes: 64 * 1024,
     });
     if (response.status !== 200) throw answerError('token', response);

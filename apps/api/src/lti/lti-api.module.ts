@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { DatabaseModule } from '@asynclab/database';
 import { LabCatalogModule } from '@asynclab/lab-catalog';
 import { LtiModule } from '@asynclab/lti';
+import { LtiAdvantageModule } from '@asynclab/lti-advantage';
 import { WebhooksModule } from '@asynclab/webhooks';
 import { LtiDeepLinkingService } from './lti-deep-linking.service';
 import { LtiDynamicRegistrationService } from './lti-dynamic-registration.service';
@@ -16,7 +17,7 @@ import { LtiPlatformsService } from './lti-platforms.service';
 import { LtiProvisioningService } from './lti-provisioning.service';
 
 @Module({
-  imports: [DatabaseModule, LabCatalogModule, LtiModule, WebhooksModule],
+  imports: [DatabaseModule, LabCatalogModule, LtiModule, WebhooksModule, LtiAdvantageModule],
   controllers: [LtiPlatformsController, LtiKeysController, LtiLaunchController],
   providers: [
     LtiPlatformsService,

@@ -9,6 +9,7 @@ import { ErrorCode } from '@asynclab/contracts';
 import { UsersRepository } from '@asynclab/database';
 import { LabCatalogService } from '@asynclab/lab-catalog';
 import { LtiKeyStore, LtiMessageType, type PublicJwks } from '@asynclab/lti';
+import { RosterSyncOnLaunch } from '@asynclab/lti-advantage';
 import { Access } from '../auth/access.decorator';
 import { SessionsService } from '../auth/sessions.service';
 import { LtiException } from './lti.exception';
@@ -47,6 +48,7 @@ export class LtiLaunchController {
     private readonly sessions: SessionsService,
     private readonly users: UsersRepository,
     private readonly catalog: LabCatalogService,
+    private readonly rosterOnLaunch: RosterSyncOnLaunch,
   ) {}
 
   @Get('jwks')
@@ -100,6 +102,10 @@ export class LtiLaunchController {
     }
     const verified = await this.verifier.verify(form.id_token, form.state);
     const provisioned = await this.provisioning.provision(verified);
+    // Names and roles (docs/lti-grades.md): an instructor's launch brings the cohort's roster up to date, in the background.
+    if (verified.claims.role === 'instructor' && provisioned.context?.membershipsUrl) {
+      void this.rosterOnLaunch.instructorLaunched(verified.platform.organizationId, provisioned.context.id);
+    }
     if (verified.claims.messageType === LtiMessageType.deepLinkingRequest) {
       await this.deepLinking.showPicker(response, verified, provisioned);
       return;

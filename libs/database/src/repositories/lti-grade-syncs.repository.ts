@@ -33,7 +33,7 @@ export interface GradeSyncJobFacts {
   publishedScore: number | null;
   publishedProgress: string | null;
   context: { id: string; cohortId: string; lineitemsUrl: string | null; agsScopes: string[] };
-  platform: { id: string; clientId: string; authTokenUrl: string };
+  platform: { id: string; clientId: string; authTokenUrl: string; allowPrivate: boolean };
   assignment: { labId: string; labTitle: string; opensAt: Date; dueAt: Date };
   /** The learner's `sub` on the platform; null when the link was removed since. */
   subject: string | null;
@@ -136,7 +136,10 @@ export class LtiGradeSyncsRepository {
   async findForJob(syncId: string): Promise<GradeSyncJobFacts | null> {
     const sync = await this.prisma.ltiGradeSync.findUnique({ where: { id: syncId } });
     if (!sync) return null;
-    const context = await this.prisma.ltiContext.findUnique({ where: { id: sync.contextId }, include: { platform: true } });
+    const context = await this.prisma.ltiContext.findUnique({
+      where: { id: sync.contextId },
+      include: { platform: { include: { organization: { select: { webhooksAllowPrivate: true } } } } },
+    });
     const assignment = await this.prisma.cohortAssignment.findUnique({ where: { id: sync.assignmentId }, include: { lab: true } });
     if (!context || !assignment) return null;
     const link = await this.prisma.ltiUserLink.findFirst({ where: { platformId: context.platformId, userId: sync.userId } });
@@ -154,7 +157,12 @@ export class LtiGradeSyncsRepository {
       publishedScore: sync.publishedScore,
       publishedProgress: sync.publishedProgress,
       context: { id: context.id, cohortId: context.cohortId, lineitemsUrl: context.lineitemsUrl, agsScopes: context.agsScopes },
-      platform: { id: context.platform.id, clientId: context.platform.clientId, authTokenUrl: context.platform.authTokenUrl },
+      platform: {
+        id: context.platform.id,
+        clientId: context.platform.clientId,
+        authTokenUrl: context.platform.authTokenUrl,
+        allowPrivate: context.platform.organization.webhooksAllowPrivate,
+      },
       assignment: { labId: assignment.labId, labTitle: assignment.lab.title, opensAt: assignment.opensAt, dueAt: assignment.dueAt },
       subject: link?.subject ?? null,
       resourceLinkLineItems: links.flatMap((l) => (l.lineitemUrl ? [l.lineitemUrl] : [])),

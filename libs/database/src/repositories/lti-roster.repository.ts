@@ -8,7 +8,7 @@ export interface RosterContext {
   cohortId: string;
   organizationId: string;
   membershipsUrl: string | null;
-  platform: { id: string; clientId: string; authTokenUrl: string };
+  platform: { id: string; clientId: string; authTokenUrl: string; allowPrivate: boolean };
 }
 
 @Injectable()
@@ -19,7 +19,7 @@ export class LtiRosterRepository {
   async findContext(organizationId: string, contextId: string): Promise<RosterContext | null> {
     const context = await this.prisma.ltiContext.findFirst({
       where: { id: contextId, platform: { organizationId } },
-      include: { platform: true },
+      include: { platform: { include: { organization: { select: { webhooksAllowPrivate: true } } } } },
     });
     if (!context) return null;
     const { platform } = context;
@@ -28,7 +28,12 @@ export class LtiRosterRepository {
       cohortId: context.cohortId,
       organizationId: platform.organizationId,
       membershipsUrl: context.membershipsUrl,
-      platform: { id: platform.id, clientId: platform.clientId, authTokenUrl: platform.authTokenUrl },
+      platform: {
+        id: platform.id,
+        clientId: platform.clientId,
+        authTokenUrl: platform.authTokenUrl,
+        allowPrivate: platform.organization.webhooksAllowPrivate,
+      },
     };
   }
 
