@@ -29,10 +29,10 @@ export interface AdvantageFixture {
   close(): Promise<void>;
 }
 
-export async function startAdvantageFixture(env: Record<string, string> = {}): Promise<AdvantageFixture> {
+export async function startAdvantageFixture(env: Record<string, string> = {}, worker = true): Promise<AdvantageFixture> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${String(port)}`;
-  const service: RunningService = await startService({ port, env: { LTI_PUBLIC_URL: origin, ...env } });
+  const service: RunningService = await startService({ port, worker, env: { LTI_PUBLIC_URL: origin, ...env } });
   const accounts = new Accounts();
   const tool: LtiTool = {
     service,
