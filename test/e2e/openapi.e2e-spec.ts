@@ -69,6 +69,18 @@ describe('the OpenAPI document', () => {
     expect(parameterNames(listSubmissions)).toEqual(expect.arrayContaining(['cursor', 'limit', 'since', 'until']));
   });
 
+  it('documents the LTI grade sync log, its retry and the roster sync (docs/lti-grades.md)', async () => {
+    const document = await openApi(origin);
+    const log = document.paths['/api/v1/lti/grade-syncs'].get;
+    expect(parameterNames(log)).toEqual(expect.arrayContaining(['cohortId', 'assignmentId', 'userId', 'status', 'limit']));
+    expect(document.paths['/api/v1/lti/grade-syncs/{id}/retry'].post?.responses).toHaveProperty('202');
+    expect(document.paths['/api/v1/lti/contexts/{id}/roster-sync'].post?.responses).toHaveProperty('200');
+    const attempt = schema(document, 'GradeSyncAttemptViewDoc')?.properties ?? {};
+    expect(Object.keys(attempt)).toEqual(expect.arrayContaining(['status', 'httpCode', 'durationMs', 'error', 'scoreGiven']));
+    const counts = schema(document, 'RosterSyncResultDoc')?.properties ?? {};
+    expect(Object.keys(counts)).toEqual(expect.arrayContaining(['usersCreated', 'learnersAdded', 'learnersRemoved', 'complete']));
+  });
+
   it('serves a browsable page at /api/docs with its assets from this server, no CDN', async () => {
     const page = await fetch(`${origin}/api/docs`);
     expect(page.status).toBe(200);
