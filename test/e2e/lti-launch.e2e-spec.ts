@@ -79,6 +79,29 @@ describe('LTI launch', () => {
     expect((await me(sessionCookieOf(second.response))).body.userId).toBe(firstUser);
   });
 
+  it('makes the first instructor to launch the owner of a course cohort a learner launch created', async () => {
+    const cohortOwner = async () =>
+      (
+        await tool.accounts.query<{ created_by_id: string | null }>(
+          `SELECT c.created_by_id FROM cohorts c JOIN lti_contexts x ON x.cohort_id = c.id WHERE x.context_id = 'course-owned'`,
+        )
+      )[0]?.created_by_id;
+    const context = { id: 'course-owned', title: 'Owned later' };
+    await launch(tool.origin, platform, learner('learner-owned', { context }));
+    expect(await cohortOwner()).toBeNull();
+    const teacher = await launch(
+      tool.origin,
+      platform,
+      resourceLinkClaims(platform, { sub: 'teacher-owned', role: 'instructor', targetLinkUri: labUrl(), context }),
+      {
+        'sec-fetch-dest': 'document',
+      },
+    );
+    const me = await call<Me>(tool.baseUrl, 'GET', '/auth/me', { headers: { cookie: sessionCookieOf(teacher.response) ?? '' } });
+    expect(me.body.role).toBe('instructor');
+    expect(await cohortOwner()).toBe(me.body.userId);
+  });
+
   it('refuses a replayed launch: the same state again, and the same id_token with a fresh state', async () => {
     const claims = learner('learner-3');
     const { form, response } = await launch(tool.origin, platform, claims);
