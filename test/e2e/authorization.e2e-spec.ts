@@ -224,4 +224,32 @@ describe('authorisation', () => {
       expect((await as(keyCaller(other.key), 'GET', '/submissions')).status).toBe(200);
     });
   });
+
+  describe('LTI administration', () => {
+    it.each([
+      ['GET', '/lti/platforms'],
+      ['POST', '/lti/platforms'],
+      ['GET', '/lti/tool-configuration'],
+      ['POST', '/lti/registration-links'],
+      ['POST', '/admin/lti/rotate-key'],
+    ])('%s %s is for admins and keys with manage only', async (method, path) => {
+      expect((await as(undefined, method, path, method === 'POST' ? {} : undefined)).status).toBe(401);
+      for (const caller of [ann, instructorX, readOnlyKeyX]) {
+        expect((await as(caller, method, path, method === 'POST' ? {} : undefined)).status).toBe(403);
+      }
+      if (method === 'GET') for (const caller of [adminX, keyX]) expect((await as(caller, method, path)).status).toBe(200);
+    });
+
+    it('lets anyone reach the launch endpoints, which answer with their own LTI checks (no CSRF or same-origin refusal)', async () => {
+      expect((await as(undefined, 'GET', '/lti/jwks')).status).toBe(200);
+      // A signed-in browser posting from the LMS's site without our CSRF token still reaches the launch checks.
+      const launch = await fetch(`${base}/lti/launch`, {
+        method: 'POST',
+        body: 'id_token=x&state=y',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://lms.example.test', cookie: ann.cookie ?? '' },
+      });
+      expect(launch.status).toBe(401);
+      expect(((await launch.json()) as ApiErrorBody).code).toBe('LTI_TOKEN_INVALID');
+    });
+  });
 });

@@ -69,6 +69,22 @@ describe('the OpenAPI document', () => {
     expect(parameterNames(listSubmissions)).toEqual(expect.arrayContaining(['cursor', 'limit', 'since', 'until']));
   });
 
+  it('documents the LTI endpoints: the form posts a platform sends and the admin registration', async () => {
+    const document = await openApi(origin);
+    for (const path of ['/api/v1/lti/login', '/api/v1/lti/launch', '/api/v1/lti/deep-link']) {
+      const body = document.paths[path].post?.requestBody as { content: Record<string, unknown> } | undefined;
+      expect(Object.keys(body?.content ?? {})).toEqual(['application/x-www-form-urlencoded']);
+    }
+    expect(document.paths['/api/v1/lti/jwks'].get).toBeDefined();
+    expect(parameterNames(document.paths['/api/v1/lti/register/{token}'].get)).toEqual(
+      expect.arrayContaining(['token', 'openid_configuration', 'registration_token']),
+    );
+    expect(schema(document, 'CreateLtiPlatformDto')?.required).toEqual(
+      expect.arrayContaining(['issuer', 'clientId', 'deploymentIds', 'authLoginUrl', 'authTokenUrl', 'jwksUrl']),
+    );
+    expect(schema(document, 'LaunchFormDoc')?.required).toEqual(['id_token', 'state']);
+  });
+
   it('documents the LTI grade sync log, its retry and the roster sync (docs/lti-grades.md)', async () => {
     const document = await openApi(origin);
     const log = document.paths['/api/v1/lti/grade-syncs'].get;

@@ -75,9 +75,12 @@ export class LtiProvisioningService {
       agsScopes: claims.ags?.scopes ?? [],
       membershipsUrl: claims.membershipsUrl,
     };
-    const existing = await this.links.findContext(key);
-    if (existing) return this.links.updateContextClaims(existing.id, serviceClaims);
     const owner = claims.role === 'instructor' ? user.id : null;
+    const existing = await this.links.findContext(key);
+    if (existing) {
+      if (owner) await this.links.claimCohortOwnership(existing.cohortId, owner);
+      return this.links.updateContextClaims(existing.id, serviceClaims);
+    }
     const created = await this.links.createContextWithCohort(
       key,
       { organizationId, name: context.title ?? `LMS course ${context.id}`, createdById: owner },

@@ -133,6 +133,11 @@ export class LtiLinksRepository {
     });
   }
 
+  /** The first instructor to launch a course owns its cohort when a learner's launch created it. */
+  async claimCohortOwnership(cohortId: string, userId: string): Promise<void> {
+    await this.prisma.cohort.updateMany({ where: { id: cohortId, createdById: null }, data: { createdById: userId } });
+  }
+
   /** Raises a user's role to instructor (a launch said so); never lowers it, never to admin. */
   async promoteToInstructor(userId: string): Promise<void> {
     await this.prisma.user.updateMany({ where: { id: userId, role: 'learner' }, data: { role: 'instructor' } });
