@@ -252,4 +252,31 @@ describe('authorisation', () => {
       expect(((await launch.json()) as ApiErrorBody).code).toBe('LTI_TOKEN_INVALID');
     });
   });
+
+  describe('LTI grade syncs and roster syncs', () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+
+    it('let instructors, admins and keys read the grade sync log; learners are refused', async () => {
+      expect((await as(undefined, 'GET', '/lti/grade-syncs')).status).toBe(401);
+      expect((await as(ann, 'GET', '/lti/grade-syncs')).status).toBe(403);
+      for (const caller of [instructorX, adminX, keyX, readOnlyKeyX]) {
+        const answer = await as<{ syncs: unknown[] }>(caller, 'GET', '/lti/grade-syncs');
+        expect(answer.status).toBe(200);
+        expect(answer.body.syncs).toEqual([]);
+      }
+    });
+
+    it.each([
+      [`/lti/grade-syncs/${unknown}/retry`, 'LTI_GRADE_SYNC_NOT_FOUND'],
+      [`/lti/contexts/${unknown}/roster-sync`, 'LTI_CONTEXT_NOT_FOUND'],
+    ])('POST %s needs an instructor, an admin or a key with manage, and answers 404 for what is not theirs', async (path, code) => {
+      expect((await as(undefined, 'POST', path)).status).toBe(401);
+      for (const caller of [ann, readOnlyKeyX]) expect((await as(caller, 'POST', path)).status).toBe(403);
+      for (const caller of [instructorX, adminX, keyX]) {
+        const answer = await as(caller, 'POST', path);
+        expect(answer.status).toBe(404);
+        expect(answer.body.code).toBe(code);
+      }
+    });
+  });
 });
