@@ -231,6 +231,12 @@ export class LtiGradeSyncsRepository {
     });
   }
 
+  /** Whether the sync waits for a run (requested again after its job's last look, or retrying). */
+  async isPending(syncId: string): Promise<boolean> {
+    const row = await this.prisma.ltiGradeSync.findUnique({ where: { id: syncId }, select: { status: true } });
+    return row?.status === 'pending';
+  }
+
   /** A sync of the organisation, or null (another organisation's is not there for it). */
   find(organizationId: string, id: string): Promise<GradeSyncRow | null> {
     return this.prisma.ltiGradeSync.findFirst({ where: { id, organizationId }, select: GRADE_SYNC_SELECT });
