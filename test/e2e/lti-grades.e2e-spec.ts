@@ -5,8 +5,11 @@
 import type { GradeSyncView, Wire } from '../../libs/contracts/src';
 import { signIn } from './support/accounts';
 import { call } from './support/client';
+import { decodeJwt } from 'jose';
+import { readForm } from '../support/lti-platform';
+import { deepLinkingClaims, launch, postForm } from '../support/lti-launch-flow';
 import { AGS } from '../support/lti-platform-services';
-import { launchAs, startAdvantageFixture, submitGraded, until, type AdvantageFixture } from '../support/lti-advantage-fixture';
+import { LAB, launchAs, startAdvantageFixture, submitGraded, until, type AdvantageFixture } from '../support/lti-advantage-fixture';
 import { ltiOrg } from '../support/lti-tool';
 
 type Sync = Wire<GradeSyncView>;
@@ -203,5 +206,57 @@ describe('LTI grade passback (AGS 2.0)', () => {
       f1.assignmentId,
     );
     expect(rows[0].n).toBe(1);
+  });
+
+  it("grades a deep-linked lab into the line item the platform made from our content item's lineItem, found by resource_id", async () => {
+    const course = { id: 'course-e', title: 'Deep-linked course' };
+    const claims = deepLinkingClaims(fx.platform, {
+      sub: 'teacher-e',
+      role: 'instructor',
+      targetLinkUri: `${fx.tool.origin}/api/v1/lti/launch`,
+      context: course,
+    });
+    const picker = await launch(fx.tool.origin, fx.platform, claims);
+    const token = /name="token" value="([^"]+)"/.exec(picker.text)?.[1] ?? '';
+    const dueDate = new Date(Date.now() + 7 * 24 * 3600_000).toISOString().slice(0, 10);
+    const answer = await postForm(`${fx.tool.origin}/api/v1/lti/deep-link`, { token, labIds: [LAB], dueDate });
+    const page = await answer.text();
+    expect({ status: answer.status, page: page.slice(0, 200) }).toMatchObject({ status: 200 });
+    const jwt = readForm(page).fields.JWT;
+    const [item] = decodeJwt(jwt)['https://purl.imsglobal.org/spec/lti-dl/claim/content_items'] as {
+      title: string;
+      custom: Record<string, string>;
+      lineItem: { resourceId: string; label?: string };
+    }[];
+    // The platform makes the gradebook column from the content item, as an LMS does; no launch carried its URL yet.
+    const column = fx.services.addLineItem(item.lineItem.resourceId, item.title);
+    const created = fx.services.lineItemPosts.length;
+
+    const ags = { lineitems: fx.services.lineItemsUrl, scope: scopes };
+    const learner = await launchAs(fx, {
+      sub: 'learner-e',
+      role: 'learner',
+      context: course,
+      resourceLinkId: 'rl-e',
+      custom: item.custom,
+      ags,
+    });
+    await submitGraded(fx, learner, 'solution');
+    const sync = await settled(learner);
+    expect(sync).toMatchObject({
+      status: 'succeeded',
+      assignmentId: item.custom.assignment_id,
+      lineItemUrl: column.id,
+      publishedScore: 100,
+    });
+    expect(fx.services.scoresFor('learner-e').map((p) => p.lineItemId)).toEqual([column.id]);
+    expect(fx.services.lineItemPosts).toHaveLength(created);
+    const lookups = fx.platform.received.filter((r) => r.method === 'GET' && r.url.pathname === '/lineitems');
+    expect(lookups.at(-1)?.url.searchParams.get('resource_id')).toBe(item.custom.assignment_id);
+    const [row] = await fx.tool.accounts.query<{ source: string }>(
+      'SELECT source FROM lti_line_items WHERE assignment_id = $1::uuid',
+      sync.assignmentId,
+    );
+    expect(row.source).toBe('found');
   });
 });
