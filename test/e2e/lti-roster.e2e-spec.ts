@@ -74,10 +74,10 @@ describe('LTI roster sync (NRPS 2.0)', () => {
       local.id,
     );
 
-    // The roster changes: r2 is inactive, r3 left, r6 arrived.
+    // The roster changes: r1 now teaches (a TA), r2 is inactive, r3 left, r6 arrived.
     fx.services.roster = [
       fx.services.roster[0],
-      learner('r1'),
+      { ...learner('r1'), roles: [ROLE.instructor] },
       learner('r2', 'Inactive'),
       learner('r4', 'Inactive'),
       learner('r5', 'Deleted'),
@@ -96,12 +96,17 @@ describe('LTI roster sync (NRPS 2.0)', () => {
       usersCreated: 1,
       learnersAdded: 1,
       learnersRemoved: 2,
-      instructors: 1,
+      instructors: 2,
       inactive: 3,
       complete: true,
     });
     expect(fx.services.rosterRequests).toHaveLength(before + 3);
     expect(await members(context.cohort_id)).toEqual(['r1', 'r6', local.id]);
+    const [r1] = await fx.tool.accounts.query<{ role: string }>(
+      `SELECT u.role FROM users u JOIN lti_user_links l ON l.user_id = u.id WHERE l.platform_id = $1::uuid AND l.subject = 'r1'`,
+      fx.platformId,
+    );
+    expect(r1.role).toBe('instructor');
 
     // The same roster again changes nothing.
     const again = await call<RosterSyncResult>(fx.tool.baseUrl, 'POST', `/lti/contexts/${context.id}/roster-sync`, { caller: fx.key });

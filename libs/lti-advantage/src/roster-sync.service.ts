@@ -53,6 +53,8 @@ export class RosterSyncService {
       let user = await this.links.findLinkedUser(context.platform.id, member.userId);
       if (user) {
         await this.roster.refreshName(user.id, member.name);
+        // As a launch does: a learner the course now lists as teaching becomes an instructor (never the reverse).
+        if (active && role === 'instructor' && user.role === 'learner') await this.links.promoteToInstructor(user.id);
       } else if (active) {
         user = await this.links.createLinkedUser(context.platform.id, member.userId, context.organizationId, {
           role,

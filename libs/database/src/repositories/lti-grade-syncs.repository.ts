@@ -76,6 +76,12 @@ export interface GradeSyncFilter {
   limit: number;
 }
 
+/**
+ * A new request's time: later than the one before even within the same millisecond (the column
+ * keeps milliseconds), so a running job always sees that it was asked again.
+ */
+const NEXT_REQUEST_AT = Prisma.sql`GREATEST(clock_timestamp(), lti_grade_syncs.requested_at + interval '1 millisecond')`;
+
 /** The attempts shown per sync in the log (the newest). */
 const ATTEMPTS_SHOWN = 20;
 
@@ -118,7 +124,7 @@ export class LtiGradeSyncsRepository {
       VALUES (gen_random_uuid(), ${target.organizationId}::uuid, ${target.contextId}::uuid, ${target.assignmentId}::uuid,
               ${target.userId}::uuid, ${force})
       ON CONFLICT (assignment_id, user_id) DO UPDATE
-        SET requested_at = clock_timestamp(), force = lti_grade_syncs.force OR EXCLUDED.force,
+        SET requested_at = ${NEXT_REQUEST_AT}, force = lti_grade_syncs.force OR EXCLUDED.force,
             status = 'pending', context_id = EXCLUDED.context_id, updated_at = clock_timestamp()
       RETURNING id`;
     return rows[0].id;
@@ -126,10 +132,9 @@ export class LtiGradeSyncsRepository {
 
   /** Asks for a sync again, forced (posted even if unchanged); false when it is not the organisation's. */
   async requestRetry(organizationId: string, id: string): Promise<boolean> {
-    const { count } = await this.prisma.ltiGradeSync.updateMany({
-      where: { id, organizationId },
-      data: { requestedAt: new Date(), force: true, status: 'pending' },
-    });
+    const count = await this.prisma.$executeRaw`
+      UPDATE lti_grade_syncs SET requested_at = ${NEXT_REQUEST_AT}, force = true, status = 'pending', updated_at = clock_timestamp()
+      WHERE id = ${id}::uuid AND organization_id = ${organizationId}::uuid`;
     return count > 0;
   }
 
