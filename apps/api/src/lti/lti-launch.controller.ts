@@ -1,7 +1,7 @@
 // The LTI endpoints a platform and a browser reach: our JWKS, OIDC login initiation, the launch
 // (resource link or deep linking request), the one-time "open in a new window" link, the
 // deep-linking selection, dynamic registration, and the scripts of our pages. docs/lti.md.
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '@asynclab/config';
@@ -51,6 +51,8 @@ export class LtiLaunchController {
 
   @Get('jwks')
   @Access({ public: true })
+  // Platforms may cache it for an hour: a replaced key stays published for days (LTI_KEY_OVERLAP_DAYS).
+  @Header('Cache-Control', 'public, max-age=3600')
   @ApiOperation({ summary: "asynclab's public keys (JWKS) for platforms verifying our messages and client assertions" })
   @ApiOkResponse({ type: LtiJwksDoc })
   jwks(): Promise<PublicJwks> {
