@@ -51,6 +51,8 @@ export interface AppConfig {
     keyOverlapMs: number;
     /** How long a one-time token that opens a launch in a new window stays valid. */
     launchTokenTtlMs: number;
+    /** Refuse a launch bound to the browser neither by the login's state cookie nor by the platform's client-side storage. */
+    requireBrowserBinding: boolean;
   };
   auth: {
     sessionTtlMs: number;
@@ -156,6 +158,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     LTI_KEY_MAX_AGE_DAYS: num({ default: 90 }),
     LTI_KEY_OVERLAP_DAYS: num({ default: 7 }),
     LTI_LAUNCH_TOKEN_TTL_SECONDS: num({ default: 120 }),
+    LTI_REQUIRE_BROWSER_BINDING: bool({ default: false }),
   });
   const projectRoot = env.ASYNCLAB_ROOT ? resolve(env.ASYNCLAB_ROOT) : findProjectRoot();
   const harnessVersion = readHarnessVersion(projectRoot);
@@ -188,6 +191,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
       keyMaxAgeMs: Math.max(0, env.LTI_KEY_MAX_AGE_DAYS) * 24 * 3600_000,
       keyOverlapMs: Math.max(0, env.LTI_KEY_OVERLAP_DAYS) * 24 * 3600_000,
       launchTokenTtlMs: Math.max(10, env.LTI_LAUNCH_TOKEN_TTL_SECONDS) * 1000,
+      requireBrowserBinding: env.LTI_REQUIRE_BROWSER_BINDING,
     },
     auth: {
       sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@asynclab/database';
 import { LabCatalogModule } from '@asynclab/lab-catalog';
 import { LtiModule } from '@asynclab/lti';
 import { WebhooksModule } from '@asynclab/webhooks';
+import { LtiBrowserBinding } from './lti-browser-binding.service';
 import { LtiDeepLinkingService } from './lti-deep-linking.service';
 import { LtiDynamicRegistrationService } from './lti-dynamic-registration.service';
 import { LtiLaunchController } from './lti-launch.controller';
@@ -23,6 +24,7 @@ import { LtiProvisioningService } from './lti-provisioning.service';
     LtiOneTimeTokens,
     LtiLoginService,
     LtiLaunchVerifier,
+    LtiBrowserBinding,
     LtiProvisioningService,
     LtiDeepLinkingService,
     LtiDynamicRegistrationService,
