@@ -55,7 +55,14 @@ describe('the LTI migration matches prisma/schema.prisma', () => {
 
     const expiresAt = new Date(Date.now() + 60_000);
     await prisma.ltiLaunchState.create({
-      data: { state: `s-${stamp}`, nonce: `n-${stamp}`, platformId: platform.id, targetLinkUri: 'https://tool/launch', expiresAt },
+      data: {
+        state: `s-${stamp}`,
+        nonce: `n-${stamp}`,
+        platformId: platform.id,
+        targetLinkUri: 'https://tool/launch',
+        storageTarget: '_parent',
+        expiresAt,
+      },
     });
     await expect(
       prisma.ltiLaunchState.create({

@@ -71,7 +71,7 @@ describe('the OpenAPI document', () => {
 
   it('documents the LTI endpoints: the form posts a platform sends and the admin registration', async () => {
     const document = await openApi(origin);
-    for (const path of ['/api/v1/lti/login', '/api/v1/lti/launch', '/api/v1/lti/deep-link']) {
+    for (const path of ['/api/v1/lti/login', '/api/v1/lti/launch', '/api/v1/lti/launch/confirm', '/api/v1/lti/deep-link']) {
       const body = document.paths[path].post?.requestBody as { content: Record<string, unknown> } | undefined;
       expect(Object.keys(body?.content ?? {})).toEqual(['application/x-www-form-urlencoded']);
     }

@@ -64,7 +64,12 @@ export function deepLinkingClaims(platform: SimulatedPlatform, input: LaunchClai
 }
 
 /** The tool's login initiation URL with the parameters a platform sends. */
-export function loginUrl(toolOrigin: string, platform: SimulatedPlatform, claims: MessageClaims): string {
+export function loginUrl(
+  toolOrigin: string,
+  platform: SimulatedPlatform,
+  claims: MessageClaims,
+  extra: Record<string, string> = {},
+): string {
   const url = new URL(`${toolOrigin}/api/v1/lti/login`);
   url.searchParams.set('iss', platform.issuer);
   url.searchParams.set('login_hint', String(claims.sub));
@@ -72,6 +77,7 @@ export function loginUrl(toolOrigin: string, platform: SimulatedPlatform, claims
   url.searchParams.set('lti_message_hint', platform.prepareMessage(claims));
   url.searchParams.set('client_id', platform.clientId);
   url.searchParams.set('lti_deployment_id', String(claims[`${LTI}deployment_id`]));
+  for (const [name, value] of Object.entries(extra)) url.searchParams.set(name, value);
   return url.toString();
 }
 
@@ -80,10 +86,15 @@ export async function initiateLogin(
   toolOrigin: string,
   platform: SimulatedPlatform,
   claims: MessageClaims,
-): Promise<{ status: number; authUrl: URL; body: string }> {
-  const response = await fetch(loginUrl(toolOrigin, platform, claims), { redirect: 'manual' });
+  extra: Record<string, string> = {},
+): Promise<{ status: number; authUrl: URL; body: string; cookie: string | undefined }> {
+  const response = await fetch(loginUrl(toolOrigin, platform, claims, extra), { redirect: 'manual' });
   const location = response.headers.get('location');
-  return { status: response.status, authUrl: new URL(location ?? 'about:blank'), body: location ? '' : await response.text() };
+  const cookie = response.headers
+    .getSetCookie()
+    .find((line) => line.startsWith('asynclab_lti_'))
+    ?.split(';')[0];
+  return { status: response.status, authUrl: new URL(location ?? 'about:blank'), body: location ? '' : await response.text(), cookie };
 }
 
 /** The browser at the platform's auth URL: the form it is told to post to the tool. */

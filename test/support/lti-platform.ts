@@ -148,11 +148,14 @@ export class SimulatedPlatform {
       this.deepLinkReturns.push(String(request.body.JWT));
       return { html: '<!doctype html><p id="returned">Back in the course</p>' };
     });
-    // The course page of a browser test: it frames the tool's login initiation.
+    // The course page of a browser test: it frames the tool's login initiation and answers the
+    // LTI client-side storage messages (lti.put_data / lti.get_data) as a platform's page does.
     this.route('GET', '/course', (request) => {
       const src = request.url.searchParams.get('tool') ?? '';
       return {
-        html: `<!doctype html><title>Course</title><h1>Course</h1><iframe id="tool" name="tool" src="${src.replace(/"/g, '&quot;')}" width="900" height="600"></iframe>`,
+        html:
+          `<!doctype html><title>Course</title><h1>Course</h1><script>${STORAGE_RESPONDER}</script>` +
+          `<iframe id="tool" name="tool" src="${src.replace(/"/g, '&quot;')}" width="900" height="600"></iframe>`,
       };
     });
   }
@@ -220,6 +223,21 @@ export class SimulatedPlatform {
     res.writeHead(reply.status ?? 200, headers).end(payload);
   }
 }
+
+/** A platform page's side of the LTI client-side storage messages, kept per tool origin. */
+const STORAGE_RESPONDER = `
+const stored = new Map();
+// ?forget: keep nothing, like the storage of a browser that never ran the login being launched.
+const forget = new URLSearchParams(location.search).has('forget');
+window.addEventListener('message', (event) => {
+  const message = event.data || {};
+  const key = event.origin + ' ' + message.key;
+  if (message.subject === 'lti.put_data' && !forget) stored.set(key, message.value);
+  if (message.subject !== 'lti.put_data' && message.subject !== 'lti.get_data') return;
+  const reply = { subject: message.subject + '.response', message_id: message.message_id, key: message.key, value: stored.get(key) };
+  if (message.subject === 'lti.get_data' && !stored.has(key)) reply.error = { code: 'not_found', message: 'no such key' };
+  event.source.postMessage(reply, event.origin);
+});`;
 
 /** The page a platform answers the authorisation request with: a form the browser posts at once. */
 export function autoPostForm(action: string, fields: Record<string, string>): string {

@@ -14,9 +14,10 @@ export interface LtiTool {
   close(): Promise<void>;
 }
 
-export async function startLtiTool(env: Record<string, string> = {}): Promise<LtiTool> {
+/** `host`: how the tool's URLs name it (localhost makes it another site than a platform on 127.0.0.1). */
+export async function startLtiTool(env: Record<string, string> = {}, host = '127.0.0.1'): Promise<LtiTool> {
   const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${host}:${port}`;
   const service = await startService({ worker: false, port, env: { LTI_PUBLIC_URL: origin, ...env } });
   const accounts = new Accounts();
   return {

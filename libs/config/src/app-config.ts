@@ -51,6 +51,8 @@ export interface AppConfig {
     keyOverlapMs: number;
     /** How long a one-time token that opens a launch in a new window stays valid. */
     launchTokenTtlMs: number;
+    /** Refuse a launch bound to the browser neither by the login's state cookie nor by the platform's client-side storage. */
+    requireBrowserBinding: boolean;
   };
   /** LTI Advantage services: grade passback (AGS) and roster sync (NRPS), docs/lti-grades.md. */
   ltiServices: {
@@ -171,6 +173,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     LTI_GRADE_MAX_ATTEMPTS: num({ default: 8 }),
     LTI_GRADE_BACKOFF_BASE_MS: num({ default: 20_000 }),
     LTI_ROSTER_MAX_PAGES: num({ default: 50 }),
+    LTI_REQUIRE_BROWSER_BINDING: bool({ default: false }),
   });
   const projectRoot = env.ASYNCLAB_ROOT ? resolve(env.ASYNCLAB_ROOT) : findProjectRoot();
   const harnessVersion = readHarnessVersion(projectRoot);
@@ -203,6 +206,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
       keyMaxAgeMs: Math.max(0, env.LTI_KEY_MAX_AGE_DAYS) * 24 * 3600_000,
       keyOverlapMs: Math.max(0, env.LTI_KEY_OVERLAP_DAYS) * 24 * 3600_000,
       launchTokenTtlMs: Math.max(10, env.LTI_LAUNCH_TOKEN_TTL_SECONDS) * 1000,
+      requireBrowserBinding: env.LTI_REQUIRE_BROWSER_BINDING,
     },
     ltiServices: {
       timeoutMs: Math.max(100, env.LTI_SERVICE_TIMEOUT_MS),

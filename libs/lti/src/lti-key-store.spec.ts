@@ -32,7 +32,9 @@ class InMemoryKeys {
 
 function storeWith(policy: { keyMaxAgeMs: number; keyOverlapMs: number }): { store: LtiKeyStore; keys: InMemoryKeys } {
   const keys = new InMemoryKeys();
-  const config = { lti: { ...policy, publicUrl: 'http://tool', clockSkewSeconds: 60, stateTtlMs: 1, launchTokenTtlMs: 1 } };
+  const config = {
+    lti: { ...policy, publicUrl: 'http://tool', clockSkewSeconds: 60, stateTtlMs: 1, launchTokenTtlMs: 1, requireBrowserBinding: false },
+  };
   return { store: new LtiKeyStore(keys as unknown as LtiKeysRepository, config), keys };
 }
 

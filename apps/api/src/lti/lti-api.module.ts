@@ -6,6 +6,7 @@ import { LabCatalogModule } from '@asynclab/lab-catalog';
 import { LtiModule } from '@asynclab/lti';
 import { LtiAdvantageModule } from '@asynclab/lti-advantage';
 import { WebhooksModule } from '@asynclab/webhooks';
+import { LtiBrowserBinding } from './lti-browser-binding.service';
 import { LtiDeepLinkingService } from './lti-deep-linking.service';
 import { LtiDynamicRegistrationService } from './lti-dynamic-registration.service';
 import { LtiLaunchController } from './lti-launch.controller';
@@ -24,6 +25,7 @@ import { LtiProvisioningService } from './lti-provisioning.service';
     LtiOneTimeTokens,
     LtiLoginService,
     LtiLaunchVerifier,
+    LtiBrowserBinding,
     LtiProvisioningService,
     LtiDeepLinkingService,
     LtiDynamicRegistrationService,

@@ -5,7 +5,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@asynclab/config';
 import { ErrorCode } from '@asynclab/contracts';
-import { LtiLaunchStatesRepository, LtiPlatformsRepository, WebhooksRepository, type LtiPlatformWithDeployments } from '@asynclab/database';
+import {
+  LtiLaunchStatesRepository,
+  LtiPlatformsRepository,
+  WebhooksRepository,
+  type LtiLaunchStateRow,
+  type LtiPlatformWithDeployments,
+} from '@asynclab/database';
 import {
   LtiClaimError,
   LtiTokenError,
@@ -21,6 +27,8 @@ import { LtiException } from './lti.exception';
 export interface VerifiedLaunch {
   platform: LtiPlatformWithDeployments;
   claims: LaunchClaims;
+  /** The login's state, now used. */
+  state: Pick<LtiLaunchStateRow, 'state' | 'nonce' | 'storageTarget'>;
 }
 
 const STATE_PROBLEM = {
@@ -75,7 +83,8 @@ export class LtiLaunchVerifier {
         'id_token',
       );
     }
-    return { platform, claims };
+    const { nonce, storageTarget } = consumed.row;
+    return { platform, claims, state: { state: consumed.row.state, nonce, storageTarget } };
   }
 
   private async platformOf(idToken: string): Promise<LtiPlatformWithDeployments> {

@@ -1,7 +1,7 @@
 // The LTI endpoints a platform and a browser reach: our JWKS, OIDC login initiation, the launch
 // (resource link or deep linking request), the one-time "open in a new window" link, the
 // deep-linking selection, dynamic registration, and the scripts of our pages. docs/lti.md.
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '@asynclab/config';
@@ -13,11 +13,12 @@ import { RosterSyncOnLaunch } from '@asynclab/lti-advantage';
 import { Access } from '../auth/access.decorator';
 import { SessionsService } from '../auth/sessions.service';
 import { LtiException } from './lti.exception';
-import { DeepLinkSelectionDoc, LaunchFormDoc, LoginInitiationDoc } from './lti-launch.dto';
+import { DeepLinkSelectionDoc, LaunchConfirmationDoc, LaunchFormDoc, LoginInitiationDoc } from './lti-launch.dto';
 import { LtiJwksDoc } from './lti-platforms.dto';
 import { LtiDeepLinkingService, type DeepLinkSelection } from './lti-deep-linking.service';
 import { LtiDynamicRegistrationService, type RegistrationRequest } from './lti-dynamic-registration.service';
-import { LtiLaunchVerifier } from './lti-launch-verifier.service';
+import { LtiLaunchVerifier, type VerifiedLaunch } from './lti-launch-verifier.service';
+import { LtiBrowserBinding } from './lti-browser-binding.service';
 import { LtiLoginService, type LoginInitiation } from './lti-login.service';
 import { LtiOneTimeTokens } from './lti-one-time-tokens';
 import { LTI_PAGE_SCRIPTS } from './lti-page-scripts';
@@ -41,6 +42,7 @@ export class LtiLaunchController {
     private readonly keys: LtiKeyStore,
     private readonly login: LtiLoginService,
     private readonly verifier: LtiLaunchVerifier,
+    private readonly binding: LtiBrowserBinding,
     private readonly provisioning: LtiProvisioningService,
     private readonly deepLinking: LtiDeepLinkingService,
     private readonly registration: LtiDynamicRegistrationService,
@@ -53,6 +55,8 @@ export class LtiLaunchController {
 
   @Get('jwks')
   @Access({ public: true })
+  // Platforms may cache it for an hour: a replaced key stays published for days (LTI_KEY_OVERLAP_DAYS).
+  @Header('Cache-Control', 'public, max-age=3600')
   @ApiOperation({ summary: "asynclab's public keys (JWKS) for platforms verifying our messages and client assertions" })
   @ApiOkResponse({ type: LtiJwksDoc })
   jwks(): Promise<PublicJwks> {
@@ -64,8 +68,9 @@ export class LtiLaunchController {
   @ApiOperation({ summary: "OIDC login initiation (query): answers 302 to the platform's authorisation endpoint" })
   @ApiQuery({ type: LoginInitiationDoc })
   @ApiResponse({ status: 302, description: "to the platform's auth URL with state and nonce" })
-  async loginByGet(@Query() query: LoginInitiation, @Res() response: Response): Promise<void> {
-    response.redirect(302, await this.login.authorizationRedirect(query));
+  @ApiResponse({ status: 200, description: "with lti_storage_target: a page that stores state and nonce in the platform's storage first" })
+  async loginByGet(@Query() query: LoginInitiation, @Req() request: Request, @Res() response: Response): Promise<void> {
+    this.binding.answerLogin(request, response, await this.login.authorizationRedirect(query));
   }
 
   @Post('login')
@@ -74,8 +79,8 @@ export class LtiLaunchController {
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiBody({ type: LoginInitiationDoc })
   @ApiResponse({ status: 302, description: "to the platform's auth URL with state and nonce" })
-  async loginByPost(@Body() body: LoginInitiation | undefined, @Res() response: Response): Promise<void> {
-    response.redirect(302, await this.login.authorizationRedirect(body ?? {}));
+  async loginByPost(@Body() body: LoginInitiation | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+    this.binding.answerLogin(request, response, await this.login.authorizationRedirect(body ?? {}));
   }
 
   @Post('launch')
@@ -101,6 +106,23 @@ export class LtiLaunchController {
       );
     }
     const verified = await this.verifier.verify(form.id_token, form.state);
+    if ((await this.binding.check(request, response, verified)) === 'pending') return;
+    await this.finishLaunch(verified, request, response);
+  }
+
+  @Post('launch/confirm')
+  @Access({ platformForm: true })
+  @ApiOperation({ summary: "A launch whose login used the platform's client-side storage: our page read the state back and confirms it" })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ type: LaunchConfirmationDoc })
+  @ApiResponse({ status: 200, description: 'the launch page or the deep-linking picker (HTML)' })
+  @ApiResponse({ status: 303, description: 'a top-level launch: to the lab page, with a session cookie' })
+  async confirmLaunch(@Body() body: Form | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.finishLaunch(await this.binding.confirm(body ?? {}), request, response);
+  }
+
+  /** A verified (and, where it could be, browser-bound) launch: who and where, then the page or the picker. */
+  private async finishLaunch(verified: VerifiedLaunch, request: Request, response: Response): Promise<void> {
     const provisioned = await this.provisioning.provision(verified);
     // Names and roles (docs/lti-grades.md): an instructor's launch brings the cohort's roster up to date, in the background.
     if (verified.claims.role === 'instructor' && provisioned.context?.membershipsUrl) {

@@ -9,11 +9,18 @@ export class LoginInitiationDoc {
   @ApiPropertyOptional() lti_message_hint?: string;
   @ApiPropertyOptional({ description: 'needed when several registrations share the issuer' }) client_id?: string;
   @ApiPropertyOptional() lti_deployment_id?: string;
+  @ApiPropertyOptional({ description: "the platform's client-side storage frame (LTI client-side postMessages)" })
+  lti_storage_target?: string;
 }
 
 export class LaunchFormDoc {
   @ApiProperty({ description: "the platform's signed id_token" }) id_token!: string;
   @ApiProperty({ description: 'the state our login initiation sent' }) state!: string;
+}
+
+export class LaunchConfirmationDoc {
+  @ApiProperty({ description: 'the single-use ticket of the binding page' }) ticket!: string;
+  @ApiProperty({ description: "the state as read back from the platform's storage" }) state!: string;
 }
 
 export class DeepLinkSelectionDoc {

@@ -16,6 +16,18 @@ export interface LoginInitiation {
   lti_message_hint?: unknown;
   client_id?: unknown;
   lti_deployment_id?: unknown;
+  lti_storage_target?: unknown;
+}
+
+/** Where the browser goes next, and what binds the launch to it. */
+export interface LoginRedirect {
+  url: string;
+  state: string;
+  nonce: string;
+  /** The platform's storage frame (lti_storage_target), when it offered one. */
+  storageTarget: string | null;
+  /** The origin the storage messages go to: the platform's authorisation endpoint's. */
+  platformOrigin: string;
 }
 
 const text = (value: unknown): string | undefined =>
@@ -30,7 +42,7 @@ export class LtiLoginService {
   ) {}
 
   /** The URL of the platform's authorisation request for this login. */
-  async authorizationRedirect(params: LoginInitiation): Promise<string> {
+  async authorizationRedirect(params: LoginInitiation): Promise<LoginRedirect> {
     const issuer = required(params.iss, 'iss');
     const loginHint = required(params.login_hint, 'login_hint');
     const targetLinkUri = required(params.target_link_uri, 'target_link_uri');
@@ -57,13 +69,9 @@ export class LtiLoginService {
     void this.states.deleteExpired(new Date(Date.now() - 24 * 3600_000)).catch(() => undefined);
     const state = randomToken();
     const nonce = randomToken();
-    await this.states.create({
-      state,
-      nonce,
-      platformId: platform.id,
-      targetLinkUri,
-      expiresAt: new Date(Date.now() + this.config.lti.stateTtlMs),
-    });
+    const storageTarget = text(params.lti_storage_target)?.slice(0, 200) ?? null;
+    const expiresAt = new Date(Date.now() + this.config.lti.stateTtlMs);
+    await this.states.create({ state, nonce, platformId: platform.id, targetLinkUri, storageTarget, expiresAt });
     const url = new URL(platform.authLoginUrl);
     const query: Record<string, string | undefined> = {
       scope: 'openid',
@@ -78,7 +86,7 @@ export class LtiLoginService {
       lti_message_hint: text(params.lti_message_hint),
     };
     for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, value);
-    return url.toString();
+    return { url: url.toString(), state, nonce, storageTarget, platformOrigin: url.origin };
   }
 }
 

@@ -1,11 +1,12 @@
 // Short-lived single-use tokens in Redis: one opens a launch in a new window (when the frame's
-// cookies are blocked), one carries a deep-linking selection, one a dynamic registration link.
+// cookies are blocked), one carries a deep-linking selection, one a dynamic registration link,
+// one a launch waiting for its state to be read back from the platform's storage.
 // Only the token's SHA-256 is a key; GETDEL takes it atomically, so it works once.
 import { Injectable } from '@nestjs/common';
 import { RedisConnections } from '@asynclab/config';
 import { randomToken, sha256 } from '../auth/secrets';
 
-export type TokenKind = 'open' | 'deep-link' | 'registration';
+export type TokenKind = 'open' | 'deep-link' | 'registration' | 'binding';
 
 @Injectable()
 export class LtiOneTimeTokens {

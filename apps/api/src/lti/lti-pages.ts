@@ -3,6 +3,7 @@
 // replace the app-wide "never framed" headers with their own CSP; scripts come from our origin.
 import type { Response } from 'express';
 import type { LabSummary } from '@asynclab/contracts';
+import type { LtiLaunchStateRow } from '@asynclab/database';
 import { LTI_ROUTE_PREFIX } from './lti-urls';
 
 const escapeHtml = (text: string): string =>
@@ -91,5 +92,37 @@ export function sendRegisteredPage(response: Response, platformName: string): vo
     'asynclab: registered',
     `<main><h1>asynclab is registered with ${escapeHtml(platformName)}</h1><p>You can close this window.</p></main>`,
     { script: 'registered.js' },
+  );
+}
+
+/** Login with lti_storage_target: puts state and nonce in the platform's storage, then goes to its auth URL. */
+export function sendStorageLoginPage(
+  response: Response,
+  login: { url: string; state: string; nonce: string; storageTarget: string | null; platformOrigin: string },
+): void {
+  sendFramedPage(
+    response,
+    'asynclab: signing in',
+    `<main id="lti-storage" data-target="${escapeHtml(login.storageTarget ?? '_parent')}" data-origin="${escapeHtml(login.platformOrigin)}"` +
+      ` data-state="${escapeHtml(login.state)}" data-nonce="${escapeHtml(login.nonce)}" data-next="${escapeHtml(login.url)}">` +
+      `<p>Signing in…</p><noscript><a href="${escapeHtml(login.url)}">Continue</a></noscript></main>`,
+    { script: 'storage-login.js' },
+  );
+}
+
+/** The launch of a login that used the platform's storage: reads the state back, then confirms. */
+export function sendBindingPage(
+  response: Response,
+  page: { ticket: string; state: Pick<LtiLaunchStateRow, 'state' | 'nonce' | 'storageTarget'>; platformOrigin: string },
+): void {
+  sendFramedPage(
+    response,
+    'asynclab: checking the launch',
+    `<main id="lti-binding" data-target="${escapeHtml(page.state.storageTarget ?? '_parent')}" data-origin="${escapeHtml(page.platformOrigin)}"` +
+      ` data-state="${escapeHtml(page.state.state)}" data-nonce="${escapeHtml(page.state.nonce)}">` +
+      `<form id="confirm" method="post" action="${LTI_ROUTE_PREFIX}/launch/confirm"><input type="hidden" name="ticket" value="${escapeHtml(page.ticket)}">` +
+      '<input type="hidden" name="state" value=""></form>' +
+      '<p id="unbound" hidden>This launch could not be confirmed in your browser: launch asynclab again from your course.</p></main>',
+    { script: 'storage-launch.js' },
   );
 }

@@ -9,6 +9,7 @@ const config = {
     keyMaxAgeMs: 0,
     keyOverlapMs: 0,
     launchTokenTtlMs: 1,
+    requireBrowserBinding: false,
   },
 };
 

@@ -8,6 +8,7 @@ export interface LtiLaunchStateRow {
   nonce: string;
   platformId: string;
   targetLinkUri: string;
+  storageTarget: string | null;
   createdAt: Date;
   expiresAt: Date;
   usedAt: Date | null;
