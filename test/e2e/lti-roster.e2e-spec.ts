@@ -41,6 +41,20 @@ describe('LTI roster sync (NRPS 2.0)', () => {
       learner('r4', 'Inactive'),
       learner('r5', 'Deleted'),
     ];
+    // The organisation's LMS listens for cohort.member_joined (the platform's host stands in for its receiver).
+    fx.platform.route('POST', '/hooks', () => ({ status: 204 }));
+    const hook = await call(fx.tool.baseUrl, 'POST', '/webhooks/endpoints', {
+      caller: fx.org.admin,
+      body: { url: fx.platform.url('/hooks'), events: ['cohort.member_joined'] },
+    });
+    expect(hook.status).toBe(201);
+    const joined = async (cohortId: string) =>
+      (
+        await fx.tool.accounts.query<{ user_id: string }>(
+          `SELECT payload->>'userId' AS user_id FROM webhook_deliveries WHERE event = 'cohort.member_joined' AND payload->>'cohortId' = $1`,
+          cohortId,
+        )
+      ).length;
     const nrps = { [NRPS_CLAIM]: { context_memberships_url: fx.services.membershipsUrl, service_versions: ['2.0'] } };
     await launchAs(fx, { sub: 'teacher-r', role: 'instructor', context: { id: 'course-r', title: 'Roster course' }, extraClaims: nrps });
     const [context] = await fx.tool.accounts.query<{ id: string; cohort_id: string }>(
@@ -51,6 +65,8 @@ describe('LTI roster sync (NRPS 2.0)', () => {
     // The launch's background sync: the three active learners join; inactive and deleted ones are not created.
     await until('the roster to arrive', async () => ((await members(context.cohort_id)).length === 3 ? true : undefined));
     expect(await members(context.cohort_id)).toEqual(['r1', 'r2', 'r3']);
+    // One cohort.member_joined per learner added (emitted just after the members are stored).
+    await until('three member_joined deliveries', async () => ((await joined(context.cohort_id)) === 3 ? true : undefined));
     expect(fx.services.rosterRequests.map((url) => url.searchParams.get('page'))).toEqual([null, '2', '3']);
     expect(fx.services.tokens.filter((t) => t.scopes.includes(NRPS))).toHaveLength(1);
     const users = await fx.tool.accounts.query<{ subject: string; role: string; display_name: string; email: string }>(
@@ -107,6 +123,7 @@ describe('LTI roster sync (NRPS 2.0)', () => {
       fx.platformId,
     );
     expect(r1.role).toBe('instructor');
+    expect(await joined(context.cohort_id)).toBe(4);
 
     // The same roster again changes nothing.
     const again = await call<RosterSyncResult>(fx.tool.baseUrl, 'POST', `/lti/contexts/${context.id}/roster-sync`, { caller: fx.key });

@@ -2,6 +2,7 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from '@asynclab/database';
 import { LtiModule } from '@asynclab/lti';
+import { WebhooksModule } from '@asynclab/webhooks';
 import { AgsClient } from './ags-client';
 import { GradeSyncQueue } from './grade-sync-queue';
 import { LineItemResolver } from './line-item-resolver';
@@ -23,7 +24,7 @@ const providers = [
 ];
 
 @Module({
-  imports: [DatabaseModule, LtiModule],
+  imports: [DatabaseModule, LtiModule, WebhooksModule],
   providers,
   exports: providers,
 })

@@ -3,9 +3,11 @@
 // link that user; active learners become members of the context's cohort, inactive or deleted
 // ones stop being members, and, when the whole roster was read, so do the platform-linked members
 // it no longer lists. Learners who joined the cohort by its code are never removed by a roster.
-import { Injectable } from '@nestjs/common';
+// Each learner added is a cohort.member_joined webhook, as when a launch or a join code adds one.
+import { Injectable, Logger } from '@nestjs/common';
 import { LtiLinksRepository, LtiRosterRepository, type RosterContext } from '@asynclab/database';
 import { courseRoleOf } from '@asynclab/lti';
+import { WebhookDispatcher } from '@asynclab/webhooks';
 import { NrpsClient } from './nrps-client';
 import { PlatformServiceError } from './platform-request';
 
@@ -23,10 +25,13 @@ export interface RosterSyncCounts {
 
 @Injectable()
 export class RosterSyncService {
+  private readonly logger = new Logger(RosterSyncService.name);
+
   constructor(
     private readonly nrps: NrpsClient,
     private readonly links: LtiLinksRepository,
     private readonly roster: LtiRosterRepository,
+    private readonly webhooks: WebhookDispatcher,
   ) {}
 
   async sync(context: RosterContext): Promise<RosterSyncCounts> {
@@ -70,12 +75,21 @@ export class RosterSyncService {
       else if (active) activeLearners.push(user.id);
       else leaving.push(user.id);
     }
-    counts.learnersAdded = (await this.roster.addMembers(context.cohortId, activeLearners)).length;
+    const added = await this.roster.addMembers(context.cohortId, activeLearners);
+    counts.learnersAdded = added.length;
+    for (const userId of added) await this.memberJoined(context, userId);
     if (complete) {
       const linked = await this.roster.linkedMembers(context.cohortId, context.platform.id);
       leaving.push(...linked.filter((id) => !listed.has(id)));
     }
     counts.learnersRemoved = await this.roster.removeMembers(context.cohortId, leaving);
     return counts;
+  }
+
+  private async memberJoined(context: RosterContext, userId: string): Promise<void> {
+    const data = { cohortId: context.cohortId, cohortName: context.cohortName, userId, externalId: null };
+    await this.webhooks.emit(context.organizationId, 'cohort.member_joined', data).catch((error: unknown) => {
+      this.logger.warn(`cohort.member_joined for ${userId} not emitted: ${(error as Error).message}`);
+    });
   }
 }

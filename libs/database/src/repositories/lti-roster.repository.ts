@@ -6,6 +6,7 @@ import { PrismaService } from '../prisma.service';
 export interface RosterContext {
   id: string;
   cohortId: string;
+  cohortName: string;
   organizationId: string;
   membershipsUrl: string | null;
   platform: { id: string; clientId: string; authTokenUrl: string; allowPrivate: boolean };
@@ -19,13 +20,14 @@ export class LtiRosterRepository {
   async findContext(organizationId: string, contextId: string): Promise<RosterContext | null> {
     const context = await this.prisma.ltiContext.findFirst({
       where: { id: contextId, platform: { organizationId } },
-      include: { platform: { include: { organization: { select: { webhooksAllowPrivate: true } } } } },
+      include: { cohort: { select: { name: true } }, platform: { include: { organization: { select: { webhooksAllowPrivate: true } } } } },
     });
     if (!context) return null;
     const { platform } = context;
     return {
       id: context.id,
       cohortId: context.cohortId,
+      cohortName: context.cohort.name,
       organizationId: platform.organizationId,
       membershipsUrl: context.membershipsUrl,
       platform: {
