@@ -130,7 +130,7 @@ describe('LTI roster sync (NRPS 2.0)', () => {
     expect(again.body).toMatchObject({ usersCreated: 0, learnersAdded: 0, learnersRemoved: 0 });
   });
 
-  it('answers 404 for another organisation, 403 without the manage scope, 409 for a context without the service', async () => {
+  it('answers 404 for another organisation, 403 without the manage scope, 409 for a context without the service, 502 when the platform fails', async () => {
     await launchAs(fx, { sub: 'teacher-q', role: 'instructor', context: { id: 'course-q' } });
     const [context] = await fx.tool.accounts.query<{ id: string }>(
       `SELECT id FROM lti_contexts WHERE platform_id = $1::uuid AND context_id = 'course-q'`,
@@ -139,6 +139,16 @@ describe('LTI roster sync (NRPS 2.0)', () => {
     const none = await call(fx.tool.baseUrl, 'POST', `/lti/contexts/${context.id}/roster-sync`, { caller: fx.org.admin });
     expect(none).toMatchObject({ status: 409, body: { code: 'LTI_SERVICE_NOT_OFFERED' } });
     expect(none.body.message).toContain('names and roles');
+
+    // A platform whose roster endpoint fails answers 502 with what it said.
+    await fx.tool.accounts.query(
+      'UPDATE lti_contexts SET memberships_url = $2 WHERE id = $1::uuid',
+      context.id,
+      fx.platform.url('/no-roster-here'),
+    );
+    const broken = await call(fx.tool.baseUrl, 'POST', `/lti/contexts/${context.id}/roster-sync`, { caller: fx.org.admin });
+    expect(broken).toMatchObject({ status: 502, body: { code: 'LTI_PLATFORM_FAILED' } });
+    expect(broken.body.message).toContain('answered 404');
 
     const other = await ltiOrg(fx.tool);
     const foreign = await call(fx.tool.baseUrl, 'POST', `/lti/contexts/${context.id}/roster-sync`, { caller: other.admin });
