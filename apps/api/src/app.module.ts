@@ -19,6 +19,7 @@ import { CohortsModule } from './cohorts/cohorts.module';
 import { AdminModule } from './admin/admin.module';
 import { HealthModule } from './health/health.module';
 import { WebhooksApiModule } from './webhooks/webhooks.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({
   imports: [
@@ -39,6 +40,7 @@ import { WebhooksApiModule } from './webhooks/webhooks.module';
     AdminModule,
     HealthModule,
     WebhooksApiModule,
+    NotificationsModule,
     WebModule,
   ],
   providers: [

@@ -16,6 +16,8 @@ import { WorkerBootstrap } from './worker-bootstrap.service';
 import { WebhooksModule } from '@asynclab/webhooks';
 import { WebhookConsumer } from './webhooks/webhook-consumer';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
+import { EndpointDisabledNotifier } from './webhooks/endpoint-disabled.notifier';
+import { WebhookSweeper } from './webhooks/webhook-sweeper';
 
 @Module({
   imports: [ConfigModule, RedisModule, DatabaseModule, SandboxModule, WebhooksModule],
@@ -31,6 +33,8 @@ import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor'
     WorkerBootstrap,
     WebhookDeliveryProcessor,
     WebhookConsumer,
+    EndpointDisabledNotifier,
+    WebhookSweeper,
   ],
   exports: [WorkerShutdownService],
 })

@@ -49,6 +49,8 @@ export enum ErrorCode {
   WebhookDeliveryNotFound = 'WEBHOOK_DELIVERY_NOT_FOUND',
   WebhookTargetRefused = 'WEBHOOK_TARGET_REFUSED',
   WebhookEndpointDisabled = 'WEBHOOK_ENDPOINT_DISABLED',
+  WebhookRedeliveryFilterInvalid = 'WEBHOOK_REDELIVERY_FILTER_INVALID',
+  NotificationNotFound = 'NOTIFICATION_NOT_FOUND',
   JoinCodeInvalid = 'JOIN_CODE_INVALID',
   AssignmentNotFound = 'ASSIGNMENT_NOT_FOUND',
   AssignmentExists = 'ASSIGNMENT_EXISTS',

@@ -13,6 +13,8 @@ import { CohortDashboardRepository } from './repositories/cohort-dashboard.repos
 import { CohortAnalyticsRepository } from './repositories/cohort-analytics.repository';
 import { RegradesRepository } from './repositories/regrades.repository';
 import { WebhooksRepository } from './repositories/webhooks.repository';
+import { WebhookDeliveriesRepository } from './repositories/webhook-deliveries.repository';
+import { NotificationsRepository } from './repositories/notifications.repository';
 
 const repositories = [
   LabsRepository,
@@ -28,6 +30,8 @@ const repositories = [
   CohortAnalyticsRepository,
   RegradesRepository,
   WebhooksRepository,
+  WebhookDeliveriesRepository,
+  NotificationsRepository,
 ];
 
 @Module({

@@ -29,7 +29,7 @@ export class WebhookQueue implements OnModuleDestroy {
   }
 
   async add(deliveryId: string, redelivery = 0): Promise<void> {
-    const payload: DeliverWebhookJob = { version: 1, deliveryId };
+    const payload: DeliverWebhookJob = { version: 1, deliveryId, ...(redelivery === 0 ? {} : { redelivery }) };
     const added = this.queue.add(DELIVER_WEBHOOK_JOB, payload, {
       jobId: deliverWebhookJobId(deliveryId, redelivery),
       attempts: this.config.webhooks.maxAttempts,

@@ -44,6 +44,8 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.WebhookDeliveryNotFound]: 404,
   [ErrorCode.WebhookTargetRefused]: 400,
   [ErrorCode.WebhookEndpointDisabled]: 409,
+  [ErrorCode.WebhookRedeliveryFilterInvalid]: 400,
+  [ErrorCode.NotificationNotFound]: 404,
   [ErrorCode.JoinCodeInvalid]: 404,
   [ErrorCode.AssignmentNotFound]: 404,
   [ErrorCode.AssignmentExists]: 409,
