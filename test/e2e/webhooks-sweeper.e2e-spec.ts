@@ -47,6 +47,30 @@ describe('webhooks: the sweeper queues what was stored while Redis was down', ()
     }
   });
 
+  it('queues again a pending delivery whose job Redis lost (its row says it was queued)', async () => {
+    const service = await startService({ env: SWEEP_ENV });
+    try {
+      const { caller } = await webhookOrg(accounts, service.baseUrl);
+      const endpoint = await registerEndpoint(service.baseUrl, caller, `${receiver.url}/ok`, ['submission.completed']);
+      const queuedAt = new Date(Date.now() - 60_000);
+      const [lost, done] = await insertDeliveries(accounts, endpoint.id, [
+        { status: 'pending', queuedAt, createdAt: queuedAt },
+        { status: 'succeeded', queuedAt, createdAt: queuedAt },
+      ]);
+      const sent = await until('the lost delivery', () => receiver.received.find((r) => r.headers['webhook-id'] === lost), 30_000);
+      expect(verify(endpoint.secret, sent).data).toEqual({ marker: lost });
+      await until('the log to show it succeeded', async () => {
+        const row = (await log(service.baseUrl, caller, endpoint.id)).body.deliveries.find((d) => d.id === lost);
+        return row?.status === 'succeeded' ? row : undefined;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(receiver.received.filter((r) => r.headers['webhook-id'] === lost)).toHaveLength(1);
+      expect(receiver.received.filter((r) => r.headers['webhook-id'] === done)).toHaveLength(0);
+    } finally {
+      await service.close();
+    }
+  });
+
   describe('with a real outage of the service’s own Redis', () => {
     const redis = new OwnRedis(56_422, join('/tmp', `asynclab-webhooks-sweeper-redis-${String(process.pid)}`));
     let service: RunningService;

@@ -32,7 +32,9 @@ export class WebhookDeliveryProcessor {
     const { deliveryId, redelivery = 0 } = parseDeliverWebhookJob(job.data);
     const delivery = await this.webhooks.findForSend(deliveryId);
     if (!delivery) return; // the endpoint was deleted with its deliveries
-    if (delivery.redelivery !== redelivery) return; // a job of an earlier round, added late: that round is over
+    // A job of an earlier round added late, or one queued again by the sweeper after its delivery
+    // ended: that round is over, and nothing is sent twice.
+    if (delivery.redelivery !== redelivery || delivery.status !== 'pending') return;
     if (delivery.endpoint.disabledAt) {
       await this.webhooks.markFailed(delivery.id, delivery.endpointId, this.config.webhooks.disableAfterFailedDeliveries);
       throw new UnrecoverableError('the endpoint is disabled');

@@ -18,9 +18,10 @@ export interface DeliveryFilter {
 /** The shape of a delivery id (webhook-id), for the log's cursors. */
 export const DELIVERY_ID_PATTERN = /^msg_[A-Za-z0-9_-]{10,64}$/;
 
-export interface NeverQueuedDelivery {
+export interface SweptDelivery {
   id: string;
   redelivery: number;
+  queuedAt: Date | null;
 }
 
 const ATTEMPTS_IN_ORDER = { orderBy: { createdAt: 'asc' as const } };
@@ -97,12 +98,26 @@ export class WebhookDeliveriesRepository {
   }
 
   /** Pending deliveries made before `before` whose job never reached the queue, oldest first. */
-  neverQueued(before: Date, limit: number): Promise<NeverQueuedDelivery[]> {
+  neverQueued(before: Date, limit: number): Promise<SweptDelivery[]> {
     return this.prisma.webhookDelivery.findMany({
       where: { status: 'pending', queuedAt: null, createdAt: { lt: before } },
       orderBy: { createdAt: 'asc' },
       take: limit,
-      select: { id: true, redelivery: true },
+      select: { id: true, redelivery: true, queuedAt: true },
+    });
+  }
+
+  /**
+   * Pending deliveries queued before `before`, in (queued_at, id) order after `after`: the sweeper
+   * walks them a batch per sweep, looking for jobs Redis lost, and starts again at the end.
+   */
+  queuedPending(before: Date, after: { queuedAt: Date; id: string } | null, limit: number): Promise<SweptDelivery[]> {
+    const later = after ? { OR: [{ queuedAt: { gt: after.queuedAt } }, { queuedAt: after.queuedAt, id: { gt: after.id } }] } : {};
+    return this.prisma.webhookDelivery.findMany({
+      where: { status: 'pending', queuedAt: { not: null, lt: before }, ...later },
+      orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }],
+      take: limit,
+      select: { id: true, redelivery: true, queuedAt: true },
     });
   }
 }
