@@ -9,7 +9,7 @@ import type {
   WebhookRedeliveryResult,
   Wire,
 } from '../../libs/contracts/src';
-import { Accounts } from './support/accounts';
+import { Accounts, signIn } from './support/accounts';
 import { call, type ApiErrorBody, type Caller } from './support/client';
 import { RunningService, startService } from './support/service';
 import { startReceiver, verify, type Receiver } from './support/webhook-receiver';
@@ -176,6 +176,10 @@ describe('webhooks: the delivery log, redelivering many, and telling the organis
     const foreignRead = await post(other.caller, `/notifications/${told.notifications[0].id}/read`);
     expect(foreignRead.status).toBe(404);
     expect(foreignRead.body.code).toBe('NOTIFICATION_NOT_FOUND');
+    const instructor = await accounts.user(org.id, 'instructor');
+    const instructorSession = await signIn(service.baseUrl, org.slug, instructor.email);
+    expect((await get(instructorSession, '/notifications')).body).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
+    expect((await get(instructorSession, `/webhooks/endpoints/${gone.id}/deliveries`)).body).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
     const readOnly: Caller = { apiKey: (await accounts.key(org.id, ['read'])).key };
     expect((await get(readOnly, '/notifications')).body).toMatchObject({ code: 'KEY_SCOPE_MISSING' });
 
