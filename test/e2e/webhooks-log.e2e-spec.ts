@@ -25,7 +25,14 @@ describe('webhooks: the delivery log, redelivering many, and telling the organis
 
   beforeAll(async () => {
     service = await startService({
-      env: { WEBHOOK_BACKOFF_BASE_MS: '50', WEBHOOK_MAX_ATTEMPTS: '2', WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES: '3' },
+      // A short sweep: on a loaded machine a queue add can outlast its 2 s bound; the sweeper then queues it.
+      env: {
+        WEBHOOK_BACKOFF_BASE_MS: '50',
+        WEBHOOK_MAX_ATTEMPTS: '2',
+        WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES: '3',
+        WEBHOOK_SWEEP_INTERVAL_MS: '500',
+        WEBHOOK_SWEEP_GRACE_MS: '1000',
+      },
     });
     receiver = await startReceiver();
   });
