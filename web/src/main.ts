@@ -20,11 +20,13 @@ let cleanup: Cleanup = () => undefined;
 let generation = 0;
 
 async function render(): Promise<void> {
-  const main = document.getElementById('main') as HTMLElement;
   cleanup();
   cleanup = () => undefined;
   const mine = ++generation;
-  replace(main, h('p', { class: 'loading' }, 'Loading…'));
+  // Each navigation renders into an element of its own: an older page still loading writes into
+  // one that is no longer on the screen, never over the newer page.
+  const main = h('div', { class: 'page' }, h('p', { class: 'loading' }, 'Loading…'));
+  replace(document.getElementById('main') as HTMLElement, main);
   // Every API call needs a session: the account's, or a guest identity made on the first visit.
   const me = await session();
   const path = window.location.pathname;
