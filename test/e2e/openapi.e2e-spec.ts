@@ -56,19 +56,6 @@ describe('the OpenAPI document', () => {
     expect(documented).toEqual(served);
   });
 
-  it('describes the request bodies, scopes and error shape an integrator needs', async () => {
-    const document = await openApi(origin);
-    expect(document.info.title).toBe('asynclab API');
-    expect(document.components?.securitySchemes).toHaveProperty('apiKey');
-    expect(schema(document, 'CreateSubmissionDto')?.required).toEqual(expect.arrayContaining(['labId', 'files']));
-    const scopes = schema(document, 'CreateApiKeyDto')?.properties?.scopes as SchemaObject | undefined;
-    expect((scopes?.items as SchemaObject | undefined)?.enum).toEqual(['read', 'submit', 'manage']);
-    const submitForLearner = document.paths['/api/v1/users/{userId}/submissions'].post;
-    expect(parameterNames(submitForLearner)).toEqual(expect.arrayContaining(['userId', 'Idempotency-Key']));
-    const listSubmissions = document.paths['/api/v1/submissions'].get;
-    expect(parameterNames(listSubmissions)).toEqual(expect.arrayContaining(['cursor', 'limit', 'since', 'until']));
-  });
-
   it('documents the webhook delivery log, redelivering many and the notifications', async () => {
     const document = await openApi(origin);
     const log = document.paths['/api/v1/webhooks/endpoints/{id}/deliveries'].get;
@@ -81,6 +68,19 @@ describe('the OpenAPI document', () => {
     expect(document.paths['/api/v1/notifications/read-all'].post).toBeDefined();
     const events = (schema(document, 'CreateWebhookEndpointDto')?.properties?.events as SchemaObject | undefined)?.items as SchemaObject;
     expect(events.enum).toContain('webhook.endpoint_disabled');
+  });
+
+  it('describes the request bodies, scopes and error shape an integrator needs', async () => {
+    const document = await openApi(origin);
+    expect(document.info.title).toBe('asynclab API');
+    expect(document.components?.securitySchemes).toHaveProperty('apiKey');
+    expect(schema(document, 'CreateSubmissionDto')?.required).toEqual(expect.arrayContaining(['labId', 'files']));
+    const scopes = schema(document, 'CreateApiKeyDto')?.properties?.scopes as SchemaObject | undefined;
+    expect((scopes?.items as SchemaObject | undefined)?.enum).toEqual(['read', 'submit', 'manage']);
+    const submitForLearner = document.paths['/api/v1/users/{userId}/submissions'].post;
+    expect(parameterNames(submitForLearner)).toEqual(expect.arrayContaining(['userId', 'Idempotency-Key']));
+    const listSubmissions = document.paths['/api/v1/submissions'].get;
+    expect(parameterNames(listSubmissions)).toEqual(expect.arrayContaining(['cursor', 'limit', 'since', 'until']));
   });
 
   it('serves a browsable page at /api/docs with its assets from this server, no CDN', async () => {

@@ -18,8 +18,8 @@ import { LmsModule } from './lms/lms.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { AdminModule } from './admin/admin.module';
 import { HealthModule } from './health/health.module';
-import { WebhooksApiModule } from './webhooks/webhooks.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { WebhooksApiModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -39,8 +39,8 @@ import { NotificationsModule } from './notifications/notifications.module';
     LiveModule,
     AdminModule,
     HealthModule,
-    WebhooksApiModule,
     NotificationsModule,
+    WebhooksApiModule,
     WebModule,
   ],
   providers: [

@@ -12,9 +12,9 @@ import { CohortsRepository } from './repositories/cohorts.repository';
 import { CohortDashboardRepository } from './repositories/cohort-dashboard.repository';
 import { CohortAnalyticsRepository } from './repositories/cohort-analytics.repository';
 import { RegradesRepository } from './repositories/regrades.repository';
-import { WebhooksRepository } from './repositories/webhooks.repository';
 import { WebhookDeliveriesRepository } from './repositories/webhook-deliveries.repository';
 import { NotificationsRepository } from './repositories/notifications.repository';
+import { WebhooksRepository } from './repositories/webhooks.repository';
 
 const repositories = [
   LabsRepository,
@@ -29,9 +29,9 @@ const repositories = [
   CohortDashboardRepository,
   CohortAnalyticsRepository,
   RegradesRepository,
-  WebhooksRepository,
   WebhookDeliveriesRepository,
   NotificationsRepository,
+  WebhooksRepository,
 ];
 
 @Module({
