@@ -13,11 +13,11 @@ import { SubmissionConsumer } from './runs/submission-consumer';
 import { SubmissionEventsPublisher } from './runs/submission-events.publisher';
 import { WorkerShutdownService } from './shutdown/worker-shutdown.service';
 import { WorkerBootstrap } from './worker-bootstrap.service';
+import { EndpointDisabledNotifier } from './webhooks/endpoint-disabled.notifier';
+import { WebhookSweeper } from './webhooks/webhook-sweeper';
 import { WebhooksModule } from '@asynclab/webhooks';
 import { WebhookConsumer } from './webhooks/webhook-consumer';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
-import { EndpointDisabledNotifier } from './webhooks/endpoint-disabled.notifier';
-import { WebhookSweeper } from './webhooks/webhook-sweeper';
 
 @Module({
   imports: [ConfigModule, RedisModule, DatabaseModule, SandboxModule, WebhooksModule],
@@ -31,10 +31,10 @@ import { WebhookSweeper } from './webhooks/webhook-sweeper';
     WorkerHeartbeatService,
     WorkerShutdownService,
     WorkerBootstrap,
-    WebhookDeliveryProcessor,
-    WebhookConsumer,
     EndpointDisabledNotifier,
     WebhookSweeper,
+    WebhookDeliveryProcessor,
+    WebhookConsumer,
   ],
   exports: [WorkerShutdownService],
 })
