@@ -56,6 +56,20 @@ describe('the OpenAPI document', () => {
     expect(documented).toEqual(served);
   });
 
+  it('documents the webhook delivery log, redelivering many and the notifications', async () => {
+    const document = await openApi(origin);
+    const log = document.paths['/api/v1/webhooks/endpoints/{id}/deliveries'].get;
+    expect(parameterNames(log)).toEqual(expect.arrayContaining(['id', 'cursor', 'limit', 'since', 'until', 'status', 'event']));
+    expect(document.paths['/api/v1/webhooks/endpoints/{id}/redeliver'].post?.requestBody).toBeDefined();
+    const redeliver = schema(document, 'RedeliverManyDto')?.properties ?? {};
+    expect(Object.keys(redeliver).sort()).toEqual(['deliveryIds', 'since', 'status', 'until']);
+    expect(parameterNames(document.paths['/api/v1/notifications'].get)).toEqual(expect.arrayContaining(['unread', 'limit']));
+    expect(document.paths['/api/v1/notifications/{id}/read'].post).toBeDefined();
+    expect(document.paths['/api/v1/notifications/read-all'].post).toBeDefined();
+    const events = (schema(document, 'CreateWebhookEndpointDto')?.properties?.events as SchemaObject | undefined)?.items as SchemaObject;
+    expect(events.enum).toContain('webhook.endpoint_disabled');
+  });
+
   it('describes the request bodies, scopes and error shape an integrator needs', async () => {
     const document = await openApi(origin);
     expect(document.info.title).toBe('asynclab API');

@@ -6,6 +6,7 @@ import { OWNER_LABEL, SANDBOX_LABEL } from '@asynclab/sandbox';
 import { OwnPostgres, OwnRedis, restartDockerd } from './own-services';
 import { ServiceProcess } from './service-processes';
 import { sleep } from './workload';
+import { WEBHOOK_FAULT_ROW } from './webhook-fault-row';
 
 export interface RowContext {
   redis: OwnRedis;
@@ -58,6 +59,7 @@ export const FAULT_ROWS: FaultRow[] = [
       ctx.redis.start();
     },
   },
+  WEBHOOK_FAULT_ROW,
   {
     name: 'Redis data wiped (FLUSHALL) mid-burst',
     workers: 1,

@@ -8,6 +8,7 @@ import { renderAccountNav } from './account/account-nav';
 import { signInPage, signUpPage } from './account/auth-pages';
 import { accountPage } from './account/account-page';
 import { adminPage } from './account/admin-page';
+import { endpointLogPage, webhooksPage } from './webhooks/webhooks-page';
 import { joinPage } from './cohorts/join-page';
 import { cohortsPage } from './cohorts/cohorts-page';
 import { dashboardPage } from './cohorts/dashboard-page';
@@ -19,17 +20,20 @@ let cleanup: Cleanup = () => undefined;
 let generation = 0;
 
 async function render(): Promise<void> {
-  const main = document.getElementById('main') as HTMLElement;
   cleanup();
   cleanup = () => undefined;
   const mine = ++generation;
-  replace(main, h('p', { class: 'loading' }, 'Loading…'));
+  // Each navigation renders into an element of its own: an older page still loading writes into
+  // one that is no longer on the screen, never over the newer page.
+  const main = h('div', { class: 'page' }, h('p', { class: 'loading' }, 'Loading…'));
+  replace(document.getElementById('main') as HTMLElement, main);
   // Every API call needs a session: the account's, or a guest identity made on the first visit.
   const me = await session();
   const path = window.location.pathname;
   const lab = /^\/labs\/([A-Za-z0-9_-]+)\/?$/.exec(path);
   const join = /^\/join\/([A-Za-z0-9]+)\/?$/.exec(path);
   const cohort = /^\/cohorts\/([0-9a-f-]{36})\/?$/.exec(path);
+  const endpoint = /^\/admin\/webhooks\/([0-9a-f-]{36})\/?$/.exec(path);
   let next: Cleanup;
   if (path === '/' || path === '') next = await catalogPage(main);
   else if (path === '/playground' || path === '/playground/') next = await labPage(main, 'playground', rerender);
@@ -38,6 +42,8 @@ async function render(): Promise<void> {
   else if (path === '/sign-up') next = signUpPage(main);
   else if (path === '/account') next = await accountPage(main, me);
   else if (path === '/admin') next = await adminPage(main, me);
+  else if (path === '/admin/webhooks' || path === '/admin/webhooks/') next = await webhooksPage(main, me);
+  else if (endpoint) next = await endpointLogPage(main, endpoint[1], me);
   else if (join) next = await joinPage(main, join[1], me);
   else if (path === '/cohorts' || path === '/cohorts/') next = await cohortsPage(main, me);
   else if (cohort) next = await dashboardPage(main, cohort[1], me);

@@ -18,6 +18,7 @@ import { LmsModule } from './lms/lms.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { AdminModule } from './admin/admin.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { WebhooksApiModule } from './webhooks/webhooks.module';
 import { LtiApiModule } from './lti/lti-api.module';
 import { LtiGradesApiModule } from './lti-grades/lti-grades.module';
@@ -40,6 +41,7 @@ import { LtiGradesApiModule } from './lti-grades/lti-grades.module';
     LiveModule,
     AdminModule,
     HealthModule,
+    NotificationsModule,
     WebhooksApiModule,
     LtiApiModule,
     LtiGradesApiModule,

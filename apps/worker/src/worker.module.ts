@@ -13,6 +13,8 @@ import { SubmissionConsumer } from './runs/submission-consumer';
 import { SubmissionEventsPublisher } from './runs/submission-events.publisher';
 import { WorkerShutdownService } from './shutdown/worker-shutdown.service';
 import { WorkerBootstrap } from './worker-bootstrap.service';
+import { EndpointDisabledNotifier } from './webhooks/endpoint-disabled.notifier';
+import { WebhookSweeper } from './webhooks/webhook-sweeper';
 import { WebhooksModule } from '@asynclab/webhooks';
 import { WebhookConsumer } from './webhooks/webhook-consumer';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
@@ -32,6 +34,8 @@ import { GradeSyncProcessor } from './lti-grades/grade-sync.processor';
     WorkerHeartbeatService,
     WorkerShutdownService,
     WorkerBootstrap,
+    EndpointDisabledNotifier,
+    WebhookSweeper,
     WebhookDeliveryProcessor,
     WebhookConsumer,
     GradeSyncProcessor,

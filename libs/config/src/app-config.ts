@@ -34,6 +34,9 @@ export interface AppConfig {
     backoffBaseMs: number;
     /** An endpoint whose deliveries end failed this many times in a row is disabled. */
     disableAfterFailedDeliveries: number;
+    /** The worker's sweep for deliveries whose job never reached the queue: how often, and how old one must be. */
+    sweepIntervalMs: number;
+    sweepGraceMs: number;
     /** How long the previous secret still signs after a rotation. */
     rotationOverlapMs: number;
   };
@@ -162,6 +165,8 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     WEBHOOK_MAX_ATTEMPTS: num({ default: 8 }),
     WEBHOOK_BACKOFF_BASE_MS: num({ default: 20_000 }),
     WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES: num({ default: 5 }),
+    WEBHOOK_SWEEP_INTERVAL_MS: num({ default: 15_000 }),
+    WEBHOOK_SWEEP_GRACE_MS: num({ default: 30_000 }),
     WEBHOOK_ROTATION_OVERLAP_HOURS: num({ default: 24 }),
     LTI_PUBLIC_URL: str({ default: '' }),
     LTI_CLOCK_SKEW_SECONDS: num({ default: 60 }),
@@ -197,6 +202,8 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
       maxAttempts: Math.max(1, env.WEBHOOK_MAX_ATTEMPTS),
       backoffBaseMs: Math.max(1, env.WEBHOOK_BACKOFF_BASE_MS),
       disableAfterFailedDeliveries: Math.max(1, env.WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES),
+      sweepIntervalMs: Math.max(200, env.WEBHOOK_SWEEP_INTERVAL_MS),
+      sweepGraceMs: Math.max(0, env.WEBHOOK_SWEEP_GRACE_MS),
       rotationOverlapMs: Math.max(0, env.WEBHOOK_ROTATION_OVERLAP_HOURS) * 3600_000,
     },
     lti: {

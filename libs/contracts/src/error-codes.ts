@@ -45,6 +45,8 @@ export enum ErrorCode {
   KeyNotFound = 'KEY_NOT_FOUND',
   // cohorts
   CohortNotFound = 'COHORT_NOT_FOUND',
+  WebhookRedeliveryFilterInvalid = 'WEBHOOK_REDELIVERY_FILTER_INVALID',
+  NotificationNotFound = 'NOTIFICATION_NOT_FOUND',
   WebhookEndpointNotFound = 'WEBHOOK_ENDPOINT_NOT_FOUND',
   WebhookDeliveryNotFound = 'WEBHOOK_DELIVERY_NOT_FOUND',
   WebhookTargetRefused = 'WEBHOOK_TARGET_REFUSED',

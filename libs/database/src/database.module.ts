@@ -12,6 +12,8 @@ import { CohortsRepository } from './repositories/cohorts.repository';
 import { CohortDashboardRepository } from './repositories/cohort-dashboard.repository';
 import { CohortAnalyticsRepository } from './repositories/cohort-analytics.repository';
 import { RegradesRepository } from './repositories/regrades.repository';
+import { WebhookDeliveriesRepository } from './repositories/webhook-deliveries.repository';
+import { NotificationsRepository } from './repositories/notifications.repository';
 import { WebhooksRepository } from './repositories/webhooks.repository';
 import { LtiPlatformsRepository } from './repositories/lti-platforms.repository';
 import { LtiKeysRepository } from './repositories/lti-keys.repository';
@@ -34,6 +36,8 @@ const repositories = [
   CohortDashboardRepository,
   CohortAnalyticsRepository,
   RegradesRepository,
+  WebhookDeliveriesRepository,
+  NotificationsRepository,
   WebhooksRepository,
   LtiPlatformsRepository,
   LtiKeysRepository,

@@ -15,6 +15,8 @@ export * from './repositories/cohorts.repository';
 export * from './repositories/cohort-dashboard.repository';
 export * from './repositories/cohort-analytics.repository';
 export * from './repositories/regrades.repository';
+export * from './repositories/webhook-deliveries.repository';
+export * from './repositories/notifications.repository';
 export * from './repositories/webhooks.repository';
 export * from './repositories/lti-platforms.repository';
 export * from './repositories/lti-keys.repository';

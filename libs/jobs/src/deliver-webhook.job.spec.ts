@@ -12,6 +12,16 @@ describe('the deliver-webhook payload', () => {
     expect(() => parseDeliverWebhookJob(null)).toThrow(InvalidJobPayloadError);
   });
 
+  it('carries the redelivery round when there is one, and refuses one that is not a whole number', () => {
+    expect(parseDeliverWebhookJob({ version: 1, deliveryId: 'msg_abcdefghijkl', redelivery: 3 })).toEqual({
+      version: 1,
+      deliveryId: 'msg_abcdefghijkl',
+      redelivery: 3,
+    });
+    expect(() => parseDeliverWebhookJob({ version: 1, deliveryId: 'msg_abcdefghijkl', redelivery: -1 })).toThrow(/redelivery/);
+    expect(() => parseDeliverWebhookJob({ version: 1, deliveryId: 'msg_abcdefghijkl', redelivery: '2' })).toThrow(/redelivery/);
+  });
+
   it('names one job per delivery and one per redelivery', () => {
     expect(deliverWebhookJobId('msg_a')).toBe('whd-msg_a');
     expect(deliverWebhookJobId('msg_a', 7)).toBe('whd-msg_a-r7');

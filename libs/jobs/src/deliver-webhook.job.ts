@@ -10,6 +10,8 @@ export interface DeliverWebhookJobV1 {
   version: 1;
   /** webhook_deliveries.id: the webhook-id header, the same on every attempt and redelivery. */
   deliveryId: string;
+  /** The round (webhook_deliveries.redelivery) this job sends; a job of an older round is stale. Absent: round 0. */
+  redelivery?: number;
 }
 
 export type DeliverWebhookJob = DeliverWebhookJobV1;
@@ -23,7 +25,11 @@ export function parseDeliverWebhookJob(data: unknown): DeliverWebhookJob {
   if (typeof payload.deliveryId !== 'string' || !DELIVERY_ID.test(payload.deliveryId)) {
     throw new InvalidJobPayloadError('deliveryId must be a delivery id (msg_…)');
   }
-  return { version: 1, deliveryId: payload.deliveryId };
+  const { redelivery } = payload;
+  if (redelivery !== undefined && !(typeof redelivery === 'number' && Number.isInteger(redelivery) && redelivery >= 0)) {
+    throw new InvalidJobPayloadError('redelivery must be a whole number');
+  }
+  return { version: 1, deliveryId: payload.deliveryId, ...(redelivery === undefined ? {} : { redelivery }) };
 }
 
 /** One job per delivery, and one more per redelivery asked for (BullMQ ignores a second add of an id). */

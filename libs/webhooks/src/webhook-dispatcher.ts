@@ -1,19 +1,17 @@
 // Turns an event into one delivery per subscribed endpoint: rows first (PostgreSQL is the truth,
 // the delivery log shows them even if Redis is down), then one queued job each.
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { WebhookEvent } from '@asynclab/contracts';
 import { WebhooksRepository } from '@asynclab/database';
 import type { Prisma } from '../../../generated/prisma/client';
 import { newDeliveryId } from './webhook-signing';
-import { WebhookQueue } from './webhook-queue';
+import { DeliveryEnqueuer } from './delivery-enqueuer';
 
 @Injectable()
 export class WebhookDispatcher {
-  private readonly logger = new Logger(WebhookDispatcher.name);
-
   constructor(
     private readonly webhooks: WebhooksRepository,
-    private readonly queue: WebhookQueue,
+    private readonly enqueuer: DeliveryEnqueuer,
   ) {}
 
   /** The delivery ids made (none when no enabled endpoint of the organisation subscribed). */
@@ -22,11 +20,7 @@ export class WebhookDispatcher {
     const rows = endpoints.map((endpoint) => ({ id: newDeliveryId(), endpointId: endpoint.id, event, payload: data }));
     await this.webhooks.createDeliveries(rows);
     for (const row of rows) {
-      try {
-        await this.queue.add(row.id);
-      } catch (error) {
-        this.logger.warn(`webhook delivery ${row.id} stored but not queued: ${(error as Error).message}`);
-      }
+      if (!(await this.enqueuer.enqueue(row.id, 0))) break; // Redis is away: the sweeper queues the rest
     }
     return rows.map((row) => row.id);
   }

@@ -1,13 +1,13 @@
-// The producer side of the webhook deliveries queue, for the worker (events) and the API
-// (redeliveries). Its own BullMQ Queue on the producer connection settings; the consumer is
+// The producer side of the webhook deliveries queue, for the worker (events, the sweeper) and the
+// API (redeliveries). Its own BullMQ Queue on the producer connection settings; the consumer is
 // apps/worker/src/webhooks/webhook-consumer.ts.
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
 import { DELIVER_WEBHOOK_JOB, DELIVER_WEBHOOK_QUEUE, deliverWebhookJobId, type DeliverWebhookJob } from '@asynclab/jobs';
 
-/** How long an add() may take: with Redis away BullMQ waits for it, and nobody must wait on a webhook. */
-const ADD_TIMEOUT_MS = 2_000;
+/** How long a call may take: with Redis away BullMQ waits for it, and nobody must wait on a webhook. */
+const REDIS_TIMEOUT_MS = 2_000;
 
 /** The backoff type the consumer's strategy answers to. */
 export const WEBHOOK_BACKOFF = 'webhook';
@@ -22,14 +22,15 @@ export class WebhookQueue implements OnModuleDestroy {
     redis: RedisConnections,
   ) {
     this.queue = new Queue(DELIVER_WEBHOOK_QUEUE, { connection: redis.bullmq('producer') });
-    // Without a listener an 'error' (Redis away) would be thrown; an add() that fails says so itself.
+    // Without a listener an 'error' (Redis away) would be thrown; a call that fails says so itself.
     this.queue.on('error', (error: Error) => {
       this.logger.debug(`webhook queue: ${error.message}`);
     });
   }
 
+  /** Queues this round of the delivery; a second add of the same round is a no-op in BullMQ. */
   async add(deliveryId: string, redelivery = 0): Promise<void> {
-    const payload: DeliverWebhookJob = { version: 1, deliveryId };
+    const payload: DeliverWebhookJob = { version: 1, deliveryId, ...(redelivery === 0 ? {} : { redelivery }) };
     const added = this.queue.add(DELIVER_WEBHOOK_JOB, payload, {
       jobId: deliverWebhookJobId(deliveryId, redelivery),
       attempts: this.config.webhooks.maxAttempts,
@@ -37,21 +38,30 @@ export class WebhookQueue implements OnModuleDestroy {
       removeOnComplete: { count: 1000 },
       removeOnFail: { count: 1000 },
     });
-    void added.catch(() => undefined); // a late rejection after the timeout is not unhandled
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(new Error(`Redis did not take the webhook job within ${String(ADD_TIMEOUT_MS)} ms`));
-      }, ADD_TIMEOUT_MS);
-    });
-    try {
-      await Promise.race([added, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withTimeout(added, 'take the webhook job');
+  }
+
+  /** Whether Redis holds this round's job, in any state. */
+  async has(deliveryId: string, redelivery: number): Promise<boolean> {
+    return (await withTimeout(this.queue.getJob(deliverWebhookJobId(deliveryId, redelivery)), 'answer')) !== undefined;
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.queue.close();
+  }
+}
+
+async function withTimeout<T>(pending: Promise<T>, what: string): Promise<T> {
+  void pending.catch(() => undefined); // a late rejection after the timeout is not unhandled
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`Redis did not ${what} within ${String(REDIS_TIMEOUT_MS)} ms`));
+    }, REDIS_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([pending, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -3,10 +3,11 @@ import { Module } from '@nestjs/common';
 import { DatabaseModule } from '@asynclab/database';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookQueue } from './webhook-queue';
+import { DeliveryEnqueuer } from './delivery-enqueuer';
 
 @Module({
   imports: [DatabaseModule],
-  providers: [WebhookQueue, WebhookDispatcher],
-  exports: [WebhookQueue, WebhookDispatcher],
+  providers: [WebhookQueue, DeliveryEnqueuer, WebhookDispatcher],
+  exports: [WebhookQueue, DeliveryEnqueuer, WebhookDispatcher],
 })
 export class WebhooksModule {}

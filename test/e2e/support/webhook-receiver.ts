@@ -11,9 +11,21 @@ export interface Received {
   at: number;
 }
 
-/** /flaky fails the first two attempts of each webhook-id (the first with Retry-After: 1); /gone answers 410; /redirect 302 to /ok; /ok 204. */
-export function startReceiver(): Promise<{ server: Server; url: string; received: Received[] }> {
+export interface Receiver {
+  server: Server;
+  url: string;
+  received: Received[];
+  /** The status a path answers, for paths the test switches (a receiver that is down, then fixed). */
+  answers: Map<string, number>;
+}
+
+/**
+ * /flaky fails the first two attempts of each webhook-id (the first with Retry-After: 1); /gone
+ * answers 410; /redirect 302 to /ok; a path in `answers` its status; anything else 204.
+ */
+export function startReceiver(): Promise<Receiver> {
   const received: Received[] = [];
+  const answers = new Map<string, number>();
   const attemptsById = new Map<string, number>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -38,12 +50,17 @@ export function startReceiver(): Promise<{ server: Server; url: string; received
         else res.writeHead(200).end('ok');
         return;
       }
+      const answer = answers.get(entry.path);
+      if (answer !== undefined) {
+        res.writeHead(answer).end(answer >= 400 ? `down (${String(answer)})` : '');
+        return;
+      }
       res.writeHead(204).end();
     });
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
-      resolve({ server, url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`, received });
+      resolve({ server, url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`, received, answers });
     });
   });
 }

@@ -1,10 +1,12 @@
-// An admin's page: the organisation's API keys (a new key is shown once, here, and never again;
-// revoke one and it answers 401) and its users, with invitations.
+// An admin's page: unread notifications, a link to the webhooks' delivery log, the organisation's
+// API keys (a new key is shown once, here, and never again; revoke one and it answers 401) and its
+// users, with invitations.
 import { api } from '../api/client';
 import type { ApiKeyView, Me, UserView } from '../api/types';
 import { formatTime, h, replace } from '../dom';
 import { renderApiError } from '../submit/error-box';
 import { field, onSubmit, valueOf } from './forms';
+import { notificationsBanner } from './notifications-banner';
 
 const SCOPES = ['read', 'submit', 'manage'];
 
@@ -99,9 +101,13 @@ export async function adminPage(main: HTMLElement, me: Me | null): Promise<() =>
       replace(users, renderApiError(error, 'The users could not be loaded.'));
     }
   }
+  const notifications = notificationsBanner();
   replace(
     main,
     h('h1', null, `Administration of ${me.organization}`),
+    notifications.element,
+    h('h2', null, 'Webhooks'),
+    h('p', null, h('a', { href: '/admin/webhooks' }, 'Webhook endpoints and their delivery log')),
     h('h2', null, 'API keys'),
     h(
       'p',
@@ -117,7 +123,7 @@ export async function adminPage(main: HTMLElement, me: Me | null): Promise<() =>
     inviteForm,
     users,
   );
-  await Promise.all([showKeys(), showUsers()]);
+  await Promise.all([notifications.load(), showKeys(), showUsers()]);
   return () => undefined;
 }
 

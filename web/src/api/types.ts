@@ -19,6 +19,10 @@ import type {
   AssignmentView as ServerAssignmentView,
   RegradePreview as ServerRegradePreview,
   RegradeView as ServerRegradeView,
+  WebhookEndpointView as ServerWebhookEndpointView,
+  WebhookDeliveryPage as ServerWebhookDeliveryPage,
+  WebhookDeliveryView as ServerWebhookDeliveryView,
+  OrganizationNotificationView as ServerNotificationView,
 } from '../../../libs/contracts/src';
 
 export type {
@@ -57,3 +61,8 @@ export type { LatePolicy } from '../../../libs/contracts/src';
 export type AssignmentView = Wire<ServerAssignmentView>;
 export type RegradePreview = Wire<ServerRegradePreview>;
 export type RegradeView = Wire<ServerRegradeView>;
+export type WebhookEndpointView = Wire<ServerWebhookEndpointView>;
+export type WebhookDeliveryPage = Wire<ServerWebhookDeliveryPage>;
+export type WebhookDeliveryView = Wire<ServerWebhookDeliveryView>;
+export type NotificationView = Wire<ServerNotificationView>;
+export type { WebhookRedeliveryResult, WebhookDeliveryStatus } from '../../../libs/contracts/src';

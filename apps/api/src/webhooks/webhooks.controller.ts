@@ -1,15 +1,13 @@
 // An organisation's webhook endpoints: its admins (or a key with `manage`) register, rotate,
-// enable, delete them and read their delivery log. docs/webhooks.md describes what is sent.
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { WebhookDeliveryView, WebhookEndpointCreated, WebhookEndpointView } from '@asynclab/contracts';
+// enable and delete them (the delivery log: webhook-deliveries.controller.ts). docs/webhooks.md
+// describes what is sent.
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { WebhookEndpointCreated, WebhookEndpointView } from '@asynclab/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import {
   CreateWebhookEndpointDto,
-  ListDeliveriesQuery,
-  WebhookDeliveriesDoc,
-  WebhookDeliveryViewDoc,
   WebhookEndpointCreatedDoc,
   WebhookEndpointsDoc,
   WebhookEndpointViewDoc,
@@ -67,29 +65,6 @@ export class WebhooksController {
   @ApiOkResponse({ type: WebhookEndpointViewDoc })
   enable(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<WebhookEndpointView> {
     return this.webhooks.enable(principal.organizationId, id);
-  }
-
-  @Get('endpoints/:id/deliveries')
-  @ApiOperation({ summary: 'The delivery log, newest first: every attempt with its status, response code, duration and capped body' })
-  @ApiOkResponse({ type: WebhookDeliveriesDoc })
-  async deliveries(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: ListDeliveriesQuery,
-  ): Promise<{ deliveries: WebhookDeliveryView[] }> {
-    return { deliveries: await this.webhooks.deliveries(principal.organizationId, id, query.limit ?? 50) };
-  }
-
-  @Post('endpoints/:id/deliveries/:deliveryId/redeliver')
-  @HttpCode(202)
-  @ApiOperation({ summary: 'Send one delivery again, with the same webhook-id and a fresh round of attempts' })
-  @ApiAcceptedResponse({ type: WebhookDeliveryViewDoc })
-  redeliver(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('deliveryId') deliveryId: string,
-  ): Promise<WebhookDeliveryView> {
-    return this.webhooks.redeliver(principal.organizationId, id, deliveryId);
   }
 
   @Get('settings')

@@ -1,6 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsString, MaxLength } from 'class-validator';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '@asynclab/contracts';
 
 export class CreateWebhookEndpointDto {
@@ -26,16 +25,6 @@ export class WebhookSettingsDto {
   allowPrivateTargets!: boolean;
 }
 
-export class ListDeliveriesQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-}
-
 export class WebhookEndpointViewDoc {
   @ApiProperty() id!: string;
   @ApiProperty() url!: string;
@@ -51,27 +40,6 @@ export class WebhookEndpointViewDoc {
 export class WebhookEndpointCreatedDoc extends WebhookEndpointViewDoc {
   @ApiProperty({ example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', description: 'shown only in this answer' })
   secret!: string;
-}
-
-export class WebhookAttemptViewDoc {
-  @ApiProperty({ enum: ['succeeded', 'failed'] }) status!: string;
-  @ApiProperty({ type: Number, nullable: true }) responseCode!: number | null;
-  @ApiProperty() durationMs!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'the first 4 KiB of the answer' }) responseBody!: string | null;
-  @ApiProperty({ type: String, nullable: true }) error!: string | null;
-  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
-}
-
-export class WebhookDeliveryViewDoc {
-  @ApiProperty({ description: 'the webhook-id header of every attempt' }) id!: string;
-  @ApiProperty({ enum: WEBHOOK_EVENTS }) event!: string;
-  @ApiProperty({ enum: ['pending', 'succeeded', 'failed'] }) status!: string;
-  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
-  @ApiProperty({ type: [WebhookAttemptViewDoc] }) attempts!: WebhookAttemptViewDoc[];
-}
-
-export class WebhookDeliveriesDoc {
-  @ApiProperty({ type: [WebhookDeliveryViewDoc] }) deliveries!: WebhookDeliveryViewDoc[];
 }
 
 export class WebhookEndpointsDoc {

@@ -1,10 +1,12 @@
-// Registering, rotating and inspecting an organisation's webhook endpoints. Every method takes
-// the organisation id: another organisation's endpoint is not found (404).
+// Registering, rotating and inspecting an organisation's webhook endpoints (the delivery log is
+// webhook-deliveries.service.ts). Every method takes the organisation id: another organisation's
+// endpoint is not found (404).
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, type WebhookDeliveryView, type WebhookEndpointCreated, type WebhookEndpointView } from '@asynclab/contracts';
+import { ErrorCode, type WebhookEndpointCreated, type WebhookEndpointView } from '@asynclab/contracts';
 import { APP_CONFIG, AppConfig } from '@asynclab/config';
-import { WebhooksRepository, type WebhookDeliveryRow, type WebhookEndpointRow } from '@asynclab/database';
-import { checkOutboundTarget, generateWebhookSecret, OutboundTargetError, WebhookQueue } from '@asynclab/webhooks';
+import { WebhooksRepository, type WebhookEndpointRow } from '@asynclab/database';
+import { checkOutboundTarget, generateWebhookSecret, OutboundTargetError } from '@asynclab/webhooks';
+import { endpointNotFound } from './webhook-deliveries.service';
 import { WebhooksException } from './webhooks.exception';
 
 @Injectable()
@@ -12,7 +14,6 @@ export class WebhooksService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly webhooks: WebhooksRepository,
-    private readonly queue: WebhookQueue,
   ) {}
 
   async create(organizationId: string, url: string, events: string[]): Promise<WebhookEndpointCreated> {
@@ -51,31 +52,6 @@ export class WebhooksService {
     return endpointView(enabled);
   }
 
-  async deliveries(organizationId: string, id: string, limit: number): Promise<WebhookDeliveryView[]> {
-    await this.endpoint(organizationId, id);
-    return (await this.webhooks.listDeliveries(organizationId, id, limit)).map(deliveryView);
-  }
-
-  /** The same delivery again (the same webhook-id), with a fresh round of attempts. */
-  async redeliver(organizationId: string, id: string, deliveryId: string): Promise<WebhookDeliveryView> {
-    const endpoint = await this.endpoint(organizationId, id);
-    if (endpoint.disabledAt) throw new WebhooksException(ErrorCode.WebhookEndpointDisabled, `webhook endpoint "${id}" is disabled`, 'id');
-    const delivery = await this.webhooks.findDelivery(organizationId, id, deliveryId);
-    if (!delivery)
-      throw new WebhooksException(
-        ErrorCode.WebhookDeliveryNotFound,
-        `delivery "${deliveryId}" is not one of this endpoint's`,
-        'deliveryId',
-      );
-    try {
-      await this.queue.add(delivery.id, Date.now());
-    } catch (error) {
-      throw new WebhooksException(ErrorCode.QueueUnavailable, `the delivery could not be queued: ${(error as Error).message}`);
-    }
-    await this.webhooks.markPending(delivery.id);
-    return { ...deliveryView(delivery), status: 'pending' };
-  }
-
   async settings(organizationId: string): Promise<{ allowPrivateTargets: boolean }> {
     return { allowPrivateTargets: await this.webhooks.allowsPrivateTargets(organizationId) };
   }
@@ -101,7 +77,7 @@ export class WebhooksService {
   }
 }
 
-const notFound = (id: string) => new WebhooksException(ErrorCode.WebhookEndpointNotFound, `webhook endpoint "${id}" does not exist`, 'id');
+const notFound = endpointNotFound;
 
 function endpointView(row: WebhookEndpointRow): WebhookEndpointView {
   const overlap = row.previousSecretExpiresAt && row.previousSecretExpiresAt > new Date() ? row.previousSecretExpiresAt : null;
@@ -114,15 +90,5 @@ function endpointView(row: WebhookEndpointRow): WebhookEndpointView {
     disabledReason: row.disabledReason,
     previousSecretExpiresAt: overlap,
     createdAt: row.createdAt,
-  };
-}
-
-function deliveryView(row: WebhookDeliveryRow): WebhookDeliveryView {
-  return {
-    id: row.id,
-    event: row.event,
-    status: row.status as WebhookDeliveryView['status'],
-    createdAt: row.createdAt,
-    attempts: row.attempts.map((attempt) => ({ ...attempt, status: attempt.status as 'succeeded' | 'failed' })),
   };
 }

@@ -2,12 +2,13 @@
 // send, log the attempt. A 2xx ends it; a 410 disables the endpoint at once; anything else throws
 // so BullMQ tries again on the backoff (webhook-consumer.ts) until the attempts run out, which
 // counts against the endpoint (disabled after too many failed deliveries in a row).
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@asynclab/config';
 import { WebhooksRepository, type DeliveryForSend } from '@asynclab/database';
 import { parseDeliverWebhookJob } from '@asynclab/jobs';
 import { checkOutboundTarget, OutboundTargetError, sendWebhook, signDelivery, signingSecrets, type SendResult } from '@asynclab/webhooks';
+import { EndpointDisabledNotifier } from './endpoint-disabled.notifier';
 
 /** A failed attempt; retryAfter is the receiver's Retry-After header, if it sent one. */
 export class DeliveryAttemptFailed extends Error {
@@ -21,17 +22,19 @@ export class DeliveryAttemptFailed extends Error {
 
 @Injectable()
 export class WebhookDeliveryProcessor {
-  private readonly logger = new Logger(WebhookDeliveryProcessor.name);
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly webhooks: WebhooksRepository,
+    private readonly notifier: EndpointDisabledNotifier,
   ) {}
 
   async process(job: Job): Promise<void> {
-    const { deliveryId } = parseDeliverWebhookJob(job.data);
+    const { deliveryId, redelivery = 0 } = parseDeliverWebhookJob(job.data);
     const delivery = await this.webhooks.findForSend(deliveryId);
     if (!delivery) return; // the endpoint was deleted with its deliveries
+    // A job of an earlier round added late, or one queued again by the sweeper after its delivery
+    // ended: that round is over, and nothing is sent twice.
+    if (delivery.redelivery !== redelivery || delivery.status !== 'pending') return;
     if (delivery.endpoint.disabledAt) {
       await this.webhooks.markFailed(delivery.id, delivery.endpointId, this.config.webhooks.disableAfterFailedDeliveries);
       throw new UnrecoverableError('the endpoint is disabled');
@@ -51,14 +54,14 @@ export class WebhookDeliveryProcessor {
       return;
     }
     if (result.responseCode === 410) {
+      const disabled = await this.webhooks.disable(delivery.endpointId, 'the receiver answered 410 Gone');
       await this.webhooks.markFailed(delivery.id, delivery.endpointId, this.config.webhooks.disableAfterFailedDeliveries);
-      await this.webhooks.disable(delivery.endpointId, 'the receiver answered 410 Gone');
-      this.logger.warn(`webhook endpoint ${delivery.endpointId} answered 410 and is disabled`);
+      if (disabled) await this.notifier.disabled(disabled);
       throw new UnrecoverableError('410 Gone: endpoint disabled');
     }
     if (isLastAttempt) {
-      const endpoint = await this.webhooks.markFailed(delivery.id, delivery.endpointId, this.config.webhooks.disableAfterFailedDeliveries);
-      if (endpoint.disabledAt) this.logger.warn(`webhook endpoint ${endpoint.id} disabled: ${endpoint.disabledReason ?? ''}`);
+      const failed = await this.webhooks.markFailed(delivery.id, delivery.endpointId, this.config.webhooks.disableAfterFailedDeliveries);
+      if (failed.disabledNow) await this.notifier.disabled(failed.endpoint);
     }
     throw new DeliveryAttemptFailed(result.error ?? `the receiver answered ${String(result.responseCode)}`, result.retryAfter);
   }

@@ -17,13 +17,15 @@ export function encodeCursor(row: { createdAt: Date; id: string }): string {
   return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
 }
 
-/** Null when the text is not a cursor this API made. */
-export function decodeCursor(text: string): { createdAt: Date; id: string } | null {
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/** Null when the text is not a cursor this API made (ids are uuids unless the list says otherwise). */
+export function decodeCursor(text: string, idPattern: RegExp = UUID): { createdAt: Date; id: string } | null {
   const parts = Buffer.from(text, 'base64url').toString('utf8').split('|');
   if (parts.length !== 2) return null;
   const [iso, id] = parts;
   const createdAt = new Date(iso);
-  if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (Number.isNaN(createdAt.getTime()) || !idPattern.test(id)) return null;
   return { createdAt, id };
 }
 

@@ -33,6 +33,8 @@ export interface WebhookDeliveryRow {
   event: string;
   payload: unknown;
   status: string;
+  redelivery: number;
+  queuedAt: Date | null;
   createdAt: Date;
   attempts: WebhookAttemptRow[];
 }
@@ -109,22 +111,6 @@ export class WebhooksRepository {
     await this.prisma.organization.update({ where: { id: organizationId }, data: { webhooksAllowPrivate: allow } });
   }
 
-  listDeliveries(organizationId: string, endpointId: string, limit: number): Promise<WebhookDeliveryRow[]> {
-    return this.prisma.webhookDelivery.findMany({
-      where: { endpointId, endpoint: { organizationId } },
-      orderBy: { createdAt: 'desc' },
-      take: limit,
-      include: { attempts: ATTEMPTS_IN_ORDER },
-    });
-  }
-
-  findDelivery(organizationId: string, endpointId: string, id: string): Promise<WebhookDeliveryRow | null> {
-    return this.prisma.webhookDelivery.findFirst({
-      where: { id, endpointId, endpoint: { organizationId } },
-      include: { attempts: ATTEMPTS_IN_ORDER },
-    });
-  }
-
   /** The enabled endpoints of the organisation that subscribed to the event. */
   subscribedEndpoints(organizationId: string, event: string): Promise<WebhookEndpointRow[]> {
     return this.prisma.webhookEndpoint.findMany({ where: { organizationId, disabledAt: null, events: { has: event } } });
@@ -132,10 +118,6 @@ export class WebhooksRepository {
 
   async createDeliveries(rows: { id: string; endpointId: string; event: string; payload: Prisma.InputJsonValue }[]): Promise<void> {
     if (rows.length > 0) await this.prisma.webhookDelivery.createMany({ data: rows, skipDuplicates: true });
-  }
-
-  async markPending(id: string): Promise<void> {
-    await this.prisma.webhookDelivery.update({ where: { id }, data: { status: 'pending' } });
   }
 
   async findForSend(id: string): Promise<DeliveryForSend | null> {
@@ -160,12 +142,20 @@ export class WebhooksRepository {
     ]);
   }
 
-  /** The delivery ended failed; the endpoint is disabled once `disableAfter` have in a row. */
-  async markFailed(deliveryId: string, endpointId: string, disableAfter: number): Promise<WebhookEndpointRow> {
+  /**
+   * The delivery ended failed; the endpoint is disabled once `disableAfter` have in a row. The
+   * endpoint is answered with `disabledNow` when this failure is the one that disabled it.
+   */
+  async markFailed(
+    deliveryId: string,
+    endpointId: string,
+    disableAfter: number,
+  ): Promise<{ endpoint: WebhookEndpointRow; disabledNow: boolean }> {
     await this.prisma.webhookDelivery.update({ where: { id: deliveryId }, data: { status: 'failed' } });
     const endpoint = await this.prisma.webhookEndpoint.update({ where: { id: endpointId }, data: { failedDeliveries: { increment: 1 } } });
-    if (endpoint.disabledAt || endpoint.failedDeliveries < disableAfter) return endpoint;
-    return this.disable(endpointId, `failed deliveries in a row: ${String(endpoint.failedDeliveries)}`);
+    if (endpoint.disabledAt || endpoint.failedDeliveries < disableAfter) return { endpoint, disabledNow: false };
+    const disabled = await this.disable(endpointId, `failed deliveries in a row: ${String(endpoint.failedDeliveries)}`);
+    return disabled ? { endpoint: disabled, disabledNow: true } : { endpoint, disabledNow: false };
   }
 
   /** What a submission event tells receivers; null for a submission outside any organisation. */
@@ -206,7 +196,27 @@ export class WebhooksRepository {
     });
   }
 
-  disable(endpointId: string, reason: string): Promise<WebhookEndpointRow> {
-    return this.prisma.webhookEndpoint.update({ where: { id: endpointId }, data: { disabledAt: new Date(), disabledReason: reason } });
+  /**
+   * Disables an enabled endpoint and tells its organisation (a notification row), in one
+   * transaction; null when it was disabled already, so a notification is made once per disable.
+   */
+  disable(endpointId: string, reason: string): Promise<WebhookEndpointRow | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.webhookEndpoint.updateMany({
+        where: { id: endpointId, disabledAt: null },
+        data: { disabledAt: new Date(), disabledReason: reason },
+      });
+      if (count === 0) return null;
+      const endpoint = await tx.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
+      await tx.organizationNotification.create({
+        data: {
+          organizationId: endpoint.organizationId,
+          kind: 'webhook.endpoint_disabled',
+          message: `The webhook endpoint ${endpoint.url} was disabled (${reason}). Fix the receiver, then enable it again and redeliver what failed.`,
+          endpointId,
+        },
+      });
+      return endpoint;
+    });
   }
 }

@@ -36,8 +36,9 @@ export class PageQueryDto {
   until?: Date;
 }
 
-export function toPageQuery(dto: PageQueryDto): PageQuery {
-  const cursor = dto.cursor ? decodeCursor(dto.cursor) : undefined;
+/** idPattern: the shape of the list's row ids, when they are not uuids. */
+export function toPageQuery(dto: PageQueryDto, idPattern?: RegExp): PageQuery {
+  const cursor = dto.cursor ? decodeCursor(dto.cursor, idPattern) : undefined;
   if (cursor === null) throw new RequestException(ErrorCode.InvalidCursor, 'cursor is not one this API returned', 'cursor');
   return { limit: dto.limit ?? DEFAULT_PAGE_SIZE, cursor, since: dto.since, until: dto.until };
 }

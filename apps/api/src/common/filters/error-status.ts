@@ -40,6 +40,8 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.UserExists]: 409,
   [ErrorCode.KeyNotFound]: 404,
   [ErrorCode.CohortNotFound]: 404,
+  [ErrorCode.WebhookRedeliveryFilterInvalid]: 400,
+  [ErrorCode.NotificationNotFound]: 404,
   [ErrorCode.WebhookEndpointNotFound]: 404,
   [ErrorCode.WebhookDeliveryNotFound]: 404,
   [ErrorCode.WebhookTargetRefused]: 400,

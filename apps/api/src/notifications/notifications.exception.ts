@@ -1,0 +1,4 @@
+import { DomainException } from '../common/domain.exception';
+
+/** An organisation's notifications. */
+export class NotificationsException extends DomainException {}
