@@ -4,10 +4,20 @@ class FakeSandbox implements PooledSandbox {
   isReady = true;
   hasExited = false;
   destroyed = false;
+  readonly exited: Promise<void>;
+  /** Its container ends on its own (the engine restarted under it). */
+  end: () => void = () => undefined;
   constructor(
     readonly id: number,
     readonly createdAt: number,
-  ) {}
+  ) {
+    this.exited = new Promise<void>((resolve) => {
+      this.end = () => {
+        this.hasExited = true;
+        resolve();
+      };
+    });
+  }
   destroy(): Promise<void> {
     this.destroyed = true;
     return Promise.resolve();
@@ -113,6 +123,25 @@ describe('WarmSandboxPool', () => {
     const taken = await pool.take();
     expect(taken).not.toBe(started[0]);
     expect(started[0].destroyed).toBe(true);
+    await pool.close();
+  });
+
+  it('empties when a waiting sandbox ends on its own (an engine restart), then refills with new ones', async () => {
+    const { pool, started, advance, tick } = poolOf(3);
+    pool.warm();
+    await flush();
+    started[1].end();
+    await flush();
+    expect(started.slice(0, 3).every((s) => s.destroyed)).toBe(true); // the live-looking ones too
+    expect(pool.state()).toMatchObject({ waiting: 0, flushed: 1, lastError: 'a waiting sandbox ended on its own' });
+    const own = await pool.take(); // before the pause is over, a run starts its own
+    expect(started.indexOf(own)).toBe(3);
+    expect(pool.state().missed).toBe(1);
+    advance(3_000);
+    tick();
+    await flush();
+    expect(pool.state().waiting).toBe(3);
+    expect(started.slice(4).every((s) => !s.destroyed)).toBe(true);
     await pool.close();
   });
 

@@ -10,6 +10,8 @@ export interface PooledSandbox {
   readonly createdAt: number;
   readonly isReady: boolean;
   readonly hasExited: boolean;
+  /** Settles when its container ended or the connection to it did. */
+  readonly exited: Promise<unknown>;
   destroy(): Promise<void>;
 }
 
@@ -34,6 +36,8 @@ export interface WarmPoolState {
   /** Runs that had to start their own. */
   missed: number;
   recycled: number;
+  /** Times the pool was emptied because a waiting sandbox ended on its own (an engine restart). */
+  flushed: number;
   lastError: string | null;
 }
 
@@ -52,7 +56,7 @@ export class WarmSandboxPool<S extends PooledSandbox> {
   private retryAt = 0;
   private readonly removals = new Set<Promise<void>>();
   private readonly timer: NodeJS.Timeout;
-  private readonly counts = { taken: 0, waited: 0, missed: 0, recycled: 0 };
+  private readonly counts = { taken: 0, waited: 0, missed: 0, recycled: 0, flushed: 0 };
   /** Runs waiting for a sandbox still starting. */
   private readonly takers: ((sandbox: S | null) => void)[] = [];
   private lastError: string | null = null;
@@ -170,6 +174,29 @@ export class WarmSandboxPool<S extends PooledSandbox> {
     }
   }
 
+  private addWaiting(sandbox: S): void {
+    this.waiting.push(sandbox);
+    void sandbox.exited.then(() => {
+      if (this.waiting.includes(sandbox)) this.flush('a waiting sandbox ended on its own');
+    });
+  }
+
+  /**
+   * Nothing but the engine or an operator ends a waiting container (no learner code is in it): when
+   * one does, the engine may have restarted, and every sandbox started before is suspect. All are
+   * removed; the pool refills after the usual pause, and runs until then start their own.
+   */
+  private flush(why: string): void {
+    for (const sandbox of this.waiting.splice(0)) this.remove(sandbox);
+    this.counts.flushed += 1;
+    this.lastError = why;
+    this.retryAt = this.now() + RETRY_AFTER_ERROR_MS;
+    const retry = setTimeout(() => {
+      this.refill();
+    }, RETRY_AFTER_ERROR_MS);
+    retry.unref();
+  }
+
   private refill(): void {
     if (this.closed || this.idle || this.now() < this.retryAt) return;
     while (this.waiting.length + this.starting < this.settings.size && this.starting < MAX_STARTING) {
@@ -181,7 +208,7 @@ export class WarmSandboxPool<S extends PooledSandbox> {
           const taker = this.takers.shift();
           if (taker) taker(sandbox);
           else if (this.closed || this.idle) this.remove(sandbox);
-          else this.waiting.push(sandbox);
+          else this.addWaiting(sandbox);
           this.refill();
         },
         (error: unknown) => {
