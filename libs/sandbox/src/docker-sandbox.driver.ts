@@ -193,7 +193,6 @@ export class DockerSandboxDriver implements SandboxDriver {
     };
     if (request.signal?.aborted) kill();
     request.signal?.addEventListener('abort', abort);
-    sandbox.prioritise();
     try {
       // A sandbox whose engine went away may never take the files: its end settles the wait instead.
       await Promise.race([sandbox.send(archive), sandbox.exited]);

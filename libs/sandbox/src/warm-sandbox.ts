@@ -42,9 +42,6 @@ const DEADLINE_SLACK_MS = 15 * 60_000;
 const STREAM_DRAIN_MS = 2_000;
 /** After the attach stream ended, how long the engine's wait answer may take before the engine is taken to be gone. */
 const ENGINE_LOST_GRACE_MS = 2_000;
-/** cpu.shares while a sandbox starts and waits, and while it runs (Docker's default). */
-const WAITING_CPU_SHARES = 128;
-const RUNNING_CPU_SHARES = 1024;
 /** The run's files: submissions are under 256 KB, labs' own files a little more. */
 const WORK_MB = 16;
 
@@ -113,8 +110,9 @@ export class WarmSandbox {
           MemorySwap: profile.memoryMb * 1024 * 1024, // equal to Memory: no swap
           PidsLimit: profile.pids,
           NanoCpus: Math.round(profile.cpus * 1e9),
-          // Starting and waiting, a sandbox yields the CPU to the runs (prioritise() on its turn).
-          CpuShares: WAITING_CPU_SHARES,
+          // No lower CPU weight while it starts and waits: raising it for the run took a `runc
+          // update` per run (about 25 ms of CPU, on the run's critical path). The pool defers its
+          // starts to moments without runs instead (warm-sandbox-pool.ts, replenish).
           // /work is a tmpfs too (root's, 0755: read-only to uid 10001), filled by the supervisor
           // from stdin: no volume to create and remove per run.
           Tmpfs: { '/tmp': `rw,nosuid,nodev,noexec,size=${profile.tmpfsMb}m`, '/work': `rw,nosuid,nodev,noexec,mode=755,size=${WORK_MB}m` },
@@ -205,11 +203,6 @@ export class WarmSandbox {
         else resolve();
       });
     }).catch(infra('sending the files to the sandbox'));
-  }
-
-  /** Its run has come: the CPU weight of any container again. Best effort (never fails the run). */
-  prioritise(): void {
-    this.container.update({ CpuShares: RUNNING_CPU_SHARES }).catch(() => undefined);
   }
 
   kill(): void {
