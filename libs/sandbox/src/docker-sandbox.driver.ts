@@ -119,7 +119,13 @@ export class DockerSandboxDriver implements SandboxDriver {
       return { status: 'bad-layout', reason: error.message, output, timings: { containerStartMs: 0, runMs: 0 } };
     }
     const askedAt = performance.now();
-    const sandbox = await this.sandboxWithin(SANDBOX_WAIT_LIMIT_MS);
+    let sandbox: WarmSandbox;
+    try {
+      sandbox = await this.sandboxWithin(SANDBOX_WAIT_LIMIT_MS);
+    } catch (error) {
+      this.pool?.replenish(); // the take is over too
+      throw error;
+    }
     try {
       return await this.execute(sandbox, archive, request, askedAt);
     } finally {

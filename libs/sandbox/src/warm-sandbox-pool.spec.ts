@@ -145,6 +145,31 @@ describe('WarmSandboxPool', () => {
     await pool.close();
   });
 
+  it('starts one sandbox at a time beside runs while some still wait, three when none is left', async () => {
+    const pending: (() => void)[] = [];
+    let made = 0;
+    const pool = new WarmSandboxPool({ size: 4, idleTimeoutMs: 60_000, recycleAgeMs: 30_000 }, () => {
+      const sandbox = new FakeSandbox(made++, 0);
+      return new Promise<FakeSandbox>((resolve) => pending.push(() => resolve(sandbox)));
+    });
+    pool.warm();
+    expect(pool.state().starting).toBe(3); // no run yet: the first fill goes three at a time
+    pending.splice(0).forEach((start) => start());
+    await flush(); // the fourth starts as the first three arrive
+    pending.splice(0).forEach((start) => start());
+    await flush();
+    expect(pool.state()).toMatchObject({ waiting: 4, starting: 0 });
+    await pool.take();
+    await pool.take();
+    await pool.take(); // three runs going, one sandbox left: below half, the pool refills at once
+    expect(pool.state()).toMatchObject({ waiting: 1, starting: 1 });
+    await pool.take(); // none left
+    expect(pool.state()).toMatchObject({ waiting: 0, starting: 3 });
+    const closed = pool.close();
+    pending.splice(0).forEach((start) => start());
+    await closed;
+  });
+
   it('empties after the idle timeout and fills again on the next run', async () => {
     const { pool, advance, tick } = poolOf(2, { idleTimeoutMs: 5_000 });
     pool.warm();

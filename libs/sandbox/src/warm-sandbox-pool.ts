@@ -41,8 +41,13 @@ export interface WarmPoolState {
   lastError: string | null;
 }
 
-/** At most this many containers are being created at once: creation competes with runs for CPU. */
+/**
+ * At most this many containers are being created at once: creation competes with runs for CPU.
+ * While runs are going and sandboxes still wait, one at a time: a container starts on one core
+ * (its CPU limit) and leaves the other to the run, instead of three starts crowding it.
+ */
 const MAX_STARTING = 3;
+const MAX_STARTING_BESIDE_RUNS = 1;
 const RETRY_AFTER_ERROR_MS = 2_000;
 /** With no run taken for this long, the pool refills (replenish). */
 const IDLE_REFILL_MS = 250;
@@ -50,6 +55,8 @@ const IDLE_REFILL_MS = 250;
 export class WarmSandboxPool<S extends PooledSandbox> {
   private readonly waiting: S[] = [];
   private starting = 0;
+  /** Runs between their take() and their replenish(). */
+  private running = 0;
   private closed = false;
   private lastRunAt = performance.now();
   private idle = true;
@@ -86,8 +93,9 @@ export class WarmSandboxPool<S extends PooledSandbox> {
     this.refill();
   }
 
-  /** A sandbox for one run: a ready one if any, else one still importing, else a new one. Call replenish() after the run. */
+  /** A sandbox for one run: a ready one if any, else one still importing, else a new one. Call replenish() after the run, or after a take that failed. */
   async take(): Promise<S> {
+    this.running += 1;
     clearTimeout(this.idleRefill);
     this.warm();
     this.dropDead();
@@ -118,6 +126,7 @@ export class WarmSandboxPool<S extends PooledSandbox> {
    * happen between runs rather than beside them.
    */
   replenish(): void {
+    this.running = Math.max(0, this.running - 1);
     clearTimeout(this.idleRefill);
     if (this.waiting.length + this.starting < Math.ceil(this.settings.size / 2)) {
       this.refill();
@@ -199,7 +208,8 @@ export class WarmSandboxPool<S extends PooledSandbox> {
 
   private refill(): void {
     if (this.closed || this.idle || this.now() < this.retryAt) return;
-    while (this.waiting.length + this.starting < this.settings.size && this.starting < MAX_STARTING) {
+    const limit = this.running > 0 && this.waiting.length > 0 ? MAX_STARTING_BESIDE_RUNS : MAX_STARTING;
+    while (this.waiting.length + this.starting < this.settings.size && this.starting < limit) {
       this.starting += 1;
       this.startSandbox().then(
         (sandbox) => {
