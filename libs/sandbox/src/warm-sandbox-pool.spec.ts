@@ -150,13 +150,21 @@ describe('WarmSandboxPool', () => {
     let made = 0;
     const pool = new WarmSandboxPool({ size: 4, idleTimeoutMs: 60_000, recycleAgeMs: 30_000 }, () => {
       const sandbox = new FakeSandbox(made++, 0);
-      return new Promise<FakeSandbox>((resolve) => pending.push(() => resolve(sandbox)));
+      return new Promise<FakeSandbox>((resolve) =>
+        pending.push(() => {
+          resolve(sandbox);
+        }),
+      );
     });
     pool.warm();
     expect(pool.state().starting).toBe(3); // no run yet: the first fill goes three at a time
-    pending.splice(0).forEach((start) => start());
+    pending.splice(0).forEach((start) => {
+      start();
+    });
     await flush(); // the fourth starts as the first three arrive
-    pending.splice(0).forEach((start) => start());
+    pending.splice(0).forEach((start) => {
+      start();
+    });
     await flush();
     expect(pool.state()).toMatchObject({ waiting: 4, starting: 0 });
     await pool.take();
@@ -166,7 +174,9 @@ describe('WarmSandboxPool', () => {
     await pool.take(); // none left
     expect(pool.state()).toMatchObject({ waiting: 0, starting: 3 });
     const closed = pool.close();
-    pending.splice(0).forEach((start) => start());
+    pending.splice(0).forEach((start) => {
+      start();
+    });
     await closed;
   });
 
