@@ -3,7 +3,9 @@
 // pool as configured). Sums utime+stime (+ reaped children) from /proc/<pid>/stat before and
 // after for the long-lived processes (dockerd, containerd, postgres and redis count everybody's
 // work on this machine), and for this run's own sandboxes their cgroup's cpuacct and their
-// containerd shim, sampled as they come and go (runc is the shim's child: in its reaped time).
+// containerd shim's own time, sampled as they come and go. The shim also reaps runc and the
+// container's first process, so its children's time is left out (it would count the containers
+// twice): runc's share is in "other".
 // "other" is the machine's /proc/stat busy time minus all that: other work on the machine.
 import { readdirSync, readFileSync } from 'node:fs';
 import Docker from 'dockerode';
@@ -25,6 +27,8 @@ interface Proc {
   comm: string;
   /** utime + stime + cutime + cstime, in seconds. */
   cpu: number;
+  /** utime + stime alone: without the children it reaped. */
+  own: number;
 }
 
 function processes(): Proc[] {
@@ -38,7 +42,7 @@ function processes(): Proc[] {
       const fields = stat.slice(close + 2).split(' ');
       // fields[0] is state (field 3); utime..cstime are fields 14-17.
       const cpu = (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / CLK_TCK;
-      found.push({ pid: Number(entry), comm, cpu });
+      found.push({ pid: Number(entry), comm, cpu, own: (Number(fields[11]) + Number(fields[12])) / CLK_TCK });
     } catch {
       // gone meanwhile
     }
@@ -96,7 +100,7 @@ class SandboxWatch {
         if (!p.comm.startsWith('containerd-shim')) continue;
         const known = this.shims.get(p.pid);
         if (known) {
-          known.last = p.cpu;
+          known.last = p.own;
           continue;
         }
         let cmdline = '';
@@ -106,7 +110,7 @@ class SandboxWatch {
           continue;
         }
         const id = /-id\0([0-9a-f]{64})/.exec(cmdline)?.[1];
-        if (id && this.ids.has(id)) this.shims.set(p.pid, { first: 0, last: p.cpu });
+        if (id && this.ids.has(id)) this.shims.set(p.pid, { first: 0, last: p.own });
       }
     };
     this.timers.push(setInterval(() => void list().catch(() => undefined), 100));
@@ -145,7 +149,7 @@ async function main(): Promise<void> {
     const rows: [string, number][] = [
       ['node (API + worker + this client)', after.node - before.node],
       [`this run's ${watched.count} containers (cpuacct)`, watched.containers],
-      ['their containerd shims (+ runc)', watched.shims],
+      ['their containerd shims (own time)', watched.shims],
       ...GROUPS.map(([name]): [string, number] => [name, (after.groups.get(name) ?? 0) - (before.groups.get(name) ?? 0)]),
     ];
     const machine = after.machine - before.machine;
