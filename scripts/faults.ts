@@ -3,7 +3,10 @@
 // child processes, the real Docker engine, the suite's own Redis and PostgreSQL) and prints the
 // table: fault, submitted, completed, duplicated reports, lost, misjudged, seconds to drain.
 // A row passes when every submission completed with the report a correct program earns.
+import { createHash } from 'node:crypto';
 import { appendFileSync, writeFileSync } from 'node:fs';
+import Docker from 'dockerode';
+import { SandboxReaper } from '@asynclab/sandbox';
 import { FAULT_ROWS, FaultRow, RowContext } from '../test/faults/fault-rows';
 import { OwnPostgres, OwnRedis, startOwnServices } from '../test/faults/own-services';
 import { ServiceProcess, startService, untilLogged } from '../test/faults/service-processes';
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
     await api.stop();
     redis.stop();
     postgres.stop();
+    await reapOwnSandboxes();
   }
   console.log(`\nfault suite (${short ? 'short' : 'full'}; logs in ${WORK}):`);
   printTable(results);
@@ -150,6 +154,17 @@ async function sigtermWithOpenStreams(api: ServiceProcess): Promise<string | nul
   if (exit.code !== 0) return `the API ended with ${exit.code ?? exit.signal}, not 0`;
   console.log(`API drained 3 open event streams and exited 0 in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return null;
+}
+
+/**
+ * The rows end their workers with SIGKILL, which leaves their warm sandboxes to the reaper of the
+ * next worker on the same Redis: after the last row there is none, so the suite removes them
+ * itself (the workers' namespace is derived from the Redis URL, as SandboxOwnerService does).
+ */
+async function reapOwnSandboxes(): Promise<void> {
+  const namespace = createHash('sha256').update(redis.url).digest('hex').slice(0, 12);
+  const removed = await new SandboxReaper(new Docker(), namespace, () => Promise.resolve(false)).reap().catch(() => []);
+  if (removed.length > 0) console.log(`removed ${removed.length} warm sandbox(es) left by the suite's killed workers`);
 }
 
 function failedRow(row: FaultRow, error: Error): RowResult {

@@ -1,6 +1,8 @@
 // The warm pool in the real service: the worker fills it at start, GET /api/v1/health shows it,
 // a submission takes a warm sandbox and is answered, the pool refills, and shutting the worker
-// down removes every waiting container. A warm container of a dead owner is reaped.
+// down removes every waiting container. A waiting container ended from outside (what an engine
+// restart does to all of them) empties the pool, and runs go on. A warm container of a dead owner
+// is reaped.
 import { dockerClient, SandboxReaper, SANDBOX_LABEL, WarmSandbox, warmRunLabel } from '@asynclab/sandbox';
 import { loadAppConfig } from '@asynclab/config';
 import { startService, RunningService } from './support/service';
@@ -34,7 +36,8 @@ describe('the warm sandbox pool in the service', () => {
   const pool = async () => (await health()).body.workers?.find((w) => w.pool)?.pool ?? null;
 
   beforeAll(async () => {
-    service = await startService({ env: { SANDBOX_POOL: 'true', SANDBOX_POOL_SIZE: '2' } });
+    // The pool is on by default: only its size is set here.
+    service = await startService({ env: { SANDBOX_POOL_SIZE: '2' } });
     const accounts = new Accounts();
     operator = { apiKey: (await accounts.key(PUBLIC_ORGANIZATION_ID, ['manage'])).key };
     await accounts.close();
@@ -57,6 +60,19 @@ describe('the warm sandbox pool in the service', () => {
       return state?.taken === 1 && state.ready === 2;
     });
     expect(await pool()).toMatchObject({ missed: 0 });
+  });
+
+  it('empties when a waiting sandbox is killed from outside, serves the next run anyway and refills', async () => {
+    await until('the pool to be ready', async () => (await pool())?.ready === 2);
+    const [victim] = await ownContainers();
+    await docker.getContainer(victim.Id).kill();
+    await until('the pool to be emptied', async () => (await pool())?.flushed === 1);
+    expect((await pool())?.lastError).toBe('a waiting sandbox ended on its own');
+    const result = await submitAndWait(service.baseUrl, 'playground', correctNews);
+    expect(reportOf(result).outcome).toBe('pass');
+    expect(reportOf(result).runOutcome).toBeNull();
+    await until('the pool to refill', async () => (await pool())?.ready === 2);
+    expect((await ownContainers()).map((c) => c.Id)).not.toContain(victim.Id);
   });
 
   it('removes every waiting sandbox when the worker shuts down', async () => {

@@ -69,11 +69,26 @@ export const FAULT_ROWS: FaultRow[] = [
       return Promise.resolve();
     },
   },
+  // Twice: with the warm pool, the restart also ends the sandboxes waiting for a run (and any
+  // taken just before it), and a run must notice that rather than wait for an engine answer that
+  // the old engine took with it.
   {
-    name: 'Docker engine restarted',
+    name: 'Docker engine restarted, warm pool',
     workers: 1,
     testSeconds: 3,
     sharedDocker: true,
+    workerEnv: { SANDBOX_POOL: 'true' },
+    inject() {
+      restartDockerd();
+      return Promise.resolve();
+    },
+  },
+  {
+    name: 'Docker engine restarted, no pool',
+    workers: 1,
+    testSeconds: 3,
+    sharedDocker: true,
+    workerEnv: { SANDBOX_POOL: 'false' },
     inject() {
       restartDockerd();
       return Promise.resolve();

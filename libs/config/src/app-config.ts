@@ -155,8 +155,8 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     SANDBOX_TMPFS_MB: num({ default: 64 }),
     SANDBOX_OUTPUT_CAP_BYTES: num({ default: 4 * 1024 * 1024 }),
     SANDBOX_RUNTIME: str({ default: 'runc', choices: ['runc', 'runsc'] }),
-    // Off by default until a warm sandbox survives an engine restart (docs/sandbox-pool.md, known problem).
-    SANDBOX_POOL: bool({ default: false }),
+    // Warm single-use sandboxes (docs/sandbox-pool.md); false: each run starts its own container.
+    SANDBOX_POOL: bool({ default: true }),
     /** 0: one per unit of worker concurrency. */
     SANDBOX_POOL_SIZE: num({ default: 0 }),
     SANDBOX_POOL_IDLE_TIMEOUT_MS: num({ default: 10 * 60_000 }),

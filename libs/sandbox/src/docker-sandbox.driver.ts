@@ -33,6 +33,10 @@ const TAIL_CHARS = 16 * 1024;
 const READY_WAIT_MS = 60_000;
 /** How long after a report that was not clean the container may take to exit. */
 const EXIT_WAIT_MS = 5_000;
+/** How long a killed container may take to end (a timeout, the output cap, a hand-back). */
+const KILL_WAIT_MS = 10_000;
+/** Past the learner's time limit: the kill, the container's end and the engine's inspect. */
+const RUN_MARGIN_MS = KILL_WAIT_MS + EXIT_WAIT_MS + 15_000;
 const SIGKILL_EXIT_CODE = 137;
 const SUPERVISOR_FAILED_EXIT_CODE = 70;
 
@@ -115,7 +119,13 @@ export class DockerSandboxDriver implements SandboxDriver {
       return { status: 'bad-layout', reason: error.message, output, timings: { containerStartMs: 0, runMs: 0 } };
     }
     const askedAt = performance.now();
-    const sandbox = await this.sandboxWithin(SANDBOX_WAIT_LIMIT_MS);
+    let sandbox: WarmSandbox;
+    try {
+      sandbox = await this.sandboxWithin(SANDBOX_WAIT_LIMIT_MS);
+    } catch (error) {
+      this.pool?.replenish(); // the take is over too
+      throw error;
+    }
     try {
       return await this.execute(sandbox, archive, request, askedAt);
     } finally {
@@ -134,15 +144,6 @@ export class DockerSandboxDriver implements SandboxDriver {
   }
 
   private async execute(sandbox: WarmSandbox, archive: Buffer, request: SandboxRequest, askedAt: number): Promise<SandboxResult> {
-    let outputExceeded = false as boolean; // set by the output callback
-    let kill: () => void = () => undefined;
-    const { stdout, stderr } = sandbox;
-    sandbox.watchOutput(() => {
-      if (!outputExceeded && stdout.totalBytes + stderr.totalBytes > this.limits.outputCapBytes) {
-        outputExceeded = true;
-        kill();
-      }
-    });
     const gotReady = await Promise.race([
       sandbox.ready.then(() => true),
       sandbox.exited.then(() => false),
@@ -150,17 +151,44 @@ export class DockerSandboxDriver implements SandboxDriver {
     ]);
     if (!gotReady) {
       sandbox.kill();
-      throw new SandboxInfraError(`the sandbox did not get ready: ${tail(stderr.text(), 500).text || 'no output'}`);
+      throw new SandboxInfraError(`the sandbox did not get ready: ${tail(sandbox.stderr.text(), 500).text || 'no output'}`);
     }
-    // The run's clock starts here, when the learner's code is about to: never the container's start.
+    // Every wait of the run is bounded on its own; this bounds them together, whatever the engine
+    // does, so that a run never holds its job's lock forever.
+    const limitMs = request.timeLimitMs + RUN_MARGIN_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const overdue = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        sandbox.kill();
+        reject(new SandboxInfraError(`the sandbox did not end within ${limitMs / 1000} s of the run's start`));
+      }, limitMs);
+    });
+    try {
+      return await Promise.race([this.runIn(sandbox, archive, request, askedAt), overdue]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** The run itself, in a ready sandbox: its clock starts here, when the learner's code is about to. */
+  private async runIn(sandbox: WarmSandbox, archive: Buffer, request: SandboxRequest, askedAt: number): Promise<SandboxResult> {
     const startedAt = performance.now();
-    // Set by the timer's callback, which TypeScript's flow analysis cannot see.
+    const { stdout, stderr } = sandbox;
+    // Set by callbacks, which TypeScript's flow analysis cannot see.
+    let outputExceeded = false as boolean;
     let timedOut = false as boolean;
+    let kill: () => void = () => undefined;
     const killed = new Promise<void>((resolve) => {
       kill = () => {
         sandbox.kill();
         resolve();
       };
+    });
+    sandbox.watchOutput(() => {
+      if (!outputExceeded && stdout.totalBytes + stderr.totalBytes > this.limits.outputCapBytes) {
+        outputExceeded = true;
+        kill();
+      }
     });
     const timer = setTimeout(() => {
       timedOut = true;
@@ -171,16 +199,17 @@ export class DockerSandboxDriver implements SandboxDriver {
     };
     if (request.signal?.aborted) kill();
     request.signal?.addEventListener('abort', abort);
-    sandbox.prioritise();
     try {
-      await sandbox.send(archive);
+      // A sandbox whose engine went away may never take the files: its end settles the wait instead.
+      await Promise.race([sandbox.send(archive), sandbox.exited]);
       // The end line means the supervisor is done: no need to wait for the container's exit.
-      await Promise.race([sandbox.reported, sandbox.exited, killed.then(() => sandbox.exited)]);
+      await Promise.race([sandbox.reported, sandbox.exited, killed.then(() => Promise.race([sandbox.exited, delay(KILL_WAIT_MS)]))]);
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', abort);
     }
     if (request.signal?.aborted) throw new SandboxAbortedError('the worker handed the run back to the queue');
+    if (!sandbox.hasReported && !sandbox.hasExited) throw new SandboxInfraError('the sandbox did not stop when it was killed');
     const finishedAt = performance.now();
     const timings = { containerStartMs: round(startedAt - askedAt), runMs: round(finishedAt - startedAt) };
     const { printed, reportJson } = splitReport(stdout.text(), sandbox.nonce);
@@ -199,14 +228,15 @@ export class DockerSandboxDriver implements SandboxDriver {
     if (limit) return { status: 'resource-limit', limit, output, timings };
     if (timedOut) return { status: 'timeout', output, timings };
     // The supervisor is PID 1 of the container and learner code runs as another user, which can
-    // neither signal it nor be the container's exit: a SIGKILL we did not make, with no report,
-    // came from outside (an operator, a reaper). That alone is retried; never the learner's.
-    if (exitCode === SIGKILL_EXIT_CODE && parsed === null) {
-      throw new SandboxInfraError('the sandbox container was killed from outside the run');
-    }
-    // The supervisor's own failure (asynclab_supervisor/__main__.py): learner code cannot end PID 1.
-    if (exitCode === SUPERVISOR_FAILED_EXIT_CODE && parsed === null) {
-      throw new SandboxInfraError(`the sandbox supervisor failed: ${tail(stderr.text(), 500).text}`);
+    // neither signal it nor be the container's exit. A container that ended without the
+    // supervisor's end line, and not by our kill or the memory limit, was ended from outside (an
+    // operator, a reaper, an engine restart), or the supervisor itself failed (its exit code 70):
+    // that alone is retried; never the learner's outcome.
+    const endedFromOutside = !sandbox.hasReported || exitCode === SIGKILL_EXIT_CODE;
+    if (parsed === null && (endedFromOutside || exitCode === SUPERVISOR_FAILED_EXIT_CODE)) {
+      throw new SandboxInfraError(
+        `the sandbox ended before its supervisor finished (exit code ${exitCode ?? 'unknown'}): ${tail(stderr.text(), 500).text || 'no output'}`,
+      );
     }
     if (parsed === null) return { status: 'no-report', exitCode, output, timings };
     if (parsed.report) return { status: 'completed', report: parsed.report, output, timings };

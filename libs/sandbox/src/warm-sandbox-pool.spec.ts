@@ -4,10 +4,20 @@ class FakeSandbox implements PooledSandbox {
   isReady = true;
   hasExited = false;
   destroyed = false;
+  readonly exited: Promise<void>;
+  /** Its container ends on its own (the engine restarted under it). */
+  end: () => void = () => undefined;
   constructor(
     readonly id: number,
     readonly createdAt: number,
-  ) {}
+  ) {
+    this.exited = new Promise<void>((resolve) => {
+      this.end = () => {
+        this.hasExited = true;
+        resolve();
+      };
+    });
+  }
   destroy(): Promise<void> {
     this.destroyed = true;
     return Promise.resolve();
@@ -114,6 +124,60 @@ describe('WarmSandboxPool', () => {
     expect(taken).not.toBe(started[0]);
     expect(started[0].destroyed).toBe(true);
     await pool.close();
+  });
+
+  it('empties when a waiting sandbox ends on its own (an engine restart), then refills with new ones', async () => {
+    const { pool, started, advance, tick } = poolOf(3);
+    pool.warm();
+    await flush();
+    started[1].end();
+    await flush();
+    expect(started.slice(0, 3).every((s) => s.destroyed)).toBe(true); // the live-looking ones too
+    expect(pool.state()).toMatchObject({ waiting: 0, flushed: 1, lastError: 'a waiting sandbox ended on its own' });
+    const own = await pool.take(); // before the pause is over, a run starts its own
+    expect(started.indexOf(own)).toBe(3);
+    expect(pool.state().missed).toBe(1);
+    advance(3_000);
+    tick();
+    await flush();
+    expect(pool.state().waiting).toBe(3);
+    expect(started.slice(4).every((s) => !s.destroyed)).toBe(true);
+    await pool.close();
+  });
+
+  it('starts one sandbox at a time beside runs while some still wait, three when none is left', async () => {
+    const pending: (() => void)[] = [];
+    let made = 0;
+    const pool = new WarmSandboxPool({ size: 4, idleTimeoutMs: 60_000, recycleAgeMs: 30_000 }, () => {
+      const sandbox = new FakeSandbox(made++, 0);
+      return new Promise<FakeSandbox>((resolve) =>
+        pending.push(() => {
+          resolve(sandbox);
+        }),
+      );
+    });
+    pool.warm();
+    expect(pool.state().starting).toBe(3); // no run yet: the first fill goes three at a time
+    pending.splice(0).forEach((start) => {
+      start();
+    });
+    await flush(); // the fourth starts as the first three arrive
+    pending.splice(0).forEach((start) => {
+      start();
+    });
+    await flush();
+    expect(pool.state()).toMatchObject({ waiting: 4, starting: 0 });
+    await pool.take();
+    await pool.take();
+    await pool.take(); // three runs going, one sandbox left: below half, the pool refills at once
+    expect(pool.state()).toMatchObject({ waiting: 1, starting: 1 });
+    await pool.take(); // none left
+    expect(pool.state()).toMatchObject({ waiting: 0, starting: 3 });
+    const closed = pool.close();
+    pending.splice(0).forEach((start) => {
+      start();
+    });
+    await closed;
   });
 
   it('empties after the idle timeout and fills again on the next run', async () => {

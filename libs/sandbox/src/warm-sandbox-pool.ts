@@ -10,6 +10,8 @@ export interface PooledSandbox {
   readonly createdAt: number;
   readonly isReady: boolean;
   readonly hasExited: boolean;
+  /** Settles when its container ended or the connection to it did. */
+  readonly exited: Promise<unknown>;
   destroy(): Promise<void>;
 }
 
@@ -34,11 +36,18 @@ export interface WarmPoolState {
   /** Runs that had to start their own. */
   missed: number;
   recycled: number;
+  /** Times the pool was emptied because a waiting sandbox ended on its own (an engine restart). */
+  flushed: number;
   lastError: string | null;
 }
 
-/** At most this many containers are being created at once: creation competes with runs for CPU. */
+/**
+ * At most this many containers are being created at once: creation competes with runs for CPU.
+ * While runs are going and sandboxes still wait, one at a time: a container starts on one core
+ * (its CPU limit) and leaves the other to the run, instead of three starts crowding it.
+ */
 const MAX_STARTING = 3;
+const MAX_STARTING_BESIDE_RUNS = 1;
 const RETRY_AFTER_ERROR_MS = 2_000;
 /** With no run taken for this long, the pool refills (replenish). */
 const IDLE_REFILL_MS = 250;
@@ -46,13 +55,15 @@ const IDLE_REFILL_MS = 250;
 export class WarmSandboxPool<S extends PooledSandbox> {
   private readonly waiting: S[] = [];
   private starting = 0;
+  /** Runs between their take() and their replenish(). */
+  private running = 0;
   private closed = false;
   private lastRunAt = performance.now();
   private idle = true;
   private retryAt = 0;
   private readonly removals = new Set<Promise<void>>();
   private readonly timer: NodeJS.Timeout;
-  private readonly counts = { taken: 0, waited: 0, missed: 0, recycled: 0 };
+  private readonly counts = { taken: 0, waited: 0, missed: 0, recycled: 0, flushed: 0 };
   /** Runs waiting for a sandbox still starting. */
   private readonly takers: ((sandbox: S | null) => void)[] = [];
   private lastError: string | null = null;
@@ -82,8 +93,9 @@ export class WarmSandboxPool<S extends PooledSandbox> {
     this.refill();
   }
 
-  /** A sandbox for one run: a ready one if any, else one still importing, else a new one. Call replenish() after the run. */
+  /** A sandbox for one run: a ready one if any, else one still importing, else a new one. Call replenish() after the run, or after a take that failed. */
   async take(): Promise<S> {
+    this.running += 1;
     clearTimeout(this.idleRefill);
     this.warm();
     this.dropDead();
@@ -114,6 +126,7 @@ export class WarmSandboxPool<S extends PooledSandbox> {
    * happen between runs rather than beside them.
    */
   replenish(): void {
+    this.running = Math.max(0, this.running - 1);
     clearTimeout(this.idleRefill);
     if (this.waiting.length + this.starting < Math.ceil(this.settings.size / 2)) {
       this.refill();
@@ -170,9 +183,33 @@ export class WarmSandboxPool<S extends PooledSandbox> {
     }
   }
 
+  private addWaiting(sandbox: S): void {
+    this.waiting.push(sandbox);
+    void sandbox.exited.then(() => {
+      if (this.waiting.includes(sandbox)) this.flush('a waiting sandbox ended on its own');
+    });
+  }
+
+  /**
+   * Nothing but the engine or an operator ends a waiting container (no learner code is in it): when
+   * one does, the engine may have restarted, and every sandbox started before is suspect. All are
+   * removed; the pool refills after the usual pause, and runs until then start their own.
+   */
+  private flush(why: string): void {
+    for (const sandbox of this.waiting.splice(0)) this.remove(sandbox);
+    this.counts.flushed += 1;
+    this.lastError = why;
+    this.retryAt = this.now() + RETRY_AFTER_ERROR_MS;
+    const retry = setTimeout(() => {
+      this.refill();
+    }, RETRY_AFTER_ERROR_MS);
+    retry.unref();
+  }
+
   private refill(): void {
     if (this.closed || this.idle || this.now() < this.retryAt) return;
-    while (this.waiting.length + this.starting < this.settings.size && this.starting < MAX_STARTING) {
+    const limit = this.running > 0 && this.waiting.length > 0 ? MAX_STARTING_BESIDE_RUNS : MAX_STARTING;
+    while (this.waiting.length + this.starting < this.settings.size && this.starting < limit) {
       this.starting += 1;
       this.startSandbox().then(
         (sandbox) => {
@@ -181,7 +218,7 @@ export class WarmSandboxPool<S extends PooledSandbox> {
           const taker = this.takers.shift();
           if (taker) taker(sandbox);
           else if (this.closed || this.idle) this.remove(sandbox);
-          else this.waiting.push(sandbox);
+          else this.addWaiting(sandbox);
           this.refill();
         },
         (error: unknown) => {

@@ -40,9 +40,8 @@ const STDERR_KEEP_BYTES = 64 * 1024;
 /** How long past the longest wait a waiting container may live before a reaper may remove it. */
 const DEADLINE_SLACK_MS = 15 * 60_000;
 const STREAM_DRAIN_MS = 2_000;
-/** cpu.shares while a sandbox starts and waits, and while it runs (Docker's default). */
-const WAITING_CPU_SHARES = 128;
-const RUNNING_CPU_SHARES = 1024;
+/** After the attach stream ended, how long the engine's wait answer may take before the engine is taken to be gone. */
+const ENGINE_LOST_GRACE_MS = 2_000;
 /** The run's files: submissions are under 256 KB, labs' own files a little more. */
 const WORK_MB = 16;
 
@@ -64,6 +63,9 @@ export class WarmSandbox {
   /** Settles (never rejects) with the container's exit code once it has ended and its output drained. */
   exited: Promise<number | null> = Promise.resolve(null);
   isReady = false;
+  /** The supervisor printed its end line on both streams: it finished its part of the run. */
+  hasReported = false;
+  /** Its container ended, or the connection to it did (the engine went away): it can take no run. */
   hasExited = false;
   readonly createdAt = performance.now();
   private markReady: () => void = () => undefined;
@@ -108,8 +110,9 @@ export class WarmSandbox {
           MemorySwap: profile.memoryMb * 1024 * 1024, // equal to Memory: no swap
           PidsLimit: profile.pids,
           NanoCpus: Math.round(profile.cpus * 1e9),
-          // Starting and waiting, a sandbox yields the CPU to the runs (prioritise() on its turn).
-          CpuShares: WAITING_CPU_SHARES,
+          // No lower CPU weight while it starts and waits: raising it for the run took a `runc
+          // update` per run (about 25 ms of CPU, on the run's critical path). The pool defers its
+          // starts to moments without runs instead (warm-sandbox-pool.ts, replenish).
           // /work is a tmpfs too (root's, 0755: read-only to uid 10001), filled by the supervisor
           // from stdin: no volume to create and remove per run.
           Tmpfs: { '/tmp': `rw,nosuid,nodev,noexec,size=${profile.tmpfsMb}m`, '/work': `rw,nosuid,nodev,noexec,mode=755,size=${WORK_MB}m` },
@@ -150,21 +153,36 @@ export class WarmSandbox {
     let endsSeen = 0;
     const onEnd = () => {
       endsSeen += 1;
-      if (endsSeen === 2) this.markReported();
+      if (endsSeen === 2) {
+        this.hasReported = true;
+        this.markReported();
+      }
     };
     const stdout = new SupervisorLines(this.stdout, END_LINE(this.nonce), onEnd, READY_LINE(this.nonce), () => {
       this.markReady();
     });
     // dockerode types the container's modem as any; it is docker-modem's.
     (this.container.modem as DockerModem).demuxStream(stream, stdout, new SupervisorLines(this.stderr, END_LINE(this.nonce), onEnd));
+    void ended.then(() => {
+      this.hasExited = true; // no run can be handed to it any more
+    });
     await this.container.start().catch(infra('starting the sandbox'));
     const waited = this.container.wait().then(
       (data: { StatusCode?: number }) => data.StatusCode ?? null,
       () => null,
     );
-    this.exited = waited.then(async (code) => {
+    // The engine answers a wait with its headers at once and the body when the container ends;
+    // should the engine die in between (a restart), docker-modem never settles the wait. The
+    // attach stream is a connection to the same engine, and it ends when the container's output
+    // does or when the engine goes away: either way the container is over for this worker.
+    this.exited = Promise.race([
+      waited.then(async (code) => {
+        await Promise.race([ended, delay(STREAM_DRAIN_MS)]);
+        return code;
+      }),
+      ended.then(() => Promise.race([waited, delay(ENGINE_LOST_GRACE_MS).then(() => null)])),
+    ]).then((code) => {
       this.hasExited = true;
-      await Promise.race([ended, delay(STREAM_DRAIN_MS)]);
       return code;
     });
   }
@@ -185,11 +203,6 @@ export class WarmSandbox {
         else resolve();
       });
     }).catch(infra('sending the files to the sandbox'));
-  }
-
-  /** Its run has come: the CPU weight of any container again. Best effort (never fails the run). */
-  prioritise(): void {
-    this.container.update({ CpuShares: RUNNING_CPU_SHARES }).catch(() => undefined);
   }
 
   kill(): void {

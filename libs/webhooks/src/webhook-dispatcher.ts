@@ -7,6 +7,8 @@ import type { Prisma } from '../../../generated/prisma/client';
 import { newDeliveryId } from './webhook-signing';
 import { DeliveryEnqueuer } from './delivery-enqueuer';
 
+const SUBMISSION_EVENTS: WebhookEvent[] = ['submission.completed', 'lab.passed', 'assignment.graded'];
+
 @Injectable()
 export class WebhookDispatcher {
   constructor(
@@ -31,6 +33,8 @@ export class WebhookDispatcher {
    * score with the learner's due date and whether it was late: the late policy is the receiver's).
    */
   async submissionCompleted(submissionId: string): Promise<void> {
+    // Every graded run passes here: most organisations have no endpoint, and one query says so.
+    if (!(await this.webhooks.anyEndpointForSubmission(submissionId, SUBMISSION_EVENTS))) return;
     const facts = await this.webhooks.submissionForEvent(submissionId);
     if (!facts) return;
     const data = {

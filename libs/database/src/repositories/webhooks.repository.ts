@@ -112,6 +112,15 @@ export class WebhooksRepository {
   }
 
   /** The enabled endpoints of the organisation that subscribed to the event. */
+  /** Whether any enabled endpoint of the submission's organisation takes one of `events`: one query, most often no. */
+  async anyEndpointForSubmission(submissionId: string, events: string[]): Promise<boolean> {
+    const found = await this.prisma.webhookEndpoint.findFirst({
+      where: { organization: { submissions: { some: { id: submissionId } } }, disabledAt: null, events: { hasSome: events } },
+      select: { id: true },
+    });
+    return found !== null;
+  }
+
   subscribedEndpoints(organizationId: string, event: string): Promise<WebhookEndpointRow[]> {
     return this.prisma.webhookEndpoint.findMany({ where: { organizationId, disabledAt: null, events: { has: event } } });
   }
