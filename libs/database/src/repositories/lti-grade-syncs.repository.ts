@@ -68,6 +68,12 @@ export interface GradeSyncRow {
   attempts: GradeSyncAttemptRow[];
 }
 
+/** A pending sync as the sweeper walks them (by request time, then id). */
+export interface PendingSyncCursor {
+  id: string;
+  requestedAt: Date;
+}
+
 export interface GradeSyncFilter {
   cohortId?: string;
   assignmentId?: string;
@@ -237,6 +243,22 @@ export class LtiGradeSyncsRepository {
   }
 
   /** Whether the sync waits for a run (requested again after its job's last look, or retrying). */
+  /**
+   * Pending syncs last requested before `before`, oldest first, after the cursor: what the
+   * worker's sweeper checks for a job in Redis (a sync stored while Redis was away has none).
+   */
+  pendingBefore(before: Date, after: PendingSyncCursor | null, limit: number): Promise<PendingSyncCursor[]> {
+    const later = after
+      ? { OR: [{ requestedAt: { gt: after.requestedAt } }, { requestedAt: after.requestedAt, id: { gt: after.id } }] }
+      : {};
+    return this.prisma.ltiGradeSync.findMany({
+      where: { status: 'pending', requestedAt: { lt: before }, ...later },
+      orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
+      take: limit,
+      select: { id: true, requestedAt: true },
+    });
+  }
+
   async isPending(syncId: string): Promise<boolean> {
     const row = await this.prisma.ltiGradeSync.findUnique({ where: { id: syncId }, select: { status: true } });
     return row?.status === 'pending';
