@@ -33,7 +33,7 @@ export interface GradeSyncJobFacts {
   publishedScore: number | null;
   publishedProgress: string | null;
   context: { id: string; cohortId: string; lineitemsUrl: string | null; agsScopes: string[] };
-  platform: { id: string; clientId: string; authTokenUrl: string; allowPrivate: boolean };
+  platform: { id: string; clientId: string; authTokenUrl: string; authTokenAudience: string | null; allowPrivate: boolean };
   assignment: { labId: string; labTitle: string; opensAt: Date; dueAt: Date };
   /** The learner's `sub` on the platform; null when the link was removed since. */
   subject: string | null;
@@ -172,6 +172,7 @@ export class LtiGradeSyncsRepository {
         id: context.platform.id,
         clientId: context.platform.clientId,
         authTokenUrl: context.platform.authTokenUrl,
+        authTokenAudience: context.platform.authTokenAudience,
         allowPrivate: context.platform.organization.webhooksAllowPrivate,
       },
       assignment: { labId: assignment.labId, labTitle: assignment.lab.title, opensAt: assignment.opensAt, dueAt: assignment.dueAt },
