@@ -90,6 +90,10 @@ describe('LTI registration', () => {
     const org = await ltiOrg(tool);
     const link = await call<Wire<LtiRegistrationLink>>(tool.baseUrl, 'POST', '/lti/registration-links', { caller: org.admin });
     expect(link.status).toBe(201);
+    // The platform names the aud it wants in client assertions (Dynamic Registration 1.0, 3.4), as Brightspace does.
+    lms.route('GET', '/.well-known/openid-configuration', () => ({
+      json: { ...lms.openIdConfiguration(), authorization_server: 'https://auth.simulated-lms.test/token' },
+    }));
     const url = new URL(link.body.url);
     url.searchParams.set('openid_configuration', lms.url('/.well-known/openid-configuration'));
     url.searchParams.set('registration_token', 'registration-token-1');
@@ -115,6 +119,7 @@ describe('LTI registration', () => {
         deploymentIds: [lms.deploymentId],
         registeredVia: 'dynamic',
         jwksUrl: lms.url('/jwks'),
+        authTokenAudience: 'https://auth.simulated-lms.test/token',
       }),
     ]);
     // The link works once.

@@ -46,6 +46,8 @@ export interface RosterMember {
 export class PlatformServices {
   readonly tokens: IssuedToken[] = [];
   readonly refusedTokenRequests: string[] = [];
+  /** The aud this platform wants in client assertions (Brightspace names its own); unset: its token URL. */
+  tokenAudience?: string;
   readonly lineItems: LineItem[] = [];
   readonly lineItemPosts: PlatformRequest[] = [];
   readonly scorePosts: ScorePost[] = [];
@@ -103,7 +105,7 @@ export class PlatformServices {
       const { payload } = await jwtVerify(form.client_assertion ?? '', this.jwks, {
         issuer: this.platform.clientId,
         subject: this.platform.clientId,
-        audience: this.platform.url('/token'),
+        audience: this.tokenAudience ?? this.platform.url('/token'),
         algorithms: ['RS256'],
       });
       if (!payload.jti || this.seenJti.has(payload.jti)) return refuse('jti missing or replayed');

@@ -21,6 +21,7 @@ import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor'
 import { LtiAdvantageModule } from '@asynclab/lti-advantage';
 import { GradeSyncConsumer } from './lti-grades/grade-sync.consumer';
 import { GradeSyncProcessor } from './lti-grades/grade-sync.processor';
+import { GradeSyncSweeper } from './lti-grades/grade-sync-sweeper';
 
 @Module({
   imports: [ConfigModule, RedisModule, DatabaseModule, SandboxModule, WebhooksModule, LtiAdvantageModule],
@@ -36,6 +37,7 @@ import { GradeSyncProcessor } from './lti-grades/grade-sync.processor';
     WorkerBootstrap,
     EndpointDisabledNotifier,
     WebhookSweeper,
+    GradeSyncSweeper,
     WebhookDeliveryProcessor,
     WebhookConsumer,
     GradeSyncProcessor,

@@ -67,6 +67,9 @@ export interface AppConfig {
     gradeBackoffBaseMs: number;
     /** Roster pages followed at most (Link rel="next"). */
     rosterMaxPages: number;
+    /** The worker's sweep for pending grade syncs with no job in Redis: how often, and how long since their request. */
+    gradeSweepIntervalMs: number;
+    gradeSweepGraceMs: number;
   };
   auth: {
     sessionTtlMs: number;
@@ -178,6 +181,8 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     LTI_GRADE_MAX_ATTEMPTS: num({ default: 8 }),
     LTI_GRADE_BACKOFF_BASE_MS: num({ default: 20_000 }),
     LTI_ROSTER_MAX_PAGES: num({ default: 50 }),
+    LTI_GRADE_SWEEP_INTERVAL_MS: num({ default: 15_000 }),
+    LTI_GRADE_SWEEP_GRACE_MS: num({ default: 30_000 }),
     LTI_REQUIRE_BROWSER_BINDING: bool({ default: false }),
   });
   const projectRoot = env.ASYNCLAB_ROOT ? resolve(env.ASYNCLAB_ROOT) : findProjectRoot();
@@ -220,6 +225,8 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
       gradeMaxAttempts: Math.max(1, env.LTI_GRADE_MAX_ATTEMPTS),
       gradeBackoffBaseMs: Math.max(1, env.LTI_GRADE_BACKOFF_BASE_MS),
       rosterMaxPages: Math.max(1, env.LTI_ROSTER_MAX_PAGES),
+      gradeSweepIntervalMs: Math.max(200, env.LTI_GRADE_SWEEP_INTERVAL_MS),
+      gradeSweepGraceMs: Math.max(0, env.LTI_GRADE_SWEEP_GRACE_MS),
     },
     auth: {
       sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,

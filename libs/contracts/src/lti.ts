@@ -8,6 +8,8 @@ export interface LtiPlatformView {
   deploymentIds: string[];
   authLoginUrl: string;
   authTokenUrl: string;
+  /** The aud of our client assertion when the platform wants its own; null: the token URL. */
+  authTokenAudience: string | null;
   jwksUrl: string;
   registeredVia: 'manual' | 'dynamic';
   createdAt: Date;

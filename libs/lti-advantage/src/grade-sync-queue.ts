@@ -3,11 +3,8 @@
 // next grade change must be able to queue it again. The attempts log in PostgreSQL is the record.
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
+import { APP_CONFIG, AppConfig, RedisConnections, withRedisTimeout } from '@asynclab/config';
 import { SYNC_LTI_GRADE_JOB, SYNC_LTI_GRADE_QUEUE, syncLtiGradeJobId, type SyncLtiGradeJob } from '@asynclab/jobs';
-
-/** With Redis away BullMQ waits for it; a grade must never wait on its passback. */
-const ADD_TIMEOUT_MS = 2_000;
 
 /** The backoff type the consumer's strategy answers to. */
 export const LTI_GRADE_BACKOFF = 'lti-grade';
@@ -36,18 +33,12 @@ export class GradeSyncQueue implements OnModuleDestroy {
       removeOnComplete: true,
       removeOnFail: true,
     });
-    void added.catch(() => undefined);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(new Error(`Redis did not take the grade sync job within ${String(ADD_TIMEOUT_MS)} ms`));
-      }, ADD_TIMEOUT_MS);
-    });
-    try {
-      await Promise.race([added, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withRedisTimeout(added, 'take the grade sync job');
+  }
+
+  /** Whether Redis holds the sync's job, in any state (waiting, delayed for a retry, running). */
+  async has(syncId: string): Promise<boolean> {
+    return (await withRedisTimeout(this.queue.getJob(syncLtiGradeJobId(syncId)), 'answer')) !== undefined;
   }
 
   async onModuleDestroy(): Promise<void> {

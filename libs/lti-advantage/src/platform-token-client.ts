@@ -14,6 +14,8 @@ export interface TokenPlatform {
   id: string;
   clientId: string;
   authTokenUrl: string;
+  /** The aud the platform wants in our client assertion; null: its token URL (IMS Security Framework 4.1). */
+  authTokenAudience: string | null;
   /** The organisation lets its platforms' services be on private addresses. */
   allowPrivate: boolean;
 }
@@ -71,7 +73,7 @@ export class PlatformTokenClient {
   }
 
   private async requestToken(platform: TokenPlatform, scopes: readonly string[], key: string): Promise<string> {
-    const assertion = await signClientAssertion(this.keys, platform.clientId, platform.authTokenUrl);
+    const assertion = await signClientAssertion(this.keys, platform.clientId, platform.authTokenAudience ?? platform.authTokenUrl);
     const response = await platformRequest({
       method: 'POST',
       url: platform.authTokenUrl,

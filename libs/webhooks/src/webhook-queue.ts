@@ -3,11 +3,8 @@
 // apps/worker/src/webhooks/webhook-consumer.ts.
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
+import { APP_CONFIG, AppConfig, RedisConnections, withRedisTimeout } from '@asynclab/config';
 import { DELIVER_WEBHOOK_JOB, DELIVER_WEBHOOK_QUEUE, deliverWebhookJobId, type DeliverWebhookJob } from '@asynclab/jobs';
-
-/** How long a call may take: with Redis away BullMQ waits for it, and nobody must wait on a webhook. */
-const REDIS_TIMEOUT_MS = 2_000;
 
 /** The backoff type the consumer's strategy answers to. */
 export const WEBHOOK_BACKOFF = 'webhook';
@@ -38,30 +35,15 @@ export class WebhookQueue implements OnModuleDestroy {
       removeOnComplete: { count: 1000 },
       removeOnFail: { count: 1000 },
     });
-    await withTimeout(added, 'take the webhook job');
+    await withRedisTimeout(added, 'take the webhook job');
   }
 
   /** Whether Redis holds this round's job, in any state. */
   async has(deliveryId: string, redelivery: number): Promise<boolean> {
-    return (await withTimeout(this.queue.getJob(deliverWebhookJobId(deliveryId, redelivery)), 'answer')) !== undefined;
+    return (await withRedisTimeout(this.queue.getJob(deliverWebhookJobId(deliveryId, redelivery)), 'answer')) !== undefined;
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.queue.close();
-  }
-}
-
-async function withTimeout<T>(pending: Promise<T>, what: string): Promise<T> {
-  void pending.catch(() => undefined); // a late rejection after the timeout is not unhandled
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error(`Redis did not ${what} within ${String(REDIS_TIMEOUT_MS)} ms`));
-    }, REDIS_TIMEOUT_MS);
-  });
-  try {
-    return await Promise.race([pending, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -1,6 +1,15 @@
 // The cohort endpoints of the REST API, for the join page, the catalog and the dashboard.
 import { json, request } from './client';
-import type { CohortAnalytics, CohortDashboard, CohortView, LatePolicy, MyAssignment, RegradePreview, RegradeView } from './types';
+import type {
+  CohortAnalytics,
+  CohortDashboard,
+  CohortView,
+  GradeSyncView,
+  LatePolicy,
+  MyAssignment,
+  RegradePreview,
+  RegradeView,
+} from './types';
 
 const q = encodeURIComponent;
 
@@ -29,5 +38,8 @@ export const cohortsApi = {
   regrade: (id: string, assignmentId: string) =>
     request<RegradeView>(`/cohorts/${q(id)}/assignments/${q(assignmentId)}/regrades`, { method: 'POST' }),
   regradeProgress: (id: string, jobId: string) => request<RegradeView>(`/cohorts/${q(id)}/regrades/${q(jobId)}`),
+  /** The LTI grade syncs of the cohort's learners (empty when no LMS course is linked to it). */
+  gradeSyncs: (id: string) => request<{ syncs: GradeSyncView[] }>(`/lti/grade-syncs?cohortId=${q(id)}`).then((body) => body.syncs),
+  retryGradeSync: (syncId: string) => request<GradeSyncView>(`/lti/grade-syncs/${q(syncId)}/retry`, { method: 'POST' }),
   myAssignments: () => request<{ assignments: MyAssignment[] }>('/cohorts/my-assignments').then((body) => body.assignments),
 };

@@ -19,6 +19,7 @@ import type {
   AssignmentView as ServerAssignmentView,
   RegradePreview as ServerRegradePreview,
   RegradeView as ServerRegradeView,
+  GradeSyncView as ServerGradeSyncView,
   WebhookEndpointView as ServerWebhookEndpointView,
   WebhookDeliveryPage as ServerWebhookDeliveryPage,
   WebhookDeliveryView as ServerWebhookDeliveryView,
@@ -59,6 +60,7 @@ export type MatrixRow = Wire<ServerMatrixRow>;
 export type MatrixCell = Wire<ServerMatrixCell>;
 export type { LatePolicy } from '../../../libs/contracts/src';
 export type AssignmentView = Wire<ServerAssignmentView>;
+export type GradeSyncView = Wire<ServerGradeSyncView>;
 export type RegradePreview = Wire<ServerRegradePreview>;
 export type RegradeView = Wire<ServerRegradeView>;
 export type WebhookEndpointView = Wire<ServerWebhookEndpointView>;

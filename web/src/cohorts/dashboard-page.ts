@@ -10,6 +10,7 @@ import { renderAssignmentStats } from './assignment-stats';
 import { showAttempts } from './attempts-panel';
 import { addMemberForm, assignForm, extendForm } from './cohort-forms';
 import { MatrixTable } from './matrix-table';
+import { gradeSyncPanel } from './grade-sync-panel';
 import { regradePanel } from './regrade-panel';
 
 const POLICY_TEXT = { accept: 'late work accepted', penalty: 'late work loses points per day', lock: 'locked after the due date' };
@@ -39,6 +40,8 @@ export async function dashboardPage(main: HTMLElement, cohortId: string, me: Me 
     });
     const bugs = analytics ? renderAnalytics(analytics, rows, titleOf) : null;
     const regrades = staff ? regradePanel(cohort, () => void load()) : null;
+    const nameOf = new Map(rows.map((r) => [r.learner.userId, r.learner.displayName ?? r.learner.email ?? r.learner.userId]));
+    const gradeSyncs = staff ? gradeSyncPanel(cohort, nameOf) : null;
     destroy = () => {
       bugs?.destroy();
       regrades?.stop();
@@ -81,6 +84,7 @@ export async function dashboardPage(main: HTMLElement, cohortId: string, me: Me 
       attempts,
       staff && dashboard.stats.length ? renderAssignmentStats(dashboard, cohort.assignments) : null,
       bugs?.element ?? null,
+      gradeSyncs,
       staff
         ? h(
             'section',

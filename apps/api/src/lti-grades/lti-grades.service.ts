@@ -1,6 +1,6 @@
 // The grade sync log, its retries, and roster syncs, for instructors and admins of the
 // organisation. Every lookup takes the organisation id: another organisation's rows are not found.
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, type GradeSyncView, type RosterSyncResult } from '@asynclab/contracts';
 import { LtiGradeSyncsRepository, LtiRosterRepository, type GradeSyncFilter, type GradeSyncRow } from '@asynclab/database';
 import { GradeSyncQueue, PlatformServiceError, RosterSyncService } from '@asynclab/lti-advantage';
@@ -8,6 +8,8 @@ import { LtiGradesException } from './lti-grades.exception';
 
 @Injectable()
 export class LtiGradesService {
+  private readonly logger = new Logger(LtiGradesService.name);
+
   constructor(
     private readonly syncs: LtiGradeSyncsRepository,
     private readonly queue: GradeSyncQueue,
@@ -19,14 +21,16 @@ export class LtiGradesService {
     return (await this.syncs.list(organizationId, filter)).map(view);
   }
 
-  /** Publishes the learner's current grade again (even if the platform holds it), with a fresh round of attempts. */
+  /**
+   * Publishes the learner's current grade again (even if the platform holds it), with a fresh round
+   * of attempts. The request is stored first: with Redis away it still stands (202, pending), and
+   * the worker's sweeper queues it once Redis answers (as for a webhook redelivery).
+   */
   async retry(organizationId: string, id: string): Promise<GradeSyncView> {
     if (!(await this.syncs.requestRetry(organizationId, id))) throw notFound(id);
-    try {
-      await this.queue.add(id);
-    } catch (error) {
-      throw new LtiGradesException(ErrorCode.QueueUnavailable, `the grade sync could not be queued: ${(error as Error).message}`);
-    }
+    await this.queue.add(id).catch((error: unknown) => {
+      this.logger.warn(`grade sync ${id} retry stored, left to the sweeper: ${(error as Error).message}`);
+    });
     const row = await this.syncs.find(organizationId, id);
     if (!row) throw notFound(id);
     return view(row);

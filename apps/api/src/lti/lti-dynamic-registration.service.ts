@@ -26,6 +26,7 @@ interface PlatformConfiguration {
   issuer: string;
   authorizationEndpoint: string;
   tokenEndpoint: string;
+  authorizationServer: string | null;
   jwksUri: string;
   registrationEndpoint: string;
   productFamily: string | null;
@@ -84,6 +85,7 @@ export class LtiDynamicRegistrationService {
         clientId,
         authLoginUrl: platform.authorizationEndpoint,
         authTokenUrl: platform.tokenEndpoint,
+        authTokenAudience: platform.authorizationServer,
         jwksUrl: platform.jwksUri,
         registeredVia: 'dynamic',
         deploymentIds: deploymentId ? [deploymentId] : [],
@@ -136,6 +138,8 @@ export function parsePlatformConfiguration(body: Record<string, unknown>, config
     tokenEndpoint: field('token_endpoint'),
     jwksUri: field('jwks_uri'),
     registrationEndpoint: field('registration_endpoint'),
+    // Dynamic Registration 1.0, 3.4: the aud of the client assertion when it is not the token endpoint.
+    authorizationServer: typeof body.authorization_server === 'string' && body.authorization_server ? body.authorization_server : null,
     productFamily: typeof lti?.product_family_code === 'string' ? lti.product_family_code : null,
   };
 }

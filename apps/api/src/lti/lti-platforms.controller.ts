@@ -45,6 +45,7 @@ export class LtiPlatformsController {
       deploymentIds: dto.deploymentIds,
       authLoginUrl: dto.authLoginUrl,
       authTokenUrl: dto.authTokenUrl,
+      authTokenAudience: dto.authTokenAudience ?? null,
       jwksUrl: dto.jwksUrl,
       registeredVia: 'manual',
     });

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
+const AUDIENCE =
+  'the aud the platform expects in our client assertion, when it is not the token URL (Brightspace: its *Brightspace OAuth2 Audience*)';
+
 export class CreateLtiPlatformDto {
   @ApiProperty({ example: 'Moodle (Acme)' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiProperty({ example: 'https://moodle.acme.test', description: "the platform's issuer (iss of its id_tokens)" })
@@ -27,6 +30,12 @@ export class CreateLtiPlatformDto {
   @IsString()
   @MaxLength(2000)
   authTokenUrl!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://api.brightspace.com/auth/token', description: AUDIENCE })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  authTokenAudience?: string | null;
   @ApiProperty({ example: 'https://moodle.acme.test/mod/lti/certs.php', description: "the platform's public keyset" })
   @IsString()
   @MaxLength(2000)
@@ -45,6 +54,12 @@ export class UpdateLtiPlatformDto {
   deploymentIds?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) authLoginUrl?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) authTokenUrl?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: `${AUDIENCE}; null: the token URL again` })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  authTokenAudience?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) jwksUrl?: string;
 }
 
@@ -56,6 +71,7 @@ export class LtiPlatformViewDoc {
   @ApiProperty({ type: [String] }) deploymentIds!: string[];
   @ApiProperty() authLoginUrl!: string;
   @ApiProperty() authTokenUrl!: string;
+  @ApiProperty({ type: String, nullable: true, description: AUDIENCE }) authTokenAudience!: string | null;
   @ApiProperty() jwksUrl!: string;
   @ApiProperty({ enum: ['manual', 'dynamic'] }) registeredVia!: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;

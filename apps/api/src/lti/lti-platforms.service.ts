@@ -34,6 +34,7 @@ export function platformView(platform: LtiPlatformWithDeployments): LtiPlatformV
     deploymentIds: platform.deploymentIds,
     authLoginUrl: platform.authLoginUrl,
     authTokenUrl: platform.authTokenUrl,
+    authTokenAudience: platform.authTokenAudience,
     jwksUrl: platform.jwksUrl,
     registeredVia: platform.registeredVia === 'dynamic' ? 'dynamic' : 'manual',
     createdAt: platform.createdAt,

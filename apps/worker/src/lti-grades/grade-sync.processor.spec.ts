@@ -17,7 +17,7 @@ class OneSync {
     publishedScore: null,
     publishedProgress: null,
     context: { id: 'c1', cohortId: 'k1', lineitemsUrl: 'https://lms.test/lineitems', agsScopes: [] },
-    platform: { id: 'p1', clientId: 'client', authTokenUrl: 'https://lms.test/token', allowPrivate: false },
+    platform: { id: 'p1', clientId: 'client', authTokenUrl: 'https://lms.test/token', authTokenAudience: null, allowPrivate: false },
     assignment: { labId: 'lab', labTitle: 'Lab', opensAt: new Date(), dueAt: new Date() },
     subject: 'sub-1',
     resourceLinkLineItems: [],

@@ -8,8 +8,9 @@
 // longer pending.
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@asynclab/config';
-import { WebhookDeliveriesRepository } from '@asynclab/database';
+import { SweptDelivery, WebhookDeliveriesRepository } from '@asynclab/database';
 import { DeliveryEnqueuer, WebhookQueue } from '@asynclab/webhooks';
+import { LostJobPass } from '../sweeping/lost-job-pass';
 
 const SWEEP_BATCH = 200;
 
@@ -18,15 +19,25 @@ export class WebhookSweeper implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger(WebhookSweeper.name);
   private timer?: NodeJS.Timeout;
   private sweeping = false;
-  /** Where the lost-job pass goes on from; null: from the oldest. */
-  private lostCursor: { queuedAt: Date; id: string } | null = null;
+  private readonly lostJobs: LostJobPass<SweptDelivery>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly enqueuer: DeliveryEnqueuer,
     private readonly queue: WebhookQueue,
-  ) {}
+  ) {
+    this.lostJobs = new LostJobPass<SweptDelivery>(
+      {
+        // A row in the batch was queued (queuedPending): its queuedAt is set.
+        batch: (before, after, limit) =>
+          this.deliveries.queuedPending(before, after?.queuedAt ? { queuedAt: after.queuedAt, id: after.id } : null, limit),
+        has: (delivery) => this.queue.has(delivery.id, delivery.redelivery),
+        add: (delivery) => this.queue.add(delivery.id, delivery.redelivery),
+      },
+      SWEEP_BATCH,
+    );
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.sweep(), this.config.webhooks.sweepIntervalMs);
@@ -47,7 +58,7 @@ export class WebhookSweeper implements OnApplicationBootstrap, OnApplicationShut
         if (!(await this.enqueuer.enqueue(delivery.id, delivery.redelivery))) return result;
         result.neverQueued += 1;
       }
-      result.lost = await this.requeueLost(before);
+      result.lost = await this.lostJobs.run(before);
     } catch (error) {
       this.logger.warn(`webhook sweep failed: ${(error as Error).message}`);
     } finally {
@@ -57,18 +68,5 @@ export class WebhookSweeper implements OnApplicationBootstrap, OnApplicationShut
       if (result.lost > 0) this.logger.warn(`webhook sweeper queued again ${String(result.lost)} delivery(ies) whose job Redis had lost`);
     }
     return result;
-  }
-
-  private async requeueLost(before: Date): Promise<number> {
-    const batch = await this.deliveries.queuedPending(before, this.lostCursor, SWEEP_BATCH);
-    const last = batch.at(-1);
-    this.lostCursor = batch.length < SWEEP_BATCH || !last?.queuedAt ? null : { queuedAt: last.queuedAt, id: last.id };
-    let lost = 0;
-    for (const delivery of batch) {
-      if (await this.queue.has(delivery.id, delivery.redelivery)) continue;
-      await this.queue.add(delivery.id, delivery.redelivery);
-      lost += 1;
-    }
-    return lost;
   }
 }

@@ -33,7 +33,7 @@ export interface GradeSyncJobFacts {
   publishedScore: number | null;
   publishedProgress: string | null;
   context: { id: string; cohortId: string; lineitemsUrl: string | null; agsScopes: string[] };
-  platform: { id: string; clientId: string; authTokenUrl: string; allowPrivate: boolean };
+  platform: { id: string; clientId: string; authTokenUrl: string; authTokenAudience: string | null; allowPrivate: boolean };
   assignment: { labId: string; labTitle: string; opensAt: Date; dueAt: Date };
   /** The learner's `sub` on the platform; null when the link was removed since. */
   subject: string | null;
@@ -66,6 +66,12 @@ export interface GradeSyncRow {
   requestedAt: Date;
   updatedAt: Date;
   attempts: GradeSyncAttemptRow[];
+}
+
+/** A pending sync as the sweeper walks them (by request time, then id). */
+export interface PendingSyncCursor {
+  id: string;
+  requestedAt: Date;
 }
 
 export interface GradeSyncFilter {
@@ -166,6 +172,7 @@ export class LtiGradeSyncsRepository {
         id: context.platform.id,
         clientId: context.platform.clientId,
         authTokenUrl: context.platform.authTokenUrl,
+        authTokenAudience: context.platform.authTokenAudience,
         allowPrivate: context.platform.organization.webhooksAllowPrivate,
       },
       assignment: { labId: assignment.labId, labTitle: assignment.lab.title, opensAt: assignment.opensAt, dueAt: assignment.dueAt },
@@ -237,6 +244,22 @@ export class LtiGradeSyncsRepository {
   }
 
   /** Whether the sync waits for a run (requested again after its job's last look, or retrying). */
+  /**
+   * Pending syncs last requested before `before`, oldest first, after the cursor: what the
+   * worker's sweeper checks for a job in Redis (a sync stored while Redis was away has none).
+   */
+  pendingBefore(before: Date, after: PendingSyncCursor | null, limit: number): Promise<PendingSyncCursor[]> {
+    const later = after
+      ? { OR: [{ requestedAt: { gt: after.requestedAt } }, { requestedAt: after.requestedAt, id: { gt: after.id } }] }
+      : {};
+    return this.prisma.ltiGradeSync.findMany({
+      where: { status: 'pending', requestedAt: { lt: before }, ...later },
+      orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
+      take: limit,
+      select: { id: true, requestedAt: true },
+    });
+  }
+
   async isPending(syncId: string): Promise<boolean> {
     const row = await this.prisma.ltiGradeSync.findUnique({ where: { id: syncId }, select: { status: true } });
     return row?.status === 'pending';

@@ -13,6 +13,7 @@ export interface LtiPlatformRow {
   clientId: string;
   authLoginUrl: string;
   authTokenUrl: string;
+  authTokenAudience: string | null;
   jwksUrl: string;
   registeredVia: string;
   createdAt: Date;
@@ -26,6 +27,8 @@ export interface NewLtiPlatform {
   clientId: string;
   authLoginUrl: string;
   authTokenUrl: string;
+  /** The aud the platform wants in our client assertion, when not its token URL; null or absent: the token URL. */
+  authTokenAudience?: string | null;
   jwksUrl: string;
   registeredVia?: 'manual' | 'dynamic';
   deploymentIds: string[];

@@ -9,7 +9,7 @@ export interface RosterContext {
   cohortName: string;
   organizationId: string;
   membershipsUrl: string | null;
-  platform: { id: string; clientId: string; authTokenUrl: string; allowPrivate: boolean };
+  platform: { id: string; clientId: string; authTokenUrl: string; authTokenAudience: string | null; allowPrivate: boolean };
 }
 
 @Injectable()
@@ -34,6 +34,7 @@ export class LtiRosterRepository {
         id: platform.id,
         clientId: platform.clientId,
         authTokenUrl: platform.authTokenUrl,
+        authTokenAudience: platform.authTokenAudience,
         allowPrivate: platform.organization.webhooksAllowPrivate,
       },
     };

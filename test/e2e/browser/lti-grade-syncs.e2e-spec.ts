@@ -1,0 +1,83 @@
+// The grade sync log on the cohort dashboard in a real browser: an instructor of an LMS-linked
+// cohort sees each learner's sync with its status, grade, accepted score, attempts and the
+// platform's last error (shown as text, never markup), and the Retry button asks for the sync
+// again (the row turns pending, and PostgreSQL says so). The learner arrives by a real LTI launch.
+import type { Browser } from 'playwright-core';
+import { PASSWORD } from '../support/accounts';
+import { launchAs, startAdvantageFixture, type AdvantageFixture } from '../../support/lti-advantage-fixture';
+import { launchChromium, openPage } from './support/chromium';
+import { buildWebBundle } from './support/web-bundle';
+
+const HOSTILE_ERROR = 'scores: the platform answered 422 (<img src=x onerror="window.__pwned=1">)';
+
+describe('the grade sync log in the browser', () => {
+  let fx: AdvantageFixture;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    buildWebBundle();
+    // No worker: a retried sync stays pending, so what the page shows is what the API stored.
+    fx = await startAdvantageFixture({}, false);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await fx.close();
+  });
+
+  it('lists the syncs with status, scores, attempts and the last error, and retries a failed one', async () => {
+    const learner = await launchAs(fx, {
+      sub: 'learner-w',
+      role: 'learner',
+      context: { id: 'course-w' },
+      resourceLinkId: 'rl-w',
+      name: 'Wanda Web',
+    });
+    const [{ id: contextId, cohort_id: cohortId }] = await fx.tool.accounts.query<{ id: string; cohort_id: string }>(
+      `SELECT id, cohort_id FROM lti_contexts WHERE platform_id = $1::uuid AND context_id = 'course-w'`,
+      fx.platformId,
+    );
+    const [sync] = await fx.tool.accounts.query<{ id: string }>(
+      `INSERT INTO lti_grade_syncs (id, organization_id, context_id, assignment_id, user_id, status, score_given, score_maximum, last_error)
+       SELECT gen_random_uuid(), $1::uuid, $2::uuid, a.id, $3::uuid, 'failed', 80, 100, $5 FROM cohort_assignments a WHERE a.cohort_id = $4::uuid
+       RETURNING id`,
+      fx.org.id,
+      contextId,
+      learner,
+      cohortId,
+      HOSTILE_ERROR,
+    );
+    await fx.tool.accounts.query(
+      `INSERT INTO lti_grade_sync_attempts (id, sync_id, status, http_code, duration_ms, error, score_given, score_maximum)
+       VALUES (gen_random_uuid(), $1::uuid, 'failed', 422, 12, $2, 80, 100)`,
+      sync.id,
+      HOSTILE_ERROR,
+    );
+    const admin = await fx.tool.accounts.user(fx.org.id, 'admin');
+
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${fx.tool.origin}/sign-in?organization=${fx.org.slug}`);
+    await page.locator('input[name="email"]').fill(admin.email);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('account-link').waitFor();
+    await page.goto(`${fx.tool.origin}/cohorts/${cohortId}`);
+
+    const row = page.locator(`[data-testid="grade-syncs"] tr[data-sync="${sync.id}"]`);
+    await row.waitFor();
+    const cells = await row.locator('th, td').allInnerTexts();
+    expect(cells.slice(0, 7)).toEqual(['Wanda Web', 'The headlines that were never saved', 'failed', '80', '–', '1', HOSTILE_ERROR]);
+    expect(await row.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    await row.getByTestId('grade-sync-retry').click();
+    await page.locator(`[data-testid="grade-syncs"] tr[data-sync="${sync.id}"][data-status="pending"]`).waitFor();
+    expect(await page.locator(`tr[data-sync="${sync.id}"] [data-testid="grade-sync-retry"]`).isDisabled()).toBe(true);
+    const [stored] = await fx.tool.accounts.query<{ status: string; force: boolean }>(
+      'SELECT status, force FROM lti_grade_syncs WHERE id = $1::uuid',
+      sync.id,
+    );
+    expect(stored).toEqual({ status: 'pending', force: true });
+    expect(errors).toEqual([]);
+  });
+});

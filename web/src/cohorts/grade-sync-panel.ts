@@ -1,0 +1,75 @@
+// The grade sync log of an LMS-linked cohort, for its instructors: per learner and assignment, the
+// grade passback's status (pending, succeeded, failed, skipped), the grade computed and the score
+// the platform accepted, how many attempts it took and the last error, with a retry button that
+// publishes the learner's current grade again. Nothing is shown for a cohort no LMS course links.
+import { cohortsApi } from '../api/cohorts-client';
+import type { CohortView, GradeSyncView } from '../api/types';
+import { formatTime, h, replace } from '../dom';
+import { renderApiError } from '../submit/error-box';
+
+const score = (value: number | null) => (value === null ? '–' : String(value));
+
+export function gradeSyncPanel(cohort: CohortView, nameOf: Map<string, string>): HTMLElement {
+  const section = h('section', { class: 'grade-sync-panel', 'aria-label': 'Grades sent to the LMS', 'data-testid': 'grade-syncs' });
+  const titleOf = new Map(cohort.assignments.map((a) => [a.id, a.labTitle]));
+
+  const row = (sync: GradeSyncView): HTMLElement => {
+    const retry = h('button', { type: 'button', class: 'secondary', 'data-testid': 'grade-sync-retry' }, 'Retry');
+    retry.disabled = sync.status === 'pending';
+    const tr = h(
+      'tr',
+      { 'data-sync': sync.id, 'data-status': sync.status },
+      h('th', { scope: 'row' }, nameOf.get(sync.userId) ?? sync.userId),
+      h('td', null, titleOf.get(sync.assignmentId) ?? sync.assignmentId),
+      h('td', { class: `sync-status ${sync.status}`, 'data-testid': 'grade-sync-status' }, sync.status),
+      h('td', null, score(sync.scoreGiven)),
+      h('td', null, score(sync.publishedScore), sync.publishedAt ? ` (${formatTime(sync.publishedAt)})` : ''),
+      h('td', null, String(sync.attempts.length)),
+      // The platform's own words: text content only, never markup.
+      h('td', { class: 'sync-error', 'data-testid': 'grade-sync-error' }, sync.lastError ?? ''),
+      h('td', null, retry),
+    );
+    retry.addEventListener('click', () => {
+      retry.disabled = true;
+      cohortsApi.retryGradeSync(sync.id).then(
+        (next) => {
+          tr.replaceWith(row(next));
+        },
+        (error: unknown) => {
+          replace(tr.lastElementChild as HTMLElement, renderApiError(error, 'The retry could not be asked for.'));
+        },
+      );
+    });
+    return tr;
+  };
+
+  void cohortsApi.gradeSyncs(cohort.id).then(
+    (syncs) => {
+      if (syncs.length === 0) return;
+      replace(
+        section,
+        h('h2', null, 'Grades sent to the LMS'),
+        h(
+          'table',
+          { class: 'stats-table' },
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              ['Learner', 'Assignment', 'Status', 'Grade', 'Accepted by the LMS', 'Attempts', 'Last error', ''].map((t) =>
+                h('th', { scope: 'col' }, t),
+              ),
+            ),
+          ),
+          h('tbody', null, syncs.map(row)),
+        ),
+      );
+    },
+    (error: unknown) => {
+      replace(section, renderApiError(error, 'The grade sync log could not be loaded.'));
+    },
+  );
+  return section;
+}
