@@ -2,7 +2,9 @@
 // Docker sandbox, PostgreSQL), against a bare `docker run --rm` of plain pytest on the same files
 // measured in the same run. For each runtime (runc, and runsc where the engine has it) and with
 // the warm pool on and off: p50/p95 of N submissions one after another and of 2N at concurrency
-// C, the throughput, the phase breakdown and the whole machine's CPU-seconds per run. Needs what
+// C, the throughput, the phase breakdown and the whole machine's CPU-seconds per run; and p50 of N
+// submissions one at a time with BENCH_SPACING_MS (1000) between them, as learners' submissions
+// reach a service that is not saturated (the bare baseline spaced the same way). Needs what
 // `npm test` provisions (scripts/provision.sh). BENCH_BOUNDARY=1 adds the trust boundary's cost.
 import { cpus } from 'node:os';
 import { errorMessage, loadAppConfig } from '@asynclab/config';
@@ -18,12 +20,15 @@ const C = Number(process.argv[3] ?? 8);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/asynclab_bench';
 const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/2';
+const SPACING_MS = Number(process.env.BENCH_SPACING_MS ?? 1000);
 const files = correctNews;
 
 interface Row {
   label: string;
   sequential: Batch;
   concurrent: Batch | null;
+  /** One at a time with SPACING_MS between submissions. */
+  spaced: Batch;
 }
 
 const latencies = (batch: Batch) => batch.samples.map((s) => s.latencyMs);
@@ -49,7 +54,8 @@ async function serviceRows(runtime: string, pooled: boolean): Promise<Row> {
     const sequential = await runBatch(service.baseUrl, files, N, 1);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const concurrent = await runBatch(service.baseUrl, files, 2 * N, C);
-    return { label: `service, ${runtime}, ${pooled ? 'warm pool' : 'no pool'}`, sequential, concurrent };
+    const spaced = await runBatch(service.baseUrl, files, N, 1, SPACING_MS);
+    return { label: `service, ${runtime}, ${pooled ? 'warm pool' : 'no pool'}`, sequential, concurrent, spaced };
   } finally {
     await service.close();
   }
@@ -63,6 +69,7 @@ interface Figures {
   p95cC: number | null;
   throughput: number;
   cpuPerRun: number;
+  p50spaced: number;
   /** c=1 and c=C: queued, sandbox, run, store, rest (medians, ms). */
   phases: number[][] | null;
 }
@@ -83,6 +90,7 @@ function figuresOf(row: Row): Figures {
     p95cC: c ? percentile(latencies(c), 95) : null,
     throughput: throughput(c ?? row.sequential),
     cpuPerRun: (c ?? row.sequential).cpuPerRun,
+    p50spaced: median(latencies(row.spaced)),
     phases: c ? [phasesOf(row.sequential), phasesOf(c)] : null,
   };
 }
@@ -100,13 +108,27 @@ function medianFigures(runs: Figures[]): Figures {
     p95cC: of((f) => f.p95cC),
     throughput: of((f) => f.throughput) ?? 0,
     cpuPerRun: of((f) => f.cpuPerRun) ?? 0,
+    p50spaced: of((f) => f.p50spaced) ?? 0,
     phases: first.phases ? first.phases.map((batch, b) => batch.map((_, i) => of((f) => f.phases?.[b][i] ?? null) ?? 0)) : null,
   };
 }
 
 function printTable(labels: string[], figures: Figures[]): void {
   const baseline = figures[0].p50c1;
-  const header = ['', 'p50 c=1', 'p95 c=1', `p50 c=${C}`, `p95 c=${C}`, `p95/p50 c=${C}`, `runs/s c=${C}`, 'CPU-s/run', 'p50 / bare runc'];
+  const spacedBaseline = figures[0].p50spaced;
+  const header = [
+    '',
+    'p50 c=1',
+    'p95 c=1',
+    `p50 c=${C}`,
+    `p95 c=${C}`,
+    `p95/p50 c=${C}`,
+    `runs/s c=${C}`,
+    'CPU-s/run',
+    'p50 / bare runc',
+    'p50 spaced',
+    'spaced / bare spaced',
+  ];
   const lines = figures.map((f, i) => [
     labels[i],
     fmt(f.p50c1),
@@ -117,6 +139,8 @@ function printTable(labels: string[], figures: Figures[]): void {
     f.throughput.toFixed(2),
     f.cpuPerRun.toFixed(3),
     `${(f.p50c1 / baseline).toFixed(2)}x`,
+    fmt(f.p50spaced),
+    `${(f.p50spaced / spacedBaseline).toFixed(2)}x`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const print = (cells: string[]) => {
@@ -139,7 +163,12 @@ async function benchOnce(image: string, runtimes: string[]): Promise<Row[]> {
   const rows: Row[] = [];
   for (const runtime of runtimes) {
     bareDockerRun(image, files, 2, runtime); // warm-up
-    rows.push({ label: `bare docker run, ${runtime}`, sequential: bareDockerRun(image, files, N, runtime), concurrent: null });
+    rows.push({
+      label: `bare docker run, ${runtime}`,
+      sequential: bareDockerRun(image, files, N, runtime),
+      concurrent: null,
+      spaced: bareDockerRun(image, files, N, runtime, SPACING_MS),
+    });
     rows.push(await serviceRows(runtime, true));
     rows.push(await serviceRows(runtime, false));
   }
@@ -152,7 +181,8 @@ async function main(): Promise<void> {
   await applyMigrations(BENCH_DATABASE_URL, config.migrationsDir);
   const runtimes = (process.env.BENCH_RUNTIMES ?? 'runc,runsc').split(',').filter((r) => r === 'runc' || runtimeAvailable(r));
   console.log(
-    `bench: a passing news.py + test (playground), ${N} one after another and ${2 * N} at concurrency ${C}, ` +
+    `bench: a passing news.py + test (playground), ${N} one after another, ${2 * N} at concurrency ${C} and ` +
+      `${N} one at a time ${SPACING_MS} ms apart, ` +
       `${RUNS} run(s), image ${config.sandbox.image}, ${cpus().length} CPUs`,
   );
   const runs: Row[][] = [];

@@ -81,7 +81,14 @@ async function finalView(url: string, caller: Caller): Promise<SubmissionView> {
   throw new Error('the event stream ended without a final event');
 }
 
-export async function runBatch(baseUrl: string, files: Record<string, string>, count: number, concurrency: number): Promise<Batch> {
+/** `spacingMs`: each client waits that long before each submission (a service idle between them). */
+export async function runBatch(
+  baseUrl: string,
+  files: Record<string, string>,
+  count: number,
+  concurrency: number,
+  spacingMs = 0,
+): Promise<Batch> {
   const samples: Sample[] = [];
   let next = 0;
   const cpuBefore = machineCpuSeconds();
@@ -90,6 +97,7 @@ export async function runBatch(baseUrl: string, files: Record<string, string>, c
     Array.from({ length: concurrency }, async () => {
       while (next < count) {
         next += 1;
+        if (spacingMs > 0) await new Promise((resolve) => setTimeout(resolve, spacingMs));
         samples.push(await submitOne(baseUrl, files));
       }
     }),
@@ -98,7 +106,7 @@ export async function runBatch(baseUrl: string, files: Record<string, string>, c
 }
 
 /** `docker run --rm` of plain pytest on the same files, the limits of a sandbox, `runtime` runc or runsc. */
-export function bareDockerRun(image: string, files: Record<string, string>, count: number, runtime: string): Batch {
+export function bareDockerRun(image: string, files: Record<string, string>, count: number, runtime: string, spacingMs = 0): Batch {
   const dir = mkdtempSync(join(tmpdir(), 'asynclab-bench-'));
   chmodSync(dir, 0o755); // the image runs as uid 10001, which must read the files
   for (const [path, content] of Object.entries(files)) writeFileSync(join(dir, path), content, { mode: 0o644 });
@@ -123,6 +131,7 @@ export function bareDockerRun(image: string, files: Record<string, string>, coun
   const started = performance.now();
   try {
     for (let i = 0; i < count; i++) {
+      if (spacingMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, spacingMs); // a synchronous sleep
       const runStarted = performance.now();
       execFileSync('docker', args, { stdio: 'ignore' });
       samples.push({ latencyMs: performance.now() - runStarted, timings: null });
