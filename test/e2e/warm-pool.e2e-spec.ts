@@ -15,10 +15,11 @@ import type { HealthView } from '../../apps/api/src/health/health.controller';
 const config = loadAppConfig();
 const docker = dockerClient(config.sandbox);
 
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+/** Waits for the probe; on a timeout, says what was last seen (the pool's state) so a failure can be read. */
+async function until(what: string, probe: () => Promise<boolean>, lastSeen: () => unknown = () => null, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(lastSeen())}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -33,7 +34,12 @@ describe('the warm sandbox pool in the service', () => {
   // The pools are shown to operators only: an admin's key with the manage scope.
   let operator: Caller;
   const health = () => call<HealthView>(service.baseUrl, 'GET', '/health', { caller: operator });
-  const pool = async () => (await health()).body.workers?.find((w) => w.pool)?.pool ?? null;
+  let lastPool: unknown = null;
+  const pool = async () => {
+    const found = (await health()).body.workers?.find((w) => w.pool)?.pool ?? null;
+    lastPool = found;
+    return found;
+  };
 
   beforeAll(async () => {
     // The pool is on by default: only its size is set here.
@@ -45,7 +51,11 @@ describe('the warm sandbox pool in the service', () => {
   afterAll(() => service.close());
 
   it('fills at start, serves a submission from a warm sandbox, refills, and shows it all in /health', async () => {
-    await until('the pool to be ready', async () => (await pool())?.ready === 2);
+    await until(
+      'the pool to be ready',
+      async () => (await pool())?.ready === 2,
+      () => lastPool,
+    );
     const answer = await health();
     expect(answer.status).toBe(200);
     expect(answer.body.status).toBe('ok');
@@ -55,23 +65,39 @@ describe('the warm sandbox pool in the service', () => {
 
     const result = await submitAndWait(service.baseUrl, 'playground', correctNews);
     expect(reportOf(result).outcome).toBe('pass');
-    await until('the pool to refill', async () => {
-      const state = await pool();
-      return state?.taken === 1 && state.ready === 2;
-    });
+    await until(
+      'the pool to refill',
+      async () => {
+        const state = await pool();
+        return state?.taken === 1 && state.ready === 2;
+      },
+      () => lastPool,
+    );
     expect(await pool()).toMatchObject({ missed: 0 });
   });
 
   it('empties when a waiting sandbox is killed from outside, serves the next run anyway and refills', async () => {
-    await until('the pool to be ready', async () => (await pool())?.ready === 2);
+    await until(
+      'the pool to be ready',
+      async () => (await pool())?.ready === 2,
+      () => lastPool,
+    );
     const [victim] = await ownContainers();
     await docker.getContainer(victim.Id).kill();
-    await until('the pool to be emptied', async () => (await pool())?.flushed === 1);
+    await until(
+      'the pool to be emptied',
+      async () => (await pool())?.flushed === 1,
+      () => lastPool,
+    );
     expect((await pool())?.lastError).toBe('a waiting sandbox ended on its own');
     const result = await submitAndWait(service.baseUrl, 'playground', correctNews);
     expect(reportOf(result).outcome).toBe('pass');
     expect(reportOf(result).runOutcome).toBeNull();
-    await until('the pool to refill', async () => (await pool())?.ready === 2);
+    await until(
+      'the pool to refill',
+      async () => (await pool())?.ready === 2,
+      () => lastPool,
+    );
     expect((await ownContainers()).map((c) => c.Id)).not.toContain(victim.Id);
   });
 

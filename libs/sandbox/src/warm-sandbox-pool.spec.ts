@@ -206,6 +206,24 @@ describe('WarmSandboxPool', () => {
     await pool.close();
   });
 
+  it('tries again on its own timer after a failed start, without waiting for a run or the periodic tick', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    try {
+      const { pool, failNext, advance } = poolOf(2, { recycleAgeMs: 300_000, idleTimeoutMs: 600_000 });
+      failNext();
+      pool.warm();
+      await flush();
+      expect(pool.state()).toMatchObject({ waiting: 1 }); // the other start failed
+      advance(2_000);
+      jest.advanceTimersByTime(2_000); // the periodic tick is 75 s away
+      await flush();
+      expect(pool.state()).toMatchObject({ waiting: 2, lastError: null });
+      await pool.close();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('removes every waiting sandbox on close and starts no more', async () => {
     const { pool, started } = poolOf(3);
     pool.warm();

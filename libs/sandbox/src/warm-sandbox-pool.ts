@@ -68,6 +68,7 @@ export class WarmSandboxPool<S extends PooledSandbox> {
   private readonly takers: ((sandbox: S | null) => void)[] = [];
   private lastError: string | null = null;
   private idleRefill?: NodeJS.Timeout;
+  private retry?: NodeJS.Timeout;
 
   constructor(
     private readonly settings: WarmPoolSettings,
@@ -155,6 +156,7 @@ export class WarmSandboxPool<S extends PooledSandbox> {
     this.closed = true;
     clearInterval(this.timer);
     clearTimeout(this.idleRefill);
+    clearTimeout(this.retry);
     for (const sandbox of this.waiting.splice(0)) this.remove(sandbox);
     while (this.starting > 0) await new Promise((resolve) => setTimeout(resolve, 50));
     await Promise.all([...this.removals]);
@@ -198,12 +200,23 @@ export class WarmSandboxPool<S extends PooledSandbox> {
   private flush(why: string): void {
     for (const sandbox of this.waiting.splice(0)) this.remove(sandbox);
     this.counts.flushed += 1;
+    this.retryLater(why);
+  }
+
+  /**
+   * Pauses the refills after a failure, then tries again on a timer of its own: the periodic tick
+   * comes only every recycle age / 4 (75 s by default), and a pool left short that long after one
+   * failed start makes every run in between start its own sandbox.
+   */
+  private retryLater(why: string): void {
     this.lastError = why;
     this.retryAt = this.now() + RETRY_AFTER_ERROR_MS;
-    const retry = setTimeout(() => {
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => {
+      this.retryAt = 0; // a timer may fire a millisecond before the clock says so
       this.refill();
     }, RETRY_AFTER_ERROR_MS);
-    retry.unref();
+    this.retry.unref();
   }
 
   private refill(): void {
@@ -224,8 +237,7 @@ export class WarmSandboxPool<S extends PooledSandbox> {
         (error: unknown) => {
           this.takers.shift()?.(null); // that run starts its own
           this.starting -= 1;
-          this.lastError = errorMessage(error);
-          this.retryAt = this.now() + RETRY_AFTER_ERROR_MS;
+          this.retryLater(errorMessage(error));
         },
       );
     }
