@@ -1,0 +1,97 @@
+"""A loaded machine is not a blocking call.
+
+On a busy worker (many sandboxes on two cores) a step of a task can take 100 ms of wall-clock time
+without holding the loop at all: its thread sat on a run queue waiting for a CPU. Reporting that as
+`blocking-call` would fail a correct submission because of its neighbours. The harness counts only
+the time the step ran or blocked, not the time it waited for a CPU (/proc/thread-self/schedstat),
+and a real blocking call on the same loaded CPU is still reported.
+
+The load is real: busy processes pinned to one CPU, and the learner's test pins its own thread to
+that CPU once it runs (so the harness and pytest start at full speed on the other one).
+"""
+
+import os
+import signal
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from harness_run import run_submission
+
+HOGS = 40  # runnable processes on one CPU: each waits about HOGS scheduler slices for its turn
+
+
+def busy_cpu() -> int:
+    return max(os.sched_getaffinity(0))
+
+
+@pytest.fixture
+def loaded_cpu():
+    cpu = busy_cpu()
+    hogs = []
+    for _ in range(HOGS):
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child spins until it is killed
+            os.sched_setaffinity(0, {cpu})
+            while True:
+                pass
+        hogs.append(pid)
+    try:
+        yield cpu
+    finally:
+        for pid in hogs:
+            os.kill(pid, signal.SIGKILL)
+        for pid in hogs:
+            os.waitpid(pid, 0)
+
+
+def submission(tmp_path: Path, cpu: int) -> Path:
+    (tmp_path / "test_ticks.py").write_text(textwrap.dedent(f"""\
+        import asyncio
+        import os
+        import time
+
+        import pytest
+
+
+        def work_a_little():
+            # 5 ms of CPU: longer than a scheduler slice, so the step is preempted on the busy CPU
+            end = time.thread_time() + 0.005
+            while time.thread_time() < end:
+                pass
+
+
+        @pytest.mark.asyncio
+        async def test_ticks_on_a_busy_cpu():
+            os.sched_setaffinity(0, {{{cpu}}})
+            longest = 0.0
+            for _ in range(12):
+                started = time.perf_counter()
+                work_a_little()
+                longest = max(longest, time.perf_counter() - started)
+                await asyncio.sleep(0.005)
+            # The premise: some step took longer than the 100 ms threshold in wall-clock time.
+            assert longest > 0.15, f"the CPU was not busy enough: longest step {{longest:.3f}} s"
+
+
+        @pytest.mark.asyncio
+        async def test_sleeps_on_a_busy_cpu():
+            os.sched_setaffinity(0, {{{cpu}}})
+            await asyncio.sleep(0)
+            time.sleep(0.4)  # a real blocking call
+        """))
+    return tmp_path
+
+
+def test_waiting_for_a_cpu_is_not_a_blocking_call_but_time_sleep_still_is(tmp_path, loaded_cpu):
+    if not Path("/proc/thread-self/schedstat").exists():
+        pytest.skip("this kernel (or gVisor) has no schedstat: wall-clock time is all there is")
+    run = run_submission(submission(tmp_path, loaded_cpu),
+                         {"learnerFiles": ["test_ticks.py"], "perTestTimeoutSec": 30, "blockingThresholdMs": 100})
+    tests = {t["id"]: t for t in run.report["tests"]}
+    assert tests["test_ticks.py::test_ticks_on_a_busy_cpu"]["outcome"] == "passed", tests
+    found = [(d["code"], d["location"]["line"], d.get("test")) for d in run.report["diagnostics"]]
+    source = (tmp_path / "test_ticks.py").read_text().splitlines()
+    sleep_line = next(n for n, text in enumerate(source, 1) if "a real blocking call" in text)
+    assert found == [("blocking-call", sleep_line, "test_ticks.py::test_sleeps_on_a_busy_cpu")], run.report["diagnostics"]
