@@ -17,6 +17,7 @@ import { call, Caller, guest } from './support/client';
 type List = { submissions: Wire<HistoryEntry>[] };
 import { Accounts, keyCaller, signIn } from './support/accounts';
 import { RunningService, startService } from './support/service';
+import { PUBLIC_ORGANIZATION_ID } from '@asynclab/database';
 
 const files = { 'test_ok.py': 'def test_ok():\n    assert True\n' };
 const submission = { labId: 'playground', files };
@@ -238,6 +239,19 @@ describe('authorisation', () => {
         expect((await as(caller, method, path, method === 'POST' ? {} : undefined)).status).toBe(403);
       }
       if (method === 'GET') for (const caller of [adminX, keyX]) expect((await as(caller, method, path)).status).toBe(200);
+    });
+
+    it("leaves rotating the service's LTI signing key to the service's own organisation: another organisation's admin gets 404", async () => {
+      for (const caller of [adminX, keyX]) {
+        const answer = await as(caller, 'POST', '/admin/lti/rotate-key', {});
+        expect(answer.status).toBe(404);
+        expect(answer.body.code).toBe('NOT_FOUND');
+      }
+      const operator = keyCaller((await accounts.key(PUBLIC_ORGANIZATION_ID, ['manage'])).key);
+      expect((await as(operator, 'POST', '/admin/lti/rotate-key', {})).status).toBe(200);
+      // Nor does a tenant's admin see the service's workers and hosts in /health; its operators do.
+      expect((await as(adminX, 'GET', '/health')).body).toEqual({ status: 'ok' });
+      expect((await as<{ workers?: unknown[] }>(operator, 'GET', '/health')).body.workers).toEqual(expect.any(Array));
     });
 
     it('lets anyone reach the launch endpoints, which answer with their own LTI checks (no CSRF or same-origin refusal)', async () => {

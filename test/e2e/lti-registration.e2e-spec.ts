@@ -2,7 +2,8 @@
 // Registration with a simulated platform on 127.0.0.1; another organisation's platform is 404.
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { LtiPlatformView, LtiRegistrationLink, LtiToolConfiguration, Wire } from '../../libs/contracts/src';
-import { signIn } from './support/accounts';
+import { Accounts, keyCaller, signIn } from './support/accounts';
+import { PUBLIC_ORGANIZATION_ID } from '@asynclab/database';
 import { call } from './support/client';
 import { LtiKeyStore, signWithActiveKey } from '../../libs/lti/src';
 import { SimulatedPlatform } from '../support/lti-platform';
@@ -150,8 +151,10 @@ describe('LTI registration', () => {
     const before = await jwks();
     expect(before.length).toBeGreaterThan(0);
     expect(before.every((key) => key.d === undefined)).toBe(true);
-    const org = await ltiOrg(tool);
-    const rotated = await call<{ kid: string }>(tool.baseUrl, 'POST', '/admin/lti/rotate-key', { caller: org.admin });
+    const accounts = new Accounts();
+    const operator = keyCaller((await accounts.key(PUBLIC_ORGANIZATION_ID, ['manage'])).key);
+    await accounts.close();
+    const rotated = await call<{ kid: string }>(tool.baseUrl, 'POST', '/admin/lti/rotate-key', { caller: operator });
     expect(rotated.status).toBe(200);
     const after = await jwks();
     expect(after[0].kid).toBe(rotated.body.kid);

@@ -1,5 +1,6 @@
 import { allows } from './auth.guard';
-import { cohortReader, maySeeUser, submissionScope } from './access-policy';
+import { cohortReader, maySeeOperations, maySeeUser, submissionScope } from './access-policy';
+import { PUBLIC_ORGANIZATION_ID } from '@asynclab/database';
 import type { KeyPrincipal, SessionPrincipal } from './principal';
 import { parseApiKey, newApiKey, sha256 } from './secrets';
 import { decodeCursor, encodeCursor } from '../../../../libs/database/src/repositories/pagination';
@@ -14,6 +15,19 @@ const session = (role: SessionPrincipal['role'], isGuest = false): SessionPrinci
   csrfToken: 'c',
 });
 const key = (scopes: KeyPrincipal['scopes']): KeyPrincipal => ({ kind: 'key', organizationId: 'org', keyId: 'k', scopes });
+
+describe('who sees how the service runs', () => {
+  it("is the service's own organisation's admins and manage keys, never another organisation's", () => {
+    const operators = { organizationId: PUBLIC_ORGANIZATION_ID };
+    expect(maySeeOperations({ ...session('admin'), ...operators })).toBe(true);
+    expect(maySeeOperations({ ...key(['manage']), ...operators })).toBe(true);
+    expect(maySeeOperations({ ...session('instructor'), ...operators })).toBe(false);
+    expect(maySeeOperations({ ...key(['read', 'submit']), ...operators })).toBe(false);
+    expect(maySeeOperations(session('admin'))).toBe(false);
+    expect(maySeeOperations(key(['manage']))).toBe(false);
+    expect(maySeeOperations(undefined)).toBe(false);
+  });
+});
 
 describe('route access rules', () => {
   it('lets keys in only with the named scope', () => {

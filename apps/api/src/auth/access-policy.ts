@@ -1,7 +1,7 @@
 // Which rows a principal may see, in one place. Repositories then take the organisation id as a
 // required argument, so a principal can never reach another organisation's rows: those answer
 // 404 (they are not there for this caller), never 403.
-import type { SubmissionScope } from '@asynclab/database';
+import { PUBLIC_ORGANIZATION_ID, type SubmissionScope } from '@asynclab/database';
 import { Principal } from './principal';
 
 /** Learners and guests see their own work; instructors, admins and keys their organisation's. */
@@ -35,8 +35,16 @@ export function cohortReader(principal: Principal): { whole: true } | { whole: f
   return null;
 }
 
-/** Who sees how the service runs (workers, hosts, sandbox pools): admins and keys with `manage`. */
+/**
+ * The service's operators belong to its own organisation (the public one). A tenant's admin runs
+ * their organisation, not the service every tenant shares.
+ */
+export function isOperatorOrganization(principal: Principal): boolean {
+  return principal.organizationId === PUBLIC_ORGANIZATION_ID;
+}
+
+/** Who sees how the service runs (workers, hosts, sandbox pools): the operators' admins and keys with `manage`. */
 export function maySeeOperations(principal: Principal | undefined): boolean {
-  if (!principal) return false;
+  if (!principal || !isOperatorOrganization(principal)) return false;
   return principal.kind === 'key' ? principal.scopes.includes('manage') : principal.role === 'admin';
 }

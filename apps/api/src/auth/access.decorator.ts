@@ -18,6 +18,12 @@ export interface AccessRule {
    * (a signed id_token and single-use state, or a single-use token we issued).
    */
   platformForm?: boolean;
+  /**
+   * The service's own operations, for every tenant at once (our LTI signing key, the workers):
+   * only the service's own organisation (the public one, created at install) may call it, with
+   * the roles and scope above. Any other organisation's admin gets 404: the route is not theirs.
+   */
+  operators?: boolean;
 }
 
 export const ACCESS_METADATA = 'asynclab:access';

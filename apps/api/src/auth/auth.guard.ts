@@ -5,6 +5,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ErrorCode } from '@asynclab/contracts';
+import { isOperatorOrganization } from './access-policy';
 import { AuthException } from './auth.exception';
 import { ACCESS_METADATA, AccessRule, DEFAULT_ACCESS } from './access.decorator';
 import { Principal, RequestWithPrincipal } from './principal';
@@ -35,6 +36,9 @@ export class AuthGuard implements CanActivate {
     if (rule.public) return true;
     if (!principal) throw new UnauthenticatedException();
     if (!allows(rule, principal)) throw forbidden(rule, principal);
+    if (rule.operators && !isOperatorOrganization(principal)) {
+      throw new AuthException(ErrorCode.NotFound, `${request.method} ${request.path} is not a route of this organisation`);
+    }
     return true;
   }
 }

@@ -91,7 +91,7 @@ export class LtiPlatformsController {
 /** Our signing key is the service's, not an organisation's: rotating it is an operator's act. */
 @ApiTags('admin')
 @Controller('admin/lti')
-@Access({ roles: ['admin'], keyScope: 'manage' })
+@Access({ roles: ['admin'], keyScope: 'manage', operators: true })
 export class LtiKeysController {
   constructor(private readonly keys: LtiKeyStore) {}
 
