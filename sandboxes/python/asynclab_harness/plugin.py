@@ -89,6 +89,7 @@ class HarnessPlugin:
         timeouts.start_test()
         if self.watchdog is not None:
             self.watchdog.deadline = timeouts.clock.deadline
+            timeouts.clock.on_extend = self._extend_guard
         try:
             yield
         finally:
@@ -99,6 +100,10 @@ class HarnessPlugin:
             self._guard(None)
             harness.current_test = None
             harness.current_function = None
+
+    def _extend_guard(self, deadline):
+        if self.watchdog is not None and self.watchdog.deadline is not None:
+            self.watchdog.deadline = deadline
 
     def _guard(self, seconds):
         if self.watchdog is not None:

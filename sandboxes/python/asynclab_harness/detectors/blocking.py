@@ -9,12 +9,10 @@ in a synchronous helper, together with the `async def` that called the helper.
 
 Wall-clock time alone would blame the learner for a busy machine: with many sandboxes on two
 cores, a step can wait 100 ms on a run queue for a CPU without holding the loop any longer than
-usual. Linux counts that wait per thread (the second field of /proc/thread-self/schedstat), so
-the step's time is its wall-clock time less its wait for a CPU: what it ran, or slept, or waited
-on I/O. Where there is no schedstat (gVisor), wall-clock time is all there is.
+usual. The step's time is its wall-clock time less that wait (cpuwait.py): what it ran, or
+slept, or waited on I/O.
 """
 
-import os
 import sys
 import threading
 import time
@@ -23,6 +21,7 @@ from collections import Counter
 
 from ..context import harness
 from ..workspace import enclosing_async_def, stack_of
+from . import cpuwait
 from .verdicts import HarnessVerdict
 
 
@@ -37,22 +36,6 @@ class StepClock:
 clock = StepClock()
 
 
-def _open_schedstat():
-    """The main thread's schedstat, read with one pread (about 0.4 us); None without one."""
-    try:
-        return os.open("/proc/thread-self/schedstat", os.O_RDONLY | os.O_CLOEXEC)
-    except OSError:
-        return None
-
-
-def _waited_for_cpu(fd, before: bytes) -> float:
-    """Seconds the thread spent runnable but not running since `before` was read."""
-    try:
-        return (int(os.pread(fd, 64, 0).split()[1]) - int(before.split()[1])) / 1e9
-    except (OSError, ValueError, IndexError):
-        return 0.0
-
-
 def install(threshold_ms: float) -> None:
     """Installs the step timer; call it from the thread that runs the loop (schedstat is per thread)."""
     clock.threshold = threshold_ms / 1000.0
@@ -60,14 +43,14 @@ def install(threshold_ms: float) -> None:
     main = harness.main_thread
     perf = time.perf_counter
     get_ident = threading.get_ident
-    schedstat = _open_schedstat()
-    pread = os.pread
+    cpuwait.open_for_this_thread()
+    reading = cpuwait.raw
 
     def _run(self):
         if get_ident() != main:
             return original(self)
         clock.step += 1
-        queued = pread(schedstat, 64, 0) if schedstat is not None else None
+        queued = reading()
         started = clock.started = perf()
         verdict = False
         try:
@@ -79,7 +62,7 @@ def install(threshold_ms: float) -> None:
             clock.started = None
             elapsed = perf() - started
             if elapsed >= clock.threshold and not verdict:
-                waited = _waited_for_cpu(schedstat, queued) if queued is not None else 0.0
+                waited = cpuwait.since(queued)
                 if elapsed - waited >= clock.threshold:
                     _report(self, elapsed - waited, waited)
             if clock.samples:

@@ -7,6 +7,11 @@ wherever it is. The handler looks at where that is before raising HarnessTimeout
   sleep); the report points at the line each waiting task is parked on;
 - anywhere else: the code was busy; the report points at the learner line it was running.
 
+The limit counts the time the test had, not the time its thread waited for a busy CPU
+(cpuwait.py): when the alarm finds the loop's thread waited, the deadline moves by that wait,
+up to MAX_CREDIT limits in all, so a neighbour's load never turns a correct test into a timeout
+and a test that really hangs is still stopped.
+
 If a task in this test caught a cancellation and carried on, that is the reason it never ended,
 and `cancellation-swallowed` is reported instead (deadlock and cancellation-swallowed win over
 timeout). The alarm re-arms briefly in case learner code swallows the verdict too.
@@ -20,10 +25,12 @@ import time
 from .. import astindex
 from ..context import harness
 from ..workspace import enclosing_async_def, stack_of
-from . import awaitchain, cancellation, coroutines, loop as loopmod
+from . import awaitchain, cancellation, coroutines, cpuwait, loop as loopmod
 from .verdicts import HarnessTimeout
 
 RETRY_SEC = 0.5
+MIN_CREDIT_SEC = 0.02   # smaller waits are not worth an alarm of their own
+MAX_CREDIT = 3          # at most this many limits of credit: a test gets at most 4x its limit
 
 
 class Clock:
@@ -31,6 +38,9 @@ class Clock:
         self.limit = 10.0
         self.deadline = None
         self.fired = 0
+        self.queued = None     # cpuwait reading at the test's start
+        self.credited = 0.0    # seconds the deadline has moved
+        self.on_extend = None  # told the new deadline (the watchdog's last resort moves with it)
 
 
 clock = Clock()
@@ -40,12 +50,15 @@ _previous = None
 def install(limit_sec: float) -> None:
     global _previous
     clock.limit = limit_sec
+    cpuwait.open_for_this_thread()
     _previous = signal.signal(signal.SIGALRM, _on_alarm)
 
 
 def start_test() -> None:
     clock.deadline = time.monotonic() + clock.limit
     clock.fired = 0
+    clock.queued = cpuwait.raw()
+    clock.credited = 0.0
 
 
 def end_test() -> None:
@@ -67,6 +80,8 @@ def disarm() -> None:
 def _on_alarm(signum, frame):
     if clock.deadline is None:
         return
+    if clock.fired == 0 and _extend_by_cpu_wait():
+        return
     clock.fired += 1
     signal.setitimer(signal.ITIMER_REAL, RETRY_SEC)
     if clock.fired == 1:
@@ -79,6 +94,19 @@ def _on_alarm(signum, frame):
     if coroutines.defer_out_of_finalizer(frame, verdict):
         return
     raise verdict
+
+
+def _extend_by_cpu_wait() -> bool:
+    """Moves the deadline by the CPU wait not yet credited; False when there is none to give."""
+    owed = min(cpuwait.since(clock.queued) - clock.credited, MAX_CREDIT * clock.limit - clock.credited)
+    if owed < MIN_CREDIT_SEC:
+        return False
+    clock.credited += owed
+    clock.deadline += owed
+    signal.setitimer(signal.ITIMER_REAL, owed)
+    if clock.on_extend is not None:
+        clock.on_extend(clock.deadline)
+    return True
 
 
 def _report(frame) -> None:

@@ -1,10 +1,11 @@
-"""A loaded machine is not a blocking call.
+"""A loaded machine is not the learner's bug: neither a blocking call nor a timeout.
 
 On a busy worker (many sandboxes on two cores) a step of a task can take 100 ms of wall-clock time
 without holding the loop at all: its thread sat on a run queue waiting for a CPU. Reporting that as
 `blocking-call` would fail a correct submission because of its neighbours. The harness counts only
 the time the step ran or blocked, not the time it waited for a CPU (/proc/thread-self/schedstat),
-and a real blocking call on the same loaded CPU is still reported.
+and a real blocking call on the same loaded CPU is still reported. The per-test time limit
+likewise moves by the test's wait for a CPU, and a test that really hangs is still stopped.
 
 The load is real: busy processes pinned to one CPU, and the learner's test pins its own thread to
 that CPU once it runs (so the harness and pytest start at full speed on the other one).
@@ -46,6 +47,11 @@ def loaded_cpu():
             os.waitpid(pid, 0)
 
 
+def needs_schedstat():
+    if not Path("/proc/thread-self/schedstat").exists():
+        pytest.skip("this kernel (or gVisor) has no schedstat: wall-clock time is all there is")
+
+
 def submission(tmp_path: Path, cpu: int) -> Path:
     (tmp_path / "test_ticks.py").write_text(textwrap.dedent(f"""\
         import asyncio
@@ -85,8 +91,7 @@ def submission(tmp_path: Path, cpu: int) -> Path:
 
 
 def test_waiting_for_a_cpu_is_not_a_blocking_call_but_time_sleep_still_is(tmp_path, loaded_cpu):
-    if not Path("/proc/thread-self/schedstat").exists():
-        pytest.skip("this kernel (or gVisor) has no schedstat: wall-clock time is all there is")
+    needs_schedstat()
     run = run_submission(submission(tmp_path, loaded_cpu),
                          {"learnerFiles": ["test_ticks.py"], "perTestTimeoutSec": 30, "blockingThresholdMs": 100})
     tests = {t["id"]: t for t in run.report["tests"]}
@@ -95,3 +100,39 @@ def test_waiting_for_a_cpu_is_not_a_blocking_call_but_time_sleep_still_is(tmp_pa
     source = (tmp_path / "test_ticks.py").read_text().splitlines()
     sleep_line = next(n for n, text in enumerate(source, 1) if "a real blocking call" in text)
     assert found == [("blocking-call", sleep_line, "test_ticks.py::test_sleeps_on_a_busy_cpu")], run.report["diagnostics"]
+
+
+def test_waiting_for_a_cpu_does_not_count_against_the_time_limit_but_a_hang_still_does(tmp_path, loaded_cpu):
+    needs_schedstat()
+    (tmp_path / "test_slow.py").write_text(textwrap.dedent(f"""\
+        import asyncio
+        import os
+        import time
+
+        import pytest
+
+
+        @pytest.mark.asyncio
+        async def test_little_work_on_a_busy_cpu():
+            os.sched_setaffinity(0, {{{loaded_cpu}}})
+            started = time.perf_counter()
+            for _ in range(8):
+                end = time.thread_time() + 0.005  # 40 ms of CPU in all
+                while time.thread_time() < end:
+                    pass
+                await asyncio.sleep(0)
+            # The premise: on this CPU it took longer than the 1 s limit in wall-clock time.
+            assert time.perf_counter() - started > 1.0
+
+
+        @pytest.mark.asyncio
+        async def test_hangs_on_a_busy_cpu():
+            os.sched_setaffinity(0, {{{loaded_cpu}}})
+            await asyncio.sleep(30)  # a real hang
+        """))
+    run = run_submission(tmp_path, {"learnerFiles": ["test_slow.py"], "perTestTimeoutSec": 1, "blockingThresholdMs": 100})
+    tests = {t["id"]: t for t in run.report["tests"]}
+    assert tests["test_slow.py::test_little_work_on_a_busy_cpu"]["outcome"] == "passed", tests
+    assert tests["test_slow.py::test_hangs_on_a_busy_cpu"]["outcome"] == "failed", tests
+    found = [(d["code"], d.get("test")) for d in run.report["diagnostics"]]
+    assert found == [("timeout", "test_slow.py::test_hangs_on_a_busy_cpu")], run.report["diagnostics"]
