@@ -108,3 +108,14 @@ def test_unmarked_tests_respect_module_marks(tmp_path):
     _path, tree = _tree(tmp_path, "async def test_b():\n    pass\n", "m2.py")
     assert [h[:2] for h in checks.unmarked_async_tests(tree, strict=True)] == [("silent-pass", 1)]
     assert list(checks.unmarked_async_tests(tree, strict=False)) == []
+
+
+def test_a_long_step_is_a_blocking_call_when_it_held_the_loop_itself():
+    from asynclab_harness.detectors.blocking import held_the_loop
+    from asynclab_harness.detectors.cpuwait import CpuUse
+    assert held_the_loop(0.30, CpuUse(ran=0.30, waited=0.0), 0.1)     # CPU work on a quiet machine
+    assert held_the_loop(0.30, CpuUse(ran=0.0, waited=0.0), 0.1)      # time.sleep: not running, not waiting for a CPU
+    assert held_the_loop(0.30, CpuUse(ran=0.04, waited=0.26), 0.1)    # a busy-wait on the clock on a busy CPU
+    assert not held_the_loop(0.15, CpuUse(ran=0.005, waited=0.145), 0.1)  # a 5 ms step preempted
+    assert not held_the_loop(0.17, CpuUse(ran=0.005, waited=0.15), 0.1)   # and a few ms of GIL hand-over
+    assert not held_the_loop(0.09, CpuUse(ran=0.09, waited=0.0), 0.1)     # under the threshold

@@ -9,8 +9,16 @@ in a synchronous helper, together with the `async def` that called the helper.
 
 Wall-clock time alone would blame the learner for a busy machine: with many sandboxes on two
 cores, a step can wait 100 ms on a run queue for a CPU without holding the loop any longer than
-usual. The step's time is its wall-clock time less that wait (cpuwait.py): what it ran, or
-slept, or waited on I/O.
+usual. So a step is a blocking call when its own time (its wall-clock time less that wait,
+cpuwait.py: what it ran, slept or waited on I/O) reaches the threshold, or when it held the loop
+past the threshold in wall-clock time while running on a CPU for a quarter of the threshold: a
+busy-wait on the clock (`while time.perf_counter() < deadline`) gets less CPU on a busy machine
+but holds the loop just as long, while a preempted short step runs a few milliseconds.
+
+The watchdog thread takes the GIL to look at the loop; CPython makes a thread that holds the GIL
+hand it over after the switch interval (5 ms by default), and on a busy CPU the taker can then sit
+on a run queue while the loop's thread waits for it. The harness sets the interval to half the
+threshold: a short step never hands the GIL over, a long one still gets its samples.
 """
 
 import sys
@@ -23,6 +31,9 @@ from ..context import harness
 from ..workspace import enclosing_async_def, stack_of
 from . import cpuwait
 from .verdicts import HarnessVerdict
+
+
+RAN_SHARE_MIN = 0.25  # of the threshold: running less, a long step is the machine's load, not the code
 
 
 class StepClock:
@@ -39,6 +50,7 @@ clock = StepClock()
 def install(threshold_ms: float) -> None:
     """Installs the step timer; call it from the thread that runs the loop (schedstat is per thread)."""
     clock.threshold = threshold_ms / 1000.0
+    sys.setswitchinterval(max(sys.getswitchinterval(), clock.threshold / 2))
     original = events.Handle._run
     main = harness.main_thread
     perf = time.perf_counter
@@ -62,13 +74,18 @@ def install(threshold_ms: float) -> None:
             clock.started = None
             elapsed = perf() - started
             if elapsed >= clock.threshold and not verdict:
-                waited = cpuwait.since(queued)
-                if elapsed - waited >= clock.threshold:
-                    _report(self, elapsed - waited, waited)
+                use = cpuwait.since(queued)
+                if held_the_loop(elapsed, use, clock.threshold):
+                    _report(self, elapsed, use.waited)
             if clock.samples:
                 clock.samples.clear()
 
     events.Handle._run = _run
+
+
+def held_the_loop(elapsed: float, use: cpuwait.CpuUse, threshold: float) -> bool:
+    """Whether a step of `elapsed` s that ran and waited for a CPU as `use` says is the code's blocking call."""
+    return elapsed - use.waited >= threshold or (elapsed >= threshold and use.ran >= threshold * RAN_SHARE_MIN)
 
 
 def sample() -> None:
@@ -112,7 +129,7 @@ def _report(handle, elapsed: float, waited: float) -> None:
     message = (f"the event loop was blocked for {ms:.0f} ms at {harness.place(where)} ({inside}); "
                f"no other task could run meanwhile")
     from .. import astindex
-    queued = f", not counting {waited * 1000:.0f} ms it waited for a busy CPU" if waited >= 0.005 else ""
+    queued = f"; {waited * 1000:.0f} ms of it waiting for a busy CPU" if waited >= 0.005 else ""
     evidence = (f"One step of {_describe(handle)} ran for {ms:.0f} ms without reaching an await "
                 f"(threshold {clock.threshold * 1000:.0f} ms{queued}). Sampled at:\n"
                 f'  File "{harness.ws.rel(where[0])}", line {where[1]}, in {func}\n'

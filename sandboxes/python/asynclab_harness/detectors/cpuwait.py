@@ -2,12 +2,13 @@
 
 On a busy worker (many sandboxes on two cores) a runnable thread can sit on a run queue for
 tens or hundreds of milliseconds. Linux counts that per thread: the second field of
-/proc/thread-self/schedstat, in nanoseconds. The blocking-call timer and the per-test time limit
+/proc/thread-self/schedstat, in nanoseconds (the first is the time it ran). The blocking-call timer and the per-test time limit
 subtract it, so a neighbour's load never becomes this learner's bug. Under gVisor there is no
 schedstat: every reading is None and the callers fall back to wall-clock time.
 """
 
 import os
+from typing import NamedTuple
 
 _fd = None
 
@@ -33,16 +34,22 @@ def raw():
         return None
 
 
-def seconds(reading) -> float:
-    """The run-queue wait in a raw() reading, in seconds (0.0 for None)."""
+class CpuUse(NamedTuple):
+    ran: float     # seconds on a CPU
+    waited: float  # seconds runnable but waiting for a CPU
+
+
+def _fields(reading) -> CpuUse:
     try:
-        return int(reading.split()[1]) / 1e9
-    except (AttributeError, ValueError, IndexError):
-        return 0.0
+        ran, waited = reading.split()[:2]
+        return CpuUse(int(ran) / 1e9, int(waited) / 1e9)
+    except (AttributeError, ValueError):
+        return CpuUse(0.0, 0.0)
 
 
-def since(reading) -> float:
-    """Seconds waited for a CPU since `reading` was taken (0.0 without schedstat)."""
+def since(reading) -> CpuUse:
+    """What the thread did since `reading` was taken (zeros without schedstat)."""
     if reading is None:
-        return 0.0
-    return max(seconds(raw()) - seconds(reading), 0.0)
+        return CpuUse(0.0, 0.0)
+    now, then = _fields(raw()), _fields(reading)
+    return CpuUse(max(now.ran - then.ran, 0.0), max(now.waited - then.waited, 0.0))

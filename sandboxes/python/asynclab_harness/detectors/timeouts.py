@@ -98,7 +98,7 @@ def _on_alarm(signum, frame):
 
 def _extend_by_cpu_wait() -> bool:
     """Moves the deadline by the CPU wait not yet credited; False when there is none to give."""
-    owed = min(cpuwait.since(clock.queued) - clock.credited, MAX_CREDIT * clock.limit - clock.credited)
+    owed = min(cpuwait.since(clock.queued).waited - clock.credited, MAX_CREDIT * clock.limit - clock.credited)
     if owed < MIN_CREDIT_SEC:
         return False
     clock.credited += owed
