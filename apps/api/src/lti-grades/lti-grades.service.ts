@@ -3,7 +3,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, type GradeSyncView, type RosterSyncResult } from '@asynclab/contracts';
 import { LtiGradeSyncsRepository, LtiRosterRepository, type GradeSyncFilter, type GradeSyncRow } from '@asynclab/database';
-import { GradeSyncQueue, PlatformServiceError, RosterSyncService } from '@asynclab/lti-advantage';
+import { GradeSyncQueue, PlatformServiceError, RecordedRosterSync } from '@asynclab/lti-advantage';
 import { LtiGradesException } from './lti-grades.exception';
 
 @Injectable()
@@ -14,7 +14,7 @@ export class LtiGradesService {
     private readonly syncs: LtiGradeSyncsRepository,
     private readonly queue: GradeSyncQueue,
     private readonly roster: LtiRosterRepository,
-    private readonly rosterSync: RosterSyncService,
+    private readonly rosterSync: RecordedRosterSync,
   ) {}
 
   async list(organizationId: string, filter: GradeSyncFilter): Promise<GradeSyncView[]> {
@@ -40,7 +40,7 @@ export class LtiGradesService {
     const context = await this.roster.findContext(organizationId, contextId);
     if (!context) throw new LtiGradesException(ErrorCode.LtiContextNotFound, `LTI context "${contextId}" does not exist`, 'id');
     try {
-      const counts = await this.rosterSync.sync(context);
+      const counts = await this.rosterSync.run(context, 'request');
       return { contextId: context.id, cohortId: context.cohortId, ...counts };
     } catch (error) {
       if (!(error instanceof PlatformServiceError)) throw error;
