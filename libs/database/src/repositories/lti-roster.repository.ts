@@ -4,6 +4,16 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../../../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 
+/** A context as its instructors see it (GET /lti/contexts/:id). */
+export interface ContextSummary {
+  id: string;
+  platformId: string;
+  contextId: string;
+  cohortId: string;
+  title: string | null;
+  membershipsUrl: string | null;
+}
+
 export interface RosterContext {
   id: string;
   cohortId: string;
@@ -20,6 +30,14 @@ export class LtiRosterRepository {
   /** A context of the organisation's platforms, or null (another organisation's is not there for it). */
   findContext(organizationId: string, contextId: string): Promise<RosterContext | null> {
     return this.contextWhere({ id: contextId, platform: { organizationId } });
+  }
+
+  /** The organisation's context, or null (another organisation's is not there for it). */
+  summary(organizationId: string, contextId: string): Promise<ContextSummary | null> {
+    return this.prisma.ltiContext.findFirst({
+      where: { id: contextId, platform: { organizationId } },
+      select: { id: true, platformId: true, contextId: true, cohortId: true, title: true, membershipsUrl: true },
+    });
   }
 
   /** Any organisation's context, for the worker's scheduled sync (the job names it, no caller does). */
