@@ -36,7 +36,8 @@ export class LtiGradesController {
   @Get('contexts/:id')
   @Access({ roles: ['instructor', 'admin'], keyScope: 'read' })
   @ApiOperation({
-    summary: "An LMS course context: its cohort, whether it offers names and roles, the roster schedule and the latest roster syncs (when, added, removed, kept, error)",
+    summary:
+      'An LMS course context: its cohort, whether it offers names and roles, the roster schedule and the latest roster syncs (when, added, removed, kept, error)',
   })
   @ApiOkResponse({ type: LtiContextViewDoc })
   context(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<LtiContextView> {

@@ -111,5 +111,6 @@ export class LtiContextViewDoc {
   rosterSyncIntervalMinutes!: number | null;
   @ApiProperty({ type: RosterSyncRunViewDoc, nullable: true, description: 'the latest run that finished (succeeded or failed)' })
   lastRosterSync!: RosterSyncRunViewDoc | null;
-  @ApiProperty({ type: [RosterSyncRunViewDoc], description: 'the latest runs, newest first (at most 10)' }) rosterSyncs!: RosterSyncRunViewDoc[];
+  @ApiProperty({ type: [RosterSyncRunViewDoc], description: 'the latest runs, newest first (at most 10)' })
+  rosterSyncs!: RosterSyncRunViewDoc[];
 }
