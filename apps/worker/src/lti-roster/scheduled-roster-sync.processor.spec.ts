@@ -2,6 +2,7 @@
 // (the real thing runs in test/e2e/lti-roster-schedule.e2e-spec.ts): a tick queues every context
 // in batches for its slot; a context's job syncs once per slot, records what changed, is retried
 // on a failure and ends failed on its last attempt or when the service is gone.
+import { Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import type { LtiRosterRepository, LtiRosterSyncsRepository, RosterContext, RosterSyncOutcome } from '@asynclab/database';
 import { PlatformServiceError, type RosterSyncCounts, type RosterSyncService } from '@asynclab/lti-advantage';
@@ -84,6 +85,14 @@ function build(answers: (RosterSyncCounts | Error)[], contextIds: string[] = [],
 const job = { version: 1 as const, contextId: CONTEXT, slotMs: SLOT };
 
 describe('the scheduled roster sync', () => {
+  // Its logs are the e2e tests' to read; here they would only bury the results.
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
+  afterAll(() => {
+    Logger.overrideLogger(['log', 'error', 'warn', 'debug', 'verbose']);
+  });
+
   it("queues every context with the service for the tick's slot, in batches of 200", async () => {
     const ids = Array.from({ length: 450 }, (_, n) => `ctx-${String(n).padStart(3, '0')}`);
     const { processor, added } = build([], ids);
