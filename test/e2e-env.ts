@@ -8,6 +8,9 @@ export function applyTestEnv(): void {
   process.env.SWEEPER_INTERVAL_MS ??= '500';
   process.env.SWEEPER_GRACE_MS ??= '200';
   process.env.WORKER_CONCURRENCY ??= '2';
+  // Off unless a test turns it on: every worker of a run shares the schedule in Redis, and a tick
+  // would read the rosters of other test files' contexts, at platforms long closed.
+  process.env.LTI_ROSTER_SYNC_INTERVAL_MINUTES ??= '0';
 }
 
 applyTestEnv();

@@ -1,6 +1,6 @@
 // Runs the grade passback models of prisma/schema.prisma through the generated client against the
 // migrated database (prisma/migrations/20261201191000_lti_grades, hand-written SQL): every field,
-// the unique keys that keep line items and syncs single, and the cascades.
+// the unique keys that keep line items, syncs and scheduled roster runs single, and the cascades.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../generated/prisma/client';
 import { TEST_DATABASE_URL } from '../e2e-env';
@@ -60,8 +60,37 @@ describe('the LTI grades migration matches prisma/schema.prisma', () => {
     });
     expect(await prisma.ltiGradeSyncAttempt.count({ where: { syncId: sync.id } })).toBe(1);
 
-    // Deleting the platform takes its contexts, and with them line items, syncs and their attempts.
+    // Roster runs (20261201200000_lti_roster_syncs): one scheduled run per (context, slot); launches and requests have no slot.
+    const slotAt = new Date('2026-12-01T18:00:00Z');
+    const run = await prisma.ltiRosterSync.create({ data: { contextId: context.id, trigger: 'schedule', slotAt } });
+    expect(run).toMatchObject({ status: 'running', attempts: 1, learnersKept: null, complete: null, finishedAt: null });
+    await expect(prisma.ltiRosterSync.create({ data: { contextId: context.id, trigger: 'schedule', slotAt } })).rejects.toMatchObject({
+      code: 'P2002',
+    });
+    await prisma.ltiRosterSync.createMany({
+      data: [
+        { contextId: context.id, trigger: 'launch' },
+        { contextId: context.id, trigger: 'request' },
+      ],
+    });
+    const done = await prisma.ltiRosterSync.update({
+      where: { id: run.id },
+      data: {
+        status: 'succeeded',
+        pages: 1,
+        members: 3,
+        learnersAdded: 1,
+        learnersRemoved: 1,
+        learnersKept: 1,
+        complete: true,
+        finishedAt: new Date(),
+      },
+    });
+    expect(done).toMatchObject({ learnersKept: 1, complete: true });
+
+    // Deleting the platform takes its contexts, and with them line items, syncs and their attempts, and roster runs.
     await prisma.ltiPlatform.delete({ where: { id: platform.id } });
+    expect(await prisma.ltiRosterSync.count({ where: { contextId: context.id } })).toBe(0);
     expect(await prisma.ltiLineItem.findUnique({ where: { id: item.id } })).toBeNull();
     expect(await prisma.ltiGradeSync.findUnique({ where: { id: sync.id } })).toBeNull();
     expect(await prisma.ltiGradeSyncAttempt.count({ where: { syncId: sync.id } })).toBe(0);

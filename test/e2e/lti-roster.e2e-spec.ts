@@ -1,7 +1,7 @@
 // Names and roles (NRPS 2.0) against the real service and a simulated platform whose roster is
 // paged two members at a time with Link rel="next": an instructor's launch syncs the cohort in the
 // background; POST /lti/contexts/:id/roster-sync syncs again after the roster changed.
-import type { RosterSyncResult } from '../../libs/contracts/src';
+import type { LtiContextView, RosterSyncResult, Wire } from '../../libs/contracts/src';
 import { call } from './support/client';
 import { ROLE } from '../support/lti-platform';
 import { NRPS, type RosterMember } from '../support/lti-platform-services';
@@ -112,6 +112,7 @@ describe('LTI roster sync (NRPS 2.0)', () => {
       usersCreated: 1,
       learnersAdded: 1,
       learnersRemoved: 2,
+      learnersKept: 0,
       instructors: 2,
       inactive: 3,
       complete: true,
@@ -127,7 +128,18 @@ describe('LTI roster sync (NRPS 2.0)', () => {
 
     // The same roster again changes nothing.
     const again = await call<RosterSyncResult>(fx.tool.baseUrl, 'POST', `/lti/contexts/${context.id}/roster-sync`, { caller: fx.key });
-    expect(again.body).toMatchObject({ usersCreated: 0, learnersAdded: 0, learnersRemoved: 0 });
+    expect(again.body).toMatchObject({ usersCreated: 0, learnersAdded: 0, learnersRemoved: 0, learnersKept: 1 });
+
+    // Every run is recorded, the launch's too; the schedule is off in the tests.
+    const seen = await call<Wire<LtiContextView>>(fx.tool.baseUrl, 'GET', `/lti/contexts/${context.id}`, { caller: fx.key });
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ namesAndRoles: true, rosterSyncIntervalMinutes: null, title: 'Roster course' });
+    expect(seen.body.rosterSyncs.map((run) => [run.trigger, run.status, run.learnersAdded, run.learnersRemoved])).toEqual([
+      ['request', 'succeeded', 0, 0],
+      ['request', 'succeeded', 1, 2],
+      ['launch', 'succeeded', 3, 0],
+    ]);
+    expect(seen.body.lastRosterSync).toMatchObject({ trigger: 'request', learnersKept: 1, slotAt: null });
   });
 
   it('answers 404 for another organisation, 403 without the manage scope, 409 for a context without the service, 502 when the platform fails', async () => {
@@ -149,10 +161,15 @@ describe('LTI roster sync (NRPS 2.0)', () => {
     const broken = await call(fx.tool.baseUrl, 'POST', `/lti/contexts/${context.id}/roster-sync`, { caller: fx.org.admin });
     expect(broken).toMatchObject({ status: 502, body: { code: 'LTI_PLATFORM_FAILED' } });
     expect(broken.body.message).toContain('answered 404');
+    const failed = await call<Wire<LtiContextView>>(fx.tool.baseUrl, 'GET', `/lti/contexts/${context.id}`, { caller: fx.org.admin });
+    expect(failed.body).toMatchObject({ namesAndRoles: true, lastRosterSync: { trigger: 'request', status: 'failed', members: null } });
+    expect(failed.body.lastRosterSync?.error).toContain('answered 404');
 
     const other = await ltiOrg(fx.tool);
     const foreign = await call(fx.tool.baseUrl, 'POST', `/lti/contexts/${context.id}/roster-sync`, { caller: other.admin });
     expect(foreign).toMatchObject({ status: 404, body: { code: 'LTI_CONTEXT_NOT_FOUND' } });
+    const foreignRead = await call(fx.tool.baseUrl, 'GET', `/lti/contexts/${context.id}`, { caller: other.admin });
+    expect(foreignRead).toMatchObject({ status: 404, body: { code: 'LTI_CONTEXT_NOT_FOUND' } });
     const readOnly = { apiKey: (await fx.tool.accounts.key(fx.org.id, ['read'])).key };
     expect((await call(fx.tool.baseUrl, 'POST', `/lti/contexts/${context.id}/roster-sync`, { caller: readOnly })).status).toBe(403);
   });

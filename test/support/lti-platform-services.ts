@@ -2,7 +2,8 @@
 // on 127.0.0.1: an OAuth2 token endpoint that verifies our client assertion against OUR served
 // JWKS (jose createRemoteJWKSet, as a real LMS does), the AGS line items container and each line
 // item's scores endpoint, and an NRPS memberships endpoint paged with Link rel="next". Every
-// request is recorded; failures can be queued for the next score posts.
+// request is recorded; failures can be queued for the next score posts, token requests and roster
+// pages.
 import { randomUUID } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import type { PlatformReply, PlatformRequest, SimulatedPlatform } from './lti-platform';
@@ -54,6 +55,11 @@ export class PlatformServices {
   readonly rosterRequests: URL[] = [];
   /** Statuses the next score posts answer (then 200): [500, 503] fails twice. */
   readonly scoreFailures: number[] = [];
+  /** Token requests to refuse next (400 invalid_client), before verifying anything. */
+  tokenRefusals = 0;
+  /** How the next roster pages fail (then they answer): a status, or 'hang' (no answer for `hangMs`). */
+  readonly rosterFailures: (number | 'hang')[] = [];
+  hangMs = 3000;
   /** What the memberships endpoint lists, `pageSize` members a page. */
   roster: RosterMember[] = [];
   pageSize = 2;
@@ -98,6 +104,10 @@ export class PlatformServices {
       this.refusedTokenRequests.push(why);
       return { status: 400, json: { error: 'invalid_client', error_description: why } };
     };
+    if (this.tokenRefusals > 0) {
+      this.tokenRefusals -= 1;
+      return refuse('the platform refuses this client for now');
+    }
     const form = request.body as Partial<Record<string, string>>;
     if (form.grant_type !== 'client_credentials') return refuse('grant_type must be client_credentials');
     if (form.client_assertion_type !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') return refuse('bad client_assertion_type');
@@ -152,9 +162,12 @@ export class PlatformServices {
     return status === 200 ? { status: 200, text: '' } : { status, text: `the gradebook is busy (${String(status)})` };
   }
 
-  private memberships(request: PlatformRequest): PlatformReply {
+  private async memberships(request: PlatformRequest): Promise<PlatformReply> {
     if (!this.bearer(request, NRPS)) return { status: 401, json: { error: 'unauthorized' } };
     this.rosterRequests.push(request.url);
+    const failure = this.rosterFailures.shift();
+    if (failure === 'hang') await new Promise((resolve) => setTimeout(resolve, this.hangMs));
+    else if (failure !== undefined) return { status: failure, text: `the roster service is down (${String(failure)})` };
     const page = Number(request.url.searchParams.get('page') ?? '1');
     const members = this.roster.slice((page - 1) * this.pageSize, page * this.pageSize);
     const more = page * this.pageSize < this.roster.length;

@@ -22,6 +22,9 @@ import { LtiAdvantageModule } from '@asynclab/lti-advantage';
 import { GradeSyncConsumer } from './lti-grades/grade-sync.consumer';
 import { GradeSyncProcessor } from './lti-grades/grade-sync.processor';
 import { GradeSyncSweeper } from './lti-grades/grade-sync-sweeper';
+import { RosterSyncQueue } from './lti-roster/roster-sync-queue';
+import { ScheduledRosterSyncProcessor } from './lti-roster/scheduled-roster-sync.processor';
+import { RosterSyncConsumer } from './lti-roster/roster-sync.consumer';
 
 @Module({
   imports: [ConfigModule, RedisModule, DatabaseModule, SandboxModule, WebhooksModule, LtiAdvantageModule],
@@ -42,6 +45,9 @@ import { GradeSyncSweeper } from './lti-grades/grade-sync-sweeper';
     WebhookConsumer,
     GradeSyncProcessor,
     GradeSyncConsumer,
+    RosterSyncQueue,
+    ScheduledRosterSyncProcessor,
+    RosterSyncConsumer,
   ],
   exports: [WorkerShutdownService],
 })

@@ -70,6 +70,11 @@ export interface AppConfig {
     /** The worker's sweep for pending grade syncs with no job in Redis: how often, and how long since their request. */
     gradeSweepIntervalMs: number;
     gradeSweepGraceMs: number;
+    /** How often every context with a names and roles service is synced by the worker; 0: never (launches and requests only). */
+    rosterSyncIntervalMs: number;
+    /** Attempts per scheduled roster sync, the first included, and the first retry's delay (x4 per retry, with jitter). */
+    rosterSyncMaxAttempts: number;
+    rosterSyncBackoffBaseMs: number;
   };
   auth: {
     sessionTtlMs: number;
@@ -183,6 +188,10 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     LTI_ROSTER_MAX_PAGES: num({ default: 50 }),
     LTI_GRADE_SWEEP_INTERVAL_MS: num({ default: 15_000 }),
     LTI_GRADE_SWEEP_GRACE_MS: num({ default: 30_000 }),
+    // Fractions are taken (0.05 is 3 s, for tests); 0 turns the scheduled roster sync off.
+    LTI_ROSTER_SYNC_INTERVAL_MINUTES: num({ default: 360 }),
+    LTI_ROSTER_SYNC_MAX_ATTEMPTS: num({ default: 4 }),
+    LTI_ROSTER_SYNC_BACKOFF_BASE_MS: num({ default: 60_000 }),
     LTI_REQUIRE_BROWSER_BINDING: bool({ default: false }),
   });
   const projectRoot = env.ASYNCLAB_ROOT ? resolve(env.ASYNCLAB_ROOT) : findProjectRoot();
@@ -227,6 +236,9 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
       rosterMaxPages: Math.max(1, env.LTI_ROSTER_MAX_PAGES),
       gradeSweepIntervalMs: Math.max(200, env.LTI_GRADE_SWEEP_INTERVAL_MS),
       gradeSweepGraceMs: Math.max(0, env.LTI_GRADE_SWEEP_GRACE_MS),
+      rosterSyncIntervalMs: rosterSyncIntervalMs(env.LTI_ROSTER_SYNC_INTERVAL_MINUTES),
+      rosterSyncMaxAttempts: Math.max(1, env.LTI_ROSTER_SYNC_MAX_ATTEMPTS),
+      rosterSyncBackoffBaseMs: Math.max(1, env.LTI_ROSTER_SYNC_BACKOFF_BASE_MS),
     },
     auth: {
       sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
@@ -260,6 +272,11 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
 }
 
 /** The checkout's root, whether running from source (ts-jest, ts-node) or from dist/. */
+/** 0 or less: off; otherwise at least a second (a shorter slot would only hammer the platforms). */
+export function rosterSyncIntervalMs(minutes: number): number {
+  return minutes > 0 ? Math.max(1000, Math.round(minutes * 60_000)) : 0;
+}
+
 function findProjectRoot(): string {
   let dir = __dirname;
   for (let i = 0; i < 8; i++) {

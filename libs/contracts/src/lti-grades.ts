@@ -41,7 +41,54 @@ export interface RosterSyncResult {
   usersCreated: number;
   learnersAdded: number;
   learnersRemoved: number;
+  learnersKept: number;
   instructors: number;
   inactive: number;
   complete: boolean;
+}
+
+export const ROSTER_SYNC_TRIGGERS = ['schedule', 'launch', 'request'] as const;
+export type RosterSyncTrigger = (typeof ROSTER_SYNC_TRIGGERS)[number];
+export const ROSTER_SYNC_STATUSES = ['running', 'retrying', 'succeeded', 'failed'] as const;
+export type RosterSyncStatus = (typeof ROSTER_SYNC_STATUSES)[number];
+
+/** One run of a context's roster sync; the counts are null until it succeeded. */
+export interface RosterSyncRunView {
+  id: string;
+  trigger: RosterSyncTrigger;
+  /** The schedule's slot (null for a launch's or a request's run). */
+  slotAt: Date | null;
+  status: RosterSyncStatus;
+  attempts: number;
+  pages: number | null;
+  members: number | null;
+  usersCreated: number | null;
+  learnersAdded: number | null;
+  learnersRemoved: number | null;
+  learnersKept: number | null;
+  instructors: number | null;
+  inactive: number | null;
+  complete: boolean | null;
+  /** The platform's last error (also while a scheduled run waits for its retry). */
+  error: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+/** An LMS course context linked to a cohort, with its roster syncs. */
+export interface LtiContextView {
+  id: string;
+  platformId: string;
+  /** The platform's own id of the course. */
+  contextId: string;
+  cohortId: string;
+  title: string | null;
+  /** Whether launches carried a names and roles service (NRPS) for it. */
+  namesAndRoles: boolean;
+  /** How often the worker syncs its roster; null when the scheduled sync is off. */
+  rosterSyncIntervalMinutes: number | null;
+  /** The latest run that finished (succeeded or failed), or null. */
+  lastRosterSync: RosterSyncRunView | null;
+  /** The latest runs, newest first (at most 10), including one under way. */
+  rosterSyncs: RosterSyncRunView[];
 }

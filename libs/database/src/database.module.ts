@@ -22,6 +22,7 @@ import { LtiLinksRepository } from './repositories/lti-links.repository';
 import { LtiGradeSyncsRepository } from './repositories/lti-grade-syncs.repository';
 import { LtiLineItemsRepository } from './repositories/lti-line-items.repository';
 import { LtiRosterRepository } from './repositories/lti-roster.repository';
+import { LtiRosterSyncsRepository } from './repositories/lti-roster-syncs.repository';
 
 const repositories = [
   LabsRepository,
@@ -46,6 +47,7 @@ const repositories = [
   LtiGradeSyncsRepository,
   LtiLineItemsRepository,
   LtiRosterRepository,
+  LtiRosterSyncsRepository,
 ];
 
 @Module({

@@ -25,3 +25,4 @@ export * from './repositories/lti-links.repository';
 export * from './repositories/lti-grade-syncs.repository';
 export * from './repositories/lti-line-items.repository';
 export * from './repositories/lti-roster.repository';
+export * from './repositories/lti-roster-syncs.repository';

@@ -5,3 +5,4 @@ export * from './redis-safety';
 export * from './worker-registry';
 export * from './deliver-webhook.job';
 export * from './sync-lti-grade.job';
+export * from './sync-lti-roster.job';

@@ -4,10 +4,13 @@ export const QueueName = {
   Submissions: 'submissions',
   WebhookDeliveries: 'webhook-deliveries',
   LtiGradeSyncs: 'lti-grade-syncs',
+  LtiRosterSyncs: 'lti-roster-syncs',
 } as const;
 
 export const JobName = {
   RunSubmission: 'run-submission',
   DeliverWebhook: 'deliver-webhook',
   SyncLtiGrade: 'sync-lti-grade',
+  LtiRosterTick: 'lti-roster-tick',
+  SyncLtiRoster: 'sync-lti-roster',
 } as const;

@@ -9,4 +9,5 @@ export * from './grade-sync-queue';
 export * from './lti-grade-passback';
 export * from './roster-sync.service';
 export * from './roster-sync-on-launch';
+export * from './recorded-roster-sync';
 export * from './lti-advantage.module';

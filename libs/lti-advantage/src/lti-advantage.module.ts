@@ -11,6 +11,7 @@ import { NrpsClient } from './nrps-client';
 import { PlatformTokenClient } from './platform-token-client';
 import { RosterSyncService } from './roster-sync.service';
 import { RosterSyncOnLaunch } from './roster-sync-on-launch';
+import { RecordedRosterSync } from './recorded-roster-sync';
 
 const providers = [
   PlatformTokenClient,
@@ -20,6 +21,7 @@ const providers = [
   GradeSyncQueue,
   LtiGradePassback,
   RosterSyncService,
+  RecordedRosterSync,
   RosterSyncOnLaunch,
 ];
 

@@ -17,6 +17,8 @@ export interface RosterSyncCounts {
   usersCreated: number;
   learnersAdded: number;
   learnersRemoved: number;
+  /** Active learners the roster lists who were members already. */
+  learnersKept: number;
   instructors: number;
   inactive: number;
   /** False when the page bound stopped the paging: nobody was removed for being absent. */
@@ -45,6 +47,7 @@ export class RosterSyncService {
       usersCreated: 0,
       learnersAdded: 0,
       learnersRemoved: 0,
+      learnersKept: 0,
       instructors: 0,
       inactive: 0,
       complete,
@@ -77,6 +80,7 @@ export class RosterSyncService {
     }
     const added = await this.roster.addMembers(context.cohortId, activeLearners);
     counts.learnersAdded = added.length;
+    counts.learnersKept = activeLearners.length - added.length;
     for (const userId of added) await this.memberJoined(context, userId);
     if (complete) {
       const linked = await this.roster.linkedMembers(context.cohortId, context.platform.id);

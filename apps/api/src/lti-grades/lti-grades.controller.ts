@@ -2,10 +2,10 @@
 // instructors, admins and keys. docs/lti-grades.md describes both.
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { GradeSyncView, RosterSyncResult } from '@asynclab/contracts';
+import type { GradeSyncView, LtiContextView, RosterSyncResult } from '@asynclab/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
-import { GradeSyncsDoc, GradeSyncViewDoc, ListGradeSyncsQuery, RosterSyncResultDoc } from './lti-grades.dto';
+import { GradeSyncsDoc, GradeSyncViewDoc, ListGradeSyncsQuery, LtiContextViewDoc, RosterSyncResultDoc } from './lti-grades.dto';
 import { LtiGradesService } from './lti-grades.service';
 
 @ApiTags('lti')
@@ -31,6 +31,17 @@ export class LtiGradesController {
   @ApiAcceptedResponse({ type: GradeSyncViewDoc })
   retry(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<GradeSyncView> {
     return this.grades.retry(principal.organizationId, id);
+  }
+
+  @Get('contexts/:id')
+  @Access({ roles: ['instructor', 'admin'], keyScope: 'read' })
+  @ApiOperation({
+    summary:
+      'An LMS course context: its cohort, whether it offers names and roles, the roster schedule and the latest roster syncs (when, added, removed, kept, error)',
+  })
+  @ApiOkResponse({ type: LtiContextViewDoc })
+  context(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<LtiContextView> {
+    return this.grades.context(principal.organizationId, id);
   }
 
   @Post('contexts/:id/roster-sync')

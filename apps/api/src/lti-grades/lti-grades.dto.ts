@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { GRADE_SYNC_STATUSES, type GradeSyncStatusView } from '@asynclab/contracts';
+import { GRADE_SYNC_STATUSES, ROSTER_SYNC_STATUSES, ROSTER_SYNC_TRIGGERS, type GradeSyncStatusView } from '@asynclab/contracts';
 
 export class ListGradeSyncsQuery {
   @ApiPropertyOptional({ format: 'uuid', description: "only the syncs of this cohort's LTI context" })
@@ -72,8 +72,45 @@ export class RosterSyncResultDoc {
   @ApiProperty() usersCreated!: number;
   @ApiProperty() learnersAdded!: number;
   @ApiProperty() learnersRemoved!: number;
+  @ApiProperty({ description: 'active learners listed who were members already' }) learnersKept!: number;
   @ApiProperty() instructors!: number;
   @ApiProperty({ description: 'members listed as Inactive or Deleted' }) inactive!: number;
   @ApiProperty({ description: 'false when the page bound stopped the paging (nobody was removed for being absent)' })
   complete!: boolean;
+}
+
+export class RosterSyncRunViewDoc {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ROSTER_SYNC_TRIGGERS, description: "the worker's schedule, an instructor's launch, or a request" }) trigger!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "the schedule's slot; null for a launch or a request" })
+  slotAt!: Date | null;
+  @ApiProperty({ enum: ROSTER_SYNC_STATUSES, description: 'retrying: a scheduled run waiting for its next attempt' }) status!: string;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'the counts are null until the run succeeded' }) pages!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) members!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) usersCreated!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) learnersAdded!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) learnersRemoved!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) learnersKept!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) instructors!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) inactive!: number | null;
+  @ApiProperty({ type: Boolean, nullable: true }) complete!: boolean | null;
+  @ApiProperty({ type: String, nullable: true, description: "the platform's last error" }) error!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) startedAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt!: Date | null;
+}
+
+export class LtiContextViewDoc {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) platformId!: string;
+  @ApiProperty({ description: "the platform's own id of the course" }) contextId!: string;
+  @ApiProperty({ format: 'uuid' }) cohortId!: string;
+  @ApiProperty({ type: String, nullable: true }) title!: string | null;
+  @ApiProperty({ description: 'whether launches carried a names and roles service (NRPS)' }) namesAndRoles!: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: 'how often the worker syncs the roster; null: the schedule is off' })
+  rosterSyncIntervalMinutes!: number | null;
+  @ApiProperty({ type: RosterSyncRunViewDoc, nullable: true, description: 'the latest run that finished (succeeded or failed)' })
+  lastRosterSync!: RosterSyncRunViewDoc | null;
+  @ApiProperty({ type: [RosterSyncRunViewDoc], description: 'the latest runs, newest first (at most 10)' })
+  rosterSyncs!: RosterSyncRunViewDoc[];
 }

@@ -1,9 +1,17 @@
 // The grade sync log, its retries, and roster syncs, for instructors and admins of the
 // organisation. Every lookup takes the organisation id: another organisation's rows are not found.
-import { Injectable, Logger } from '@nestjs/common';
-import { ErrorCode, type GradeSyncView, type RosterSyncResult } from '@asynclab/contracts';
-import { LtiGradeSyncsRepository, LtiRosterRepository, type GradeSyncFilter, type GradeSyncRow } from '@asynclab/database';
-import { GradeSyncQueue, PlatformServiceError, RosterSyncService } from '@asynclab/lti-advantage';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@asynclab/config';
+import { ErrorCode, type GradeSyncView, type LtiContextView, type RosterSyncResult, type RosterSyncRunView } from '@asynclab/contracts';
+import {
+  LtiGradeSyncsRepository,
+  LtiRosterRepository,
+  LtiRosterSyncsRepository,
+  type GradeSyncFilter,
+  type GradeSyncRow,
+  type RosterSyncRunRow,
+} from '@asynclab/database';
+import { GradeSyncQueue, PlatformServiceError, RecordedRosterSync } from '@asynclab/lti-advantage';
 import { LtiGradesException } from './lti-grades.exception';
 
 @Injectable()
@@ -11,10 +19,12 @@ export class LtiGradesService {
   private readonly logger = new Logger(LtiGradesService.name);
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly syncs: LtiGradeSyncsRepository,
     private readonly queue: GradeSyncQueue,
     private readonly roster: LtiRosterRepository,
-    private readonly rosterSync: RosterSyncService,
+    private readonly rosterSync: RecordedRosterSync,
+    private readonly rosterRuns: LtiRosterSyncsRepository,
   ) {}
 
   async list(organizationId: string, filter: GradeSyncFilter): Promise<GradeSyncView[]> {
@@ -36,11 +46,27 @@ export class LtiGradesService {
     return view(row);
   }
 
+  /** The context with its roster schedule and latest runs; another organisation's answers 404. */
+  async context(organizationId: string, contextId: string): Promise<LtiContextView> {
+    const context = await this.roster.summary(organizationId, contextId);
+    if (!context) throw contextNotFound(contextId);
+    const { membershipsUrl, ...rest } = context;
+    const intervalMs = this.config.ltiServices.rosterSyncIntervalMs;
+    const last = await this.rosterRuns.lastFinished(context.id);
+    return {
+      ...rest,
+      namesAndRoles: membershipsUrl !== null,
+      rosterSyncIntervalMinutes: intervalMs === 0 ? null : intervalMs / 60_000,
+      lastRosterSync: last ? runView(last) : null,
+      rosterSyncs: (await this.rosterRuns.recent(context.id, RECENT_RUNS)).map(runView),
+    };
+  }
+
   async syncRoster(organizationId: string, contextId: string): Promise<RosterSyncResult> {
     const context = await this.roster.findContext(organizationId, contextId);
-    if (!context) throw new LtiGradesException(ErrorCode.LtiContextNotFound, `LTI context "${contextId}" does not exist`, 'id');
+    if (!context) throw contextNotFound(contextId);
     try {
-      const counts = await this.rosterSync.sync(context);
+      const counts = await this.rosterSync.run(context, 'request');
       return { contextId: context.id, cohortId: context.cohortId, ...counts };
     } catch (error) {
       if (!(error instanceof PlatformServiceError)) throw error;
@@ -48,6 +74,32 @@ export class LtiGradesService {
       throw new LtiGradesException(ErrorCode.LtiPlatformFailed, error.message);
     }
   }
+}
+
+const RECENT_RUNS = 10;
+
+const contextNotFound = (id: string) => new LtiGradesException(ErrorCode.LtiContextNotFound, `LTI context "${id}" does not exist`, 'id');
+
+function runView(row: RosterSyncRunRow): RosterSyncRunView {
+  return {
+    id: row.id,
+    trigger: row.trigger as RosterSyncRunView['trigger'],
+    slotAt: row.slotAt,
+    status: row.status as RosterSyncRunView['status'],
+    attempts: row.attempts,
+    pages: row.pages,
+    members: row.members,
+    usersCreated: row.usersCreated,
+    learnersAdded: row.learnersAdded,
+    learnersRemoved: row.learnersRemoved,
+    learnersKept: row.learnersKept,
+    instructors: row.instructors,
+    inactive: row.inactive,
+    complete: row.complete,
+    error: row.error,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+  };
 }
 
 const notFound = (id: string) => new LtiGradesException(ErrorCode.LtiGradeSyncNotFound, `grade sync "${id}" does not exist`, 'id');

@@ -1,7 +1,18 @@
 // What a roster sync (NRPS) reads and changes: the context with its platform, and the cohort's
 // members. Users are created and linked through LtiLinksRepository, as a launch does.
 import { Injectable } from '@nestjs/common';
+import { Prisma } from '../../../../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
+
+/** A context as its instructors see it (GET /lti/contexts/:id). */
+export interface ContextSummary {
+  id: string;
+  platformId: string;
+  contextId: string;
+  cohortId: string;
+  title: string | null;
+  membershipsUrl: string | null;
+}
 
 export interface RosterContext {
   id: string;
@@ -17,9 +28,37 @@ export class LtiRosterRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** A context of the organisation's platforms, or null (another organisation's is not there for it). */
-  async findContext(organizationId: string, contextId: string): Promise<RosterContext | null> {
-    const context = await this.prisma.ltiContext.findFirst({
+  findContext(organizationId: string, contextId: string): Promise<RosterContext | null> {
+    return this.contextWhere({ id: contextId, platform: { organizationId } });
+  }
+
+  /** The organisation's context, or null (another organisation's is not there for it). */
+  summary(organizationId: string, contextId: string): Promise<ContextSummary | null> {
+    return this.prisma.ltiContext.findFirst({
       where: { id: contextId, platform: { organizationId } },
+      select: { id: true, platformId: true, contextId: true, cohortId: true, title: true, membershipsUrl: true },
+    });
+  }
+
+  /** Any organisation's context, for the worker's scheduled sync (the job names it, no caller does). */
+  findContextForSync(contextId: string): Promise<RosterContext | null> {
+    return this.contextWhere({ id: contextId });
+  }
+
+  /** The ids of the contexts whose launches carried a names and roles service, in id order after `after`. */
+  async contextsWithRoster(after: string | null, limit: number): Promise<string[]> {
+    const rows = await this.prisma.ltiContext.findMany({
+      where: { membershipsUrl: { not: null }, ...(after ? { id: { gt: after } } : {}) },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+      take: limit,
+    });
+    return rows.map((row) => row.id);
+  }
+
+  private async contextWhere(where: Prisma.LtiContextWhereInput): Promise<RosterContext | null> {
+    const context = await this.prisma.ltiContext.findFirst({
+      where,
       include: { cohort: { select: { name: true } }, platform: { include: { organization: { select: { webhooksAllowPrivate: true } } } } },
     });
     if (!context) return null;
