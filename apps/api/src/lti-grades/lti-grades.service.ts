@@ -1,8 +1,16 @@
 // The grade sync log, its retries, and roster syncs, for instructors and admins of the
 // organisation. Every lookup takes the organisation id: another organisation's rows are not found.
 import { Injectable, Logger } from '@nestjs/common';
-import { ErrorCode, type GradeSyncView, type RosterSyncResult } from '@asynclab/contracts';
-import { LtiGradeSyncsRepository, LtiRosterRepository, type GradeSyncFilter, type GradeSyncRow } from '@asynclab/database';
+import { ErrorCode, type GradeSyncPage, type GradeSyncView, type RosterSyncResult } from '@asynclab/contracts';
+import {
+  LtiGradeSyncLogRepository,
+  LtiGradeSyncsRepository,
+  LtiRosterRepository,
+  type ForeignGradeSyncFilter,
+  type GradeSyncFilter,
+  type GradeSyncRow,
+  type PageQuery,
+} from '@asynclab/database';
 import { GradeSyncQueue, PlatformServiceError, RosterSyncService } from '@asynclab/lti-advantage';
 import { LtiGradesException } from './lti-grades.exception';
 
@@ -12,13 +20,18 @@ export class LtiGradesService {
 
   constructor(
     private readonly syncs: LtiGradeSyncsRepository,
+    private readonly log: LtiGradeSyncLogRepository,
     private readonly queue: GradeSyncQueue,
     private readonly roster: LtiRosterRepository,
     private readonly rosterSync: RosterSyncService,
   ) {}
 
-  async list(organizationId: string, filter: GradeSyncFilter): Promise<GradeSyncView[]> {
-    return (await this.syncs.list(organizationId, filter)).map(view);
+  /** A page of the log; a filter naming another organisation's cohort, assignment or learner is a 404. */
+  async page(organizationId: string, filter: GradeSyncFilter, query: PageQuery): Promise<GradeSyncPage> {
+    const foreign = await this.log.foreignFilter(organizationId, filter);
+    if (foreign) throw filterNotFound(foreign, filter);
+    const page = await this.log.page(organizationId, filter, query);
+    return { syncs: page.items.map(view), nextCursor: page.nextCursor };
   }
 
   /**
@@ -51,6 +64,17 @@ export class LtiGradesService {
 }
 
 const notFound = (id: string) => new LtiGradesException(ErrorCode.LtiGradeSyncNotFound, `grade sync "${id}" does not exist`, 'id');
+
+const FILTER_NOT_FOUND: Record<ForeignGradeSyncFilter, [ErrorCode, string]> = {
+  cohortId: [ErrorCode.CohortNotFound, 'cohort'],
+  assignmentId: [ErrorCode.AssignmentNotFound, 'assignment'],
+  userId: [ErrorCode.UserNotFound, 'user'],
+};
+
+function filterNotFound(field: ForeignGradeSyncFilter, filter: GradeSyncFilter): LtiGradesException {
+  const [code, what] = FILTER_NOT_FOUND[field];
+  return new LtiGradesException(code, `${what} "${String(filter[field])}" does not exist`, field);
+}
 
 function view(row: GradeSyncRow): GradeSyncView {
   return {
