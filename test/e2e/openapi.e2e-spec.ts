@@ -102,7 +102,14 @@ describe('the OpenAPI document', () => {
   it('documents the LTI grade sync log, its retry and the roster sync (docs/lti-grades.md)', async () => {
     const document = await openApi(origin);
     const log = document.paths['/api/v1/lti/grade-syncs'].get;
-    expect(parameterNames(log)).toEqual(expect.arrayContaining(['cohortId', 'assignmentId', 'userId', 'status', 'limit']));
+    expect(parameterNames(log)).toEqual(
+      expect.arrayContaining(['cohortId', 'assignmentId', 'userId', 'status', 'limit', 'cursor', 'since', 'until']),
+    );
+    const parameter = (name: string) => (log?.parameters ?? []).find((p) => (p as ParameterObject).name === name) as ParameterObject;
+    expect(parameter('since').description).toContain('last changed');
+    expect(parameter('status').schema).toMatchObject({ enum: ['pending', 'succeeded', 'failed', 'skipped'] });
+    expect(parameter('limit').schema).toMatchObject({ minimum: 1, maximum: 200, default: 50 });
+    expect(Object.keys(schema(document, 'GradeSyncsDoc')?.properties ?? {}).sort()).toEqual(['nextCursor', 'syncs']);
     expect(document.paths['/api/v1/lti/grade-syncs/{id}/retry'].post?.responses).toHaveProperty('202');
     expect(document.paths['/api/v1/lti/contexts/{id}/roster-sync'].post?.responses).toHaveProperty('200');
     const attempt = schema(document, 'GradeSyncAttemptViewDoc')?.properties ?? {};

@@ -33,6 +33,13 @@ export interface GradeSyncView {
   attempts: GradeSyncAttemptView[];
 }
 
+/** A page of the grade sync log, most recently changed first. */
+export interface GradeSyncPage {
+  syncs: GradeSyncView[];
+  /** Pass as cursor for the next (older) page; null on the last. */
+  nextCursor: string | null;
+}
+
 export interface RosterSyncResult {
   contextId: string;
   cohortId: string;

@@ -19,6 +19,7 @@ import { LtiPlatformsRepository } from './repositories/lti-platforms.repository'
 import { LtiKeysRepository } from './repositories/lti-keys.repository';
 import { LtiLaunchStatesRepository } from './repositories/lti-launch-states.repository';
 import { LtiLinksRepository } from './repositories/lti-links.repository';
+import { LtiGradeSyncLogRepository } from './repositories/lti-grade-sync-log.repository';
 import { LtiGradeSyncsRepository } from './repositories/lti-grade-syncs.repository';
 import { LtiLineItemsRepository } from './repositories/lti-line-items.repository';
 import { LtiRosterRepository } from './repositories/lti-roster.repository';
@@ -45,6 +46,7 @@ const repositories = [
   LtiLaunchStatesRepository,
   LtiLinksRepository,
   LtiGradeSyncsRepository,
+  LtiGradeSyncLogRepository,
   LtiLineItemsRepository,
   LtiRosterRepository,
   LtiRosterSyncsRepository,

@@ -23,6 +23,7 @@ export * from './repositories/lti-keys.repository';
 export * from './repositories/lti-launch-states.repository';
 export * from './repositories/lti-links.repository';
 export * from './repositories/lti-grade-syncs.repository';
+export * from './repositories/lti-grade-sync-log.repository';
 export * from './repositories/lti-line-items.repository';
 export * from './repositories/lti-roster.repository';
 export * from './repositories/lti-roster-syncs.repository';

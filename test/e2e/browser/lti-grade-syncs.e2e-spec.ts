@@ -1,8 +1,10 @@
 // The grade sync log on the cohort dashboard in a real browser: an instructor of an LMS-linked
 // cohort sees each learner's sync with its status, grade, accepted score, attempts and the
 // platform's last error (shown as text, never markup), and the Retry button asks for the sync
-// again (the row turns pending, and PostgreSQL says so). The learner arrives by a real LTI launch.
-import type { Browser } from 'playwright-core';
+// again (the row turns pending, and PostgreSQL says so). A cohort with more syncs than a page shows
+// 50, "Show more" loads the rest (each once), and "Failed only" narrows to the failed ones. The
+// learner arrives by a real LTI launch.
+import type { Browser, Page } from 'playwright-core';
 import { PASSWORD } from '../support/accounts';
 import { launchAs, startAdvantageFixture, type AdvantageFixture } from '../../support/lti-advantage-fixture';
 import { launchChromium, openPage } from './support/chromium';
@@ -24,6 +26,15 @@ describe('the grade sync log in the browser', () => {
     await browser.close();
     await fx.close();
   });
+
+  async function signInAsAdmin(page: Page): Promise<void> {
+    const admin = await fx.tool.accounts.user(fx.org.id, 'admin');
+    await page.goto(`${fx.tool.origin}/sign-in?organization=${fx.org.slug}`);
+    await page.locator('input[name="email"]').fill(admin.email);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('account-link').waitFor();
+  }
 
   it('lists the syncs with status, scores, attempts and the last error, and retries a failed one', async () => {
     const learner = await launchAs(fx, {
@@ -53,14 +64,8 @@ describe('the grade sync log in the browser', () => {
       sync.id,
       HOSTILE_ERROR,
     );
-    const admin = await fx.tool.accounts.user(fx.org.id, 'admin');
-
     const { page, errors } = await openPage(browser);
-    await page.goto(`${fx.tool.origin}/sign-in?organization=${fx.org.slug}`);
-    await page.locator('input[name="email"]').fill(admin.email);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('account-link').waitFor();
+    await signInAsAdmin(page);
     await page.goto(`${fx.tool.origin}/cohorts/${cohortId}`);
 
     const row = page.locator(`[data-testid="grade-syncs"] tr[data-sync="${sync.id}"]`);
@@ -78,6 +83,62 @@ describe('the grade sync log in the browser', () => {
       sync.id,
     );
     expect(stored).toEqual({ status: 'pending', force: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('shows 50 syncs, loads the rest with "Show more" (each once), and narrows to the failed ones', async () => {
+    await launchAs(fx, { sub: 'learner-m', role: 'learner', context: { id: 'course-m' }, resourceLinkId: 'rl-m', name: 'Mo Many' });
+    const [{ id: contextId, cohort_id: cohortId }] = await fx.tool.accounts.query<{ id: string; cohort_id: string }>(
+      `SELECT id, cohort_id FROM lti_contexts WHERE platform_id = $1::uuid AND context_id = 'course-m'`,
+      fx.platformId,
+    );
+    // 60 learners' syncs, every tenth failed, three at a time sharing updated_at.
+    await fx.tool.accounts.query(
+      `WITH learners AS (
+         INSERT INTO users (id, organization_id, role, display_name, updated_at)
+         SELECT gen_random_uuid(), $1::uuid, 'learner', 'Many ' || g, now() FROM generate_series(1, 60) g RETURNING id),
+       numbered AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM learners)
+       INSERT INTO lti_grade_syncs (id, organization_id, context_id, assignment_id, user_id, status, updated_at)
+       SELECT gen_random_uuid(), $1::uuid, $2::uuid, a.id, numbered.id, CASE WHEN n % 10 = 0 THEN 'failed' ELSE 'succeeded' END,
+              now() - (n / 3) * interval '1 second'
+       FROM numbered CROSS JOIN cohort_assignments a WHERE a.cohort_id = $3::uuid`,
+      fx.org.id,
+      contextId,
+      cohortId,
+    );
+    const stored = async (status?: string) =>
+      (
+        await fx.tool.accounts.query<{ id: string }>(
+          `SELECT id FROM lti_grade_syncs WHERE context_id = $1::uuid AND ($2::text IS NULL OR status = $2) ORDER BY updated_at DESC, id DESC`,
+          contextId,
+          status ?? null,
+        )
+      ).map((r) => r.id);
+    const { page, errors } = await openPage(browser);
+    await signInAsAdmin(page);
+    await page.goto(`${fx.tool.origin}/cohorts/${cohortId}`);
+
+    const panel = page.getByTestId('grade-syncs');
+    const rows = panel.locator('tbody tr[data-sync]');
+    const shown = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-sync') ?? ''));
+    const more = panel.getByTestId('grade-sync-more');
+    await more.waitFor();
+    const all = await stored();
+    expect(await shown()).toEqual(all.slice(0, 50));
+    await more.click();
+    await panel.locator('tbody tr[data-sync]').nth(59).waitFor();
+    expect(await shown()).toEqual(all);
+    expect(await more.count()).toBe(0);
+
+    await panel.getByTestId('grade-sync-failed-only').check();
+    await panel.locator('tbody tr[data-sync]:not([data-status="failed"])').first().waitFor({ state: 'detached' });
+    await panel.locator('tbody tr[data-status="failed"]').nth(5).waitFor();
+    expect(await shown()).toEqual(await stored('failed'));
+    expect(await more.count()).toBe(0);
+
+    await panel.getByTestId('grade-sync-failed-only').uncheck();
+    await more.waitFor();
+    expect(await shown()).toEqual(all.slice(0, 50));
     expect(errors).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type {
   CohortAnalytics,
   CohortDashboard,
   CohortView,
+  GradeSyncPage,
   GradeSyncView,
   LatePolicy,
   MyAssignment,
@@ -12,6 +13,15 @@ import type {
 } from './types';
 
 const q = encodeURIComponent;
+
+/** A page of a cohort's grade sync log: the filter, and the previous page's nextCursor for the next. */
+export interface GradeSyncQuery {
+  status?: string;
+  cursor?: string;
+}
+
+/** The grade sync log's page size on the dashboard. */
+export const GRADE_SYNC_PAGE = 50;
 
 export interface NewAssignment {
   labId: string;
@@ -39,7 +49,11 @@ export const cohortsApi = {
     request<RegradeView>(`/cohorts/${q(id)}/assignments/${q(assignmentId)}/regrades`, { method: 'POST' }),
   regradeProgress: (id: string, jobId: string) => request<RegradeView>(`/cohorts/${q(id)}/regrades/${q(jobId)}`),
   /** The LTI grade syncs of the cohort's learners (empty when no LMS course is linked to it). */
-  gradeSyncs: (id: string) => request<{ syncs: GradeSyncView[] }>(`/lti/grade-syncs?cohortId=${q(id)}`).then((body) => body.syncs),
+  gradeSyncs: (id: string, query: GradeSyncQuery = {}) => {
+    const params = new URLSearchParams({ cohortId: id, limit: String(GRADE_SYNC_PAGE) });
+    for (const [name, value] of Object.entries(query) as [string, string | undefined][]) if (value) params.set(name, value);
+    return request<GradeSyncPage>(`/lti/grade-syncs?${params.toString()}`);
+  },
   retryGradeSync: (syncId: string) => request<GradeSyncView>(`/lti/grade-syncs/${q(syncId)}/retry`, { method: 'POST' }),
   myAssignments: () => request<{ assignments: MyAssignment[] }>('/cohorts/my-assignments').then((body) => body.assignments),
 };

@@ -20,6 +20,7 @@ import type {
   RegradePreview as ServerRegradePreview,
   RegradeView as ServerRegradeView,
   GradeSyncView as ServerGradeSyncView,
+  GradeSyncPage as ServerGradeSyncPage,
   WebhookEndpointView as ServerWebhookEndpointView,
   WebhookDeliveryPage as ServerWebhookDeliveryPage,
   WebhookDeliveryView as ServerWebhookDeliveryView,
@@ -61,6 +62,7 @@ export type MatrixCell = Wire<ServerMatrixCell>;
 export type { LatePolicy } from '../../../libs/contracts/src';
 export type AssignmentView = Wire<ServerAssignmentView>;
 export type GradeSyncView = Wire<ServerGradeSyncView>;
+export type GradeSyncPage = Wire<ServerGradeSyncPage>;
 export type RegradePreview = Wire<ServerRegradePreview>;
 export type RegradeView = Wire<ServerRegradeView>;
 export type WebhookEndpointView = Wire<ServerWebhookEndpointView>;

@@ -1,7 +1,8 @@
 // The grade sync log of an LMS-linked cohort, for its instructors: per learner and assignment, the
 // grade passback's status (pending, succeeded, failed, skipped), the grade computed and the score
 // the platform accepted, how many attempts it took and the last error, with a retry button that
-// publishes the learner's current grade again. Nothing is shown for a cohort no LMS course links.
+// publishes the learner's current grade again. Newest first, 50 at a time ("Show more" loads the
+// next page), all or failed only. Nothing is shown for a cohort no LMS course links.
 import { cohortsApi } from '../api/cohorts-client';
 import type { CohortView, GradeSyncView } from '../api/types';
 import { formatTime, h, replace } from '../dom';
@@ -43,12 +44,51 @@ export function gradeSyncPanel(cohort: CohortView, nameOf: Map<string, string>):
     return tr;
   };
 
+  const body = h('tbody', null);
+  const more = h('div', { class: 'grade-sync-more' });
+  const notice = h('div', { 'aria-live': 'polite' });
+  const failedOnly = h('input', { type: 'checkbox', id: `grade-sync-failed-${cohort.id}`, 'data-testid': 'grade-sync-failed-only' });
+  // Each (re)load of the first page starts a generation; an older page arriving late is dropped.
+  let generation = 0;
+
+  const load = async (cursor?: string): Promise<void> => {
+    const mine = cursor ? generation : ++generation;
+    const status = failedOnly.checked ? 'failed' : undefined;
+    try {
+      const page = await cohortsApi.gradeSyncs(cohort.id, { status, cursor });
+      if (mine !== generation) return;
+      if (!cursor) replace(body);
+      body.append(...page.syncs.map(row));
+      if (!body.firstChild) {
+        replace(body, h('tr', null, h('td', { colspan: '8', class: 'note' }, status ? 'No failed grade syncs.' : 'No grade syncs.')));
+      }
+      replace(notice);
+      replace(more, page.nextCursor ? showMore(page.nextCursor) : null);
+    } catch (error) {
+      if (mine === generation) replace(notice, renderApiError(error, 'The grade sync log could not be loaded.'));
+    }
+  };
+  const showMore = (cursor: string): HTMLElement => {
+    const button = h('button', { type: 'button', class: 'secondary', 'data-testid': 'grade-sync-more' }, 'Show more');
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      void load(cursor).finally(() => (button.disabled = false));
+    });
+    return button;
+  };
+  failedOnly.addEventListener('change', () => void load());
+
   void cohortsApi.gradeSyncs(cohort.id).then(
-    (syncs) => {
-      if (syncs.length === 0) return;
+    (page) => {
+      // A cohort no LMS course links has no syncs: the panel stays empty.
+      if (page.syncs.length === 0) return;
+      body.append(...page.syncs.map(row));
+      replace(more, page.nextCursor ? showMore(page.nextCursor) : null);
       replace(
         section,
         h('h2', null, 'Grades sent to the LMS'),
+        h('p', { class: 'form-field' }, failedOnly, ' ', h('label', { for: failedOnly.id }, 'Failed only')),
+        notice,
         h(
           'table',
           { class: 'stats-table' },
@@ -63,8 +103,9 @@ export function gradeSyncPanel(cohort: CohortView, nameOf: Map<string, string>):
               ),
             ),
           ),
-          h('tbody', null, syncs.map(row)),
+          body,
         ),
+        more,
       );
     },
     (error: unknown) => {

@@ -2,9 +2,10 @@
 // instructors, admins and keys. docs/lti-grades.md describes both.
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { GradeSyncView, LtiContextView, RosterSyncResult } from '@asynclab/contracts';
+import type { GradeSyncPage, GradeSyncView, LtiContextView, RosterSyncResult } from '@asynclab/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { toPageQuery } from '../common/dto/page-query.dto';
 import { GradeSyncsDoc, GradeSyncViewDoc, ListGradeSyncsQuery, LtiContextViewDoc, RosterSyncResultDoc } from './lti-grades.dto';
 import { LtiGradesService } from './lti-grades.service';
 
@@ -16,12 +17,13 @@ export class LtiGradesController {
   @Get('grade-syncs')
   @Access({ roles: ['instructor', 'admin'], keyScope: 'read' })
   @ApiOperation({
-    summary: 'The grade sync log: each learner grade published to a platform, with every attempt (status, HTTP code, duration, error)',
+    summary:
+      'The grade sync log, most recently changed first, a page at a time: each learner grade published to a platform, with its attempts (status, HTTP code, duration, error)',
   })
   @ApiOkResponse({ type: GradeSyncsDoc })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListGradeSyncsQuery): Promise<{ syncs: GradeSyncView[] }> {
-    const { limit, ...filter } = query;
-    return { syncs: await this.grades.list(principal.organizationId, { ...filter, limit: limit ?? 50 }) };
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListGradeSyncsQuery): Promise<GradeSyncPage> {
+    const { cohortId, assignmentId, userId, status } = query;
+    return this.grades.page(principal.organizationId, { cohortId, assignmentId, userId, status }, toPageQuery(query));
   }
 
   @Post('grade-syncs/:id/retry')

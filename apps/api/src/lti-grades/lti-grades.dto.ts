@@ -1,36 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { GRADE_SYNC_STATUSES, ROSTER_SYNC_STATUSES, ROSTER_SYNC_TRIGGERS, type GradeSyncStatusView } from '@asynclab/contracts';
+import { PageQueryDto } from '../common/dto/page-query.dto';
 
-export class ListGradeSyncsQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: "only the syncs of this cohort's LTI context" })
+/** The log's query: PageQueryDto's limit and cursor, its time window on updatedAt, and the filters. */
+export class ListGradeSyncsQuery extends PageQueryDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "only the syncs of this cohort's LTI context; 404 COHORT_NOT_FOUND for another organisation's",
+  })
   @IsOptional()
   @IsUUID()
   cohortId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'only this assignment (of the cohort, when cohortId is given)' })
   @IsOptional()
   @IsUUID()
   assignmentId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'one learner' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'only this learner' })
   @IsOptional()
   @IsUUID()
   userId?: string;
 
-  @ApiPropertyOptional({ enum: GRADE_SYNC_STATUSES })
+  @ApiPropertyOptional({ enum: GRADE_SYNC_STATUSES, description: 'e.g. failed: the syncs the platform refused for good' })
   @IsOptional()
   @IsIn(GRADE_SYNC_STATUSES, { message: `status must be one of ${GRADE_SYNC_STATUSES.join(', ')}` })
   status?: GradeSyncStatusView;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
+  // The log is ordered and windowed by when a sync last changed, not when it was first made.
+  @ApiPropertyOptional({ description: 'only syncs last changed at or after this time (ISO 8601)', type: String, format: 'date-time' })
+  declare since?: Date;
+
+  @ApiPropertyOptional({ description: 'only syncs last changed before this time (ISO 8601)', type: String, format: 'date-time' })
+  declare until?: Date;
 }
 
 export class GradeSyncAttemptViewDoc {
@@ -61,7 +64,9 @@ export class GradeSyncViewDoc {
 }
 
 export class GradeSyncsDoc {
-  @ApiProperty({ type: [GradeSyncViewDoc] }) syncs!: GradeSyncViewDoc[];
+  @ApiProperty({ type: [GradeSyncViewDoc], description: 'most recently changed first (updatedAt, then id)' }) syncs!: GradeSyncViewDoc[];
+  @ApiProperty({ type: String, nullable: true, description: 'pass as cursor for the next (older) page; null on the last' })
+  nextCursor!: string | null;
 }
 
 export class RosterSyncResultDoc {

@@ -2,13 +2,23 @@
 // organisation. Every lookup takes the organisation id: another organisation's rows are not found.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@asynclab/config';
-import { ErrorCode, type GradeSyncView, type LtiContextView, type RosterSyncResult, type RosterSyncRunView } from '@asynclab/contracts';
 import {
+  ErrorCode,
+  type GradeSyncPage,
+  type GradeSyncView,
+  type LtiContextView,
+  type RosterSyncResult,
+  type RosterSyncRunView,
+} from '@asynclab/contracts';
+import {
+  LtiGradeSyncLogRepository,
   LtiGradeSyncsRepository,
   LtiRosterRepository,
   LtiRosterSyncsRepository,
+  type ForeignGradeSyncFilter,
   type GradeSyncFilter,
   type GradeSyncRow,
+  type PageQuery,
   type RosterSyncRunRow,
 } from '@asynclab/database';
 import { GradeSyncQueue, PlatformServiceError, RecordedRosterSync } from '@asynclab/lti-advantage';
@@ -21,14 +31,19 @@ export class LtiGradesService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly syncs: LtiGradeSyncsRepository,
+    private readonly log: LtiGradeSyncLogRepository,
     private readonly queue: GradeSyncQueue,
     private readonly roster: LtiRosterRepository,
     private readonly rosterSync: RecordedRosterSync,
     private readonly rosterRuns: LtiRosterSyncsRepository,
   ) {}
 
-  async list(organizationId: string, filter: GradeSyncFilter): Promise<GradeSyncView[]> {
-    return (await this.syncs.list(organizationId, filter)).map(view);
+  /** A page of the log; a filter naming another organisation's cohort, assignment or learner is a 404. */
+  async page(organizationId: string, filter: GradeSyncFilter, query: PageQuery): Promise<GradeSyncPage> {
+    const foreign = await this.log.foreignFilter(organizationId, filter);
+    if (foreign) throw filterNotFound(foreign, filter);
+    const page = await this.log.page(organizationId, filter, query);
+    return { syncs: page.items.map(view), nextCursor: page.nextCursor };
   }
 
   /**
@@ -103,6 +118,17 @@ function runView(row: RosterSyncRunRow): RosterSyncRunView {
 }
 
 const notFound = (id: string) => new LtiGradesException(ErrorCode.LtiGradeSyncNotFound, `grade sync "${id}" does not exist`, 'id');
+
+const FILTER_NOT_FOUND: Record<ForeignGradeSyncFilter, [ErrorCode, string]> = {
+  cohortId: [ErrorCode.CohortNotFound, 'cohort'],
+  assignmentId: [ErrorCode.AssignmentNotFound, 'assignment'],
+  userId: [ErrorCode.UserNotFound, 'user'],
+};
+
+function filterNotFound(field: ForeignGradeSyncFilter, filter: GradeSyncFilter): LtiGradesException {
+  const [code, what] = FILTER_NOT_FOUND[field];
+  return new LtiGradesException(code, `${what} "${String(filter[field])}" does not exist`, field);
+}
 
 function view(row: GradeSyncRow): GradeSyncView {
   return {

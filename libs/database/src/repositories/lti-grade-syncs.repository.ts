@@ -74,14 +74,6 @@ export interface PendingSyncCursor {
   requestedAt: Date;
 }
 
-export interface GradeSyncFilter {
-  cohortId?: string;
-  assignmentId?: string;
-  userId?: string;
-  status?: GradeSyncStatus;
-  limit: number;
-}
-
 /**
  * A new request's time: later than the one before even within the same millisecond (the column
  * keeps milliseconds), so a running job always sees that it was asked again.
@@ -225,25 +217,6 @@ export class LtiGradeSyncsRepository {
     return count > 0;
   }
 
-  /** The organisation's syncs, most recently changed first. A cohort narrows to its context's. */
-  async list(organizationId: string, filter: GradeSyncFilter): Promise<GradeSyncRow[]> {
-    const context = filter.cohortId ? await this.prisma.ltiContext.findUnique({ where: { cohortId: filter.cohortId } }) : null;
-    if (filter.cohortId && !context) return [];
-    return this.prisma.ltiGradeSync.findMany({
-      where: {
-        organizationId,
-        ...(context ? { contextId: context.id } : {}),
-        ...(filter.assignmentId ? { assignmentId: filter.assignmentId } : {}),
-        ...(filter.userId ? { userId: filter.userId } : {}),
-        ...(filter.status ? { status: filter.status } : {}),
-      },
-      orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
-      take: filter.limit,
-      select: GRADE_SYNC_SELECT,
-    });
-  }
-
-  /** Whether the sync waits for a run (requested again after its job's last look, or retrying). */
   /**
    * Pending syncs last requested before `before`, oldest first, after the cursor: what the
    * worker's sweeper checks for a job in Redis (a sync stored while Redis was away has none).
@@ -260,6 +233,7 @@ export class LtiGradeSyncsRepository {
     });
   }
 
+  /** Whether the sync waits for a run (requested again after its job's last look, or retrying). */
   async isPending(syncId: string): Promise<boolean> {
     const row = await this.prisma.ltiGradeSync.findUnique({ where: { id: syncId }, select: { status: true } });
     return row?.status === 'pending';
@@ -271,7 +245,8 @@ export class LtiGradeSyncsRepository {
   }
 }
 
-const GRADE_SYNC_SELECT = {
+/** A sync as the log shows it (the grade sync log's pages use it too). */
+export const GRADE_SYNC_SELECT = {
   id: true,
   contextId: true,
   assignmentId: true,

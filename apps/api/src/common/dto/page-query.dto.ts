@@ -40,5 +40,9 @@ export class PageQueryDto {
 export function toPageQuery(dto: PageQueryDto, idPattern?: RegExp): PageQuery {
   const cursor = dto.cursor ? decodeCursor(dto.cursor, idPattern) : undefined;
   if (cursor === null) throw new RequestException(ErrorCode.InvalidCursor, 'cursor is not one this API returned', 'cursor');
+  // An empty window is a question (since = until answers nothing); a backwards one is a mistake.
+  if (dto.since && dto.until && dto.since > dto.until) {
+    throw new RequestException(ErrorCode.ValidationFailed, 'since must not be after until', 'since');
+  }
   return { limit: dto.limit ?? DEFAULT_PAGE_SIZE, cursor, since: dto.since, until: dto.until };
 }
