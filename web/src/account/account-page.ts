@@ -2,6 +2,7 @@
 // all of them).
 import { api } from '../api/client';
 import type { Me, SessionView } from '../api/types';
+import { dataTable } from '../data-table';
 import { formatTime, h, replace } from '../dom';
 import { renderApiError } from '../submit/error-box';
 import { field, onSubmit, valueOf } from './forms';
@@ -75,25 +76,20 @@ export async function accountPage(main: HTMLElement, me: Me | null): Promise<() 
 }
 
 function sessionTable(rows: SessionView[], refresh: () => Promise<void>): HTMLElement {
-  return h(
-    'table',
-    { class: 'data-table' },
-    h('thead', null, h('tr', null, h('th', null, 'Browser'), h('th', null, 'Signed in'), h('th', null, 'Last seen'), h('th', null, ''))),
-    h(
-      'tbody',
-      null,
-      rows.map((row) => {
-        const end = h('button', { type: 'button', class: 'secondary' }, 'End');
-        end.addEventListener('click', () => void api.endSession(row.id).then(refresh));
-        return h(
-          'tr',
-          null,
-          h('td', null, row.userAgent ?? 'unknown', row.current ? ' (this one)' : ''),
-          h('td', null, formatTime(row.createdAt)),
-          h('td', null, formatTime(row.lastSeenAt)),
-          h('td', null, row.current ? '' : end),
-        );
-      }),
-    ),
-  );
+  const endButton = (row: SessionView) => {
+    const end = h('button', { type: 'button', class: 'secondary' }, 'End');
+    end.addEventListener('click', () => void api.endSession(row.id).then(refresh));
+    return end;
+  };
+  return dataTable({
+    caption: { text: 'Your sessions', hidden: true },
+    attrs: { class: 'data-table' },
+    rows,
+    columns: [
+      { header: 'Browser', cell: (row) => [row.userAgent ?? 'unknown', row.current ? ' (this one)' : ''] },
+      { header: 'Signed in', cell: (row) => formatTime(row.createdAt) },
+      { header: 'Last seen', cell: (row) => formatTime(row.lastSeenAt) },
+      { header: '', hiddenHeader: 'End the session', cell: (row) => (row.current ? '' : endButton(row)) },
+    ],
+  });
 }

@@ -3,6 +3,7 @@
 // users, with invitations.
 import { api } from '../api/client';
 import type { ApiKeyView, Me, UserView } from '../api/types';
+import { dataTable } from '../data-table';
 import { formatTime, h, replace } from '../dom';
 import { renderApiError } from '../submit/error-box';
 import { field, onSubmit, valueOf } from './forms';
@@ -128,76 +129,39 @@ export async function adminPage(main: HTMLElement, me: Me | null): Promise<() =>
 }
 
 function keyTable(rows: ApiKeyView[], refresh: () => Promise<void>): HTMLElement {
-  if (rows.length === 0) return h('p', { class: 'empty-note' }, 'No keys yet.');
-  return h(
-    'table',
-    { class: 'data-table' },
-    h(
-      'thead',
-      null,
-      h(
-        'tr',
-        null,
-        h('th', null, 'Name'),
-        h('th', null, 'Key'),
-        h('th', null, 'Scopes'),
-        h('th', null, 'Created'),
-        h('th', null, 'Last used'),
-        h('th', null, ''),
-      ),
-    ),
-    h(
-      'tbody',
-      null,
-      rows.map((row) => {
-        const revoke = h('button', { type: 'button', class: 'secondary', 'data-testid': 'revoke-key' }, 'Revoke');
-        revoke.addEventListener('click', () => void api.revokeKey(row.id).then(refresh));
-        return h(
-          'tr',
-          { 'data-key': row.prefix, 'data-state': row.revokedAt ? 'revoked' : 'active' },
-          h('td', null, row.name),
-          h('td', null, h('code', null, `alk_${row.prefix}_…`)),
-          h('td', null, row.scopes.join(', ')),
-          h('td', null, formatTime(row.createdAt)),
-          h('td', null, formatTime(row.lastUsedAt)),
-          h('td', null, row.revokedAt ? `Revoked ${formatTime(row.revokedAt)}` : revoke),
-        );
-      }),
-    ),
-  );
+  const revokeButton = (row: ApiKeyView) => {
+    const revoke = h('button', { type: 'button', class: 'secondary', 'data-testid': 'revoke-key' }, 'Revoke');
+    revoke.addEventListener('click', () => void api.revokeKey(row.id).then(refresh));
+    return revoke;
+  };
+  return dataTable({
+    caption: { text: 'API keys', hidden: true },
+    attrs: { class: 'data-table' },
+    rows,
+    rowAttrs: (row) => ({ 'data-key': row.prefix, 'data-state': row.revokedAt ? 'revoked' : 'active' }),
+    empty: { note: 'No keys yet.' },
+    columns: [
+      { header: 'Name', cell: (row) => row.name },
+      { header: 'Key', cell: (row) => h('code', null, `alk_${row.prefix}_…`) },
+      { header: 'Scopes', cell: (row) => row.scopes.join(', ') },
+      { header: 'Created', cell: (row) => formatTime(row.createdAt) },
+      { header: 'Last used', cell: (row) => formatTime(row.lastUsedAt) },
+      { header: '', hiddenHeader: 'Revoke', cell: (row) => (row.revokedAt ? `Revoked ${formatTime(row.revokedAt)}` : revokeButton(row)) },
+    ],
+  });
 }
 
 function userTable(rows: UserView[]): HTMLElement {
-  return h(
-    'table',
-    { class: 'data-table' },
-    h(
-      'thead',
-      null,
-      h(
-        'tr',
-        null,
-        h('th', null, 'Email'),
-        h('th', null, 'Name'),
-        h('th', null, 'External id'),
-        h('th', null, 'Role'),
-        h('th', null, 'Joined'),
-      ),
-    ),
-    h(
-      'tbody',
-      null,
-      rows.map((row) =>
-        h(
-          'tr',
-          null,
-          h('td', null, row.email ?? '–'),
-          h('td', null, row.displayName ?? '–'),
-          h('td', null, row.externalId ?? '–'),
-          h('td', null, row.role),
-          h('td', null, formatTime(row.createdAt)),
-        ),
-      ),
-    ),
-  );
+  return dataTable({
+    caption: { text: 'Users', hidden: true },
+    attrs: { class: 'data-table' },
+    rows,
+    columns: [
+      { header: 'Email', cell: (row) => row.email ?? '–' },
+      { header: 'Name', cell: (row) => row.displayName ?? '–' },
+      { header: 'External id', cell: (row) => row.externalId ?? '–' },
+      { header: 'Role', cell: (row) => row.role },
+      { header: 'Joined', cell: (row) => formatTime(row.createdAt) },
+    ],
+  });
 }

@@ -3,6 +3,7 @@
 // stopped. Every code links to the chapter that teaches it.
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import type { CohortAnalytics, DiagnosticCode, MatrixRow } from '../api/types';
+import { dataTable } from '../data-table';
 import { formatTime, h } from '../dom';
 import { codeLink } from './code-link';
 import { learnerName } from './matrix-table';
@@ -91,35 +92,20 @@ function codeTotals(analytics: CohortAnalytics): HTMLElement {
 }
 
 function learnerCodes(analytics: CohortAnalytics, nameOf: Map<string, string>): HTMLElement {
-  if (analytics.learnerCodes.length === 0) return h('p', { class: 'empty-note' }, 'No learner has hit a diagnostic yet.');
   const byLearner = new Map<string, CohortAnalytics['learnerCodes']>();
   for (const c of analytics.learnerCodes) byLearner.set(c.userId, [...(byLearner.get(c.userId) ?? []), c]);
-  return h(
-    'table',
-    { class: 'stats-table', 'data-testid': 'learner-codes' },
-    h(
-      'thead',
-      null,
-      h(
-        'tr',
-        null,
-        ['Learner', 'Still hitting', 'Stopped (fixed)'].map((t) => h('th', { scope: 'col' }, t)),
-      ),
-    ),
-    h(
-      'tbody',
-      null,
-      [...byLearner.entries()].map(([userId, codes]) =>
-        h(
-          'tr',
-          { 'data-user': userId },
-          h('th', { scope: 'row' }, nameOf.get(userId) ?? userId),
-          h('td', null, codeChips(codes.filter((c) => !c.fixed))),
-          h('td', null, codeChips(codes.filter((c) => c.fixed))),
-        ),
-      ),
-    ),
-  );
+  return dataTable({
+    caption: { text: 'Per learner: the codes they hit, and whether they stopped', hidden: true },
+    attrs: { class: 'stats-table', 'data-testid': 'learner-codes' },
+    rows: [...byLearner.entries()],
+    rowAttrs: ([userId]) => ({ 'data-user': userId }),
+    empty: { note: 'No learner has hit a diagnostic yet.' },
+    columns: [
+      { header: 'Learner', rowHeader: true, cell: ([userId]) => nameOf.get(userId) ?? userId },
+      { header: 'Still hitting', cell: ([, codes]) => codeChips(codes.filter((c) => !c.fixed)) },
+      { header: 'Stopped (fixed)', cell: ([, codes]) => codeChips(codes.filter((c) => c.fixed)) },
+    ],
+  });
 }
 
 /** Each code with its attempts and the first and last time it was seen. */

@@ -5,6 +5,7 @@
 // next page), all or failed only. Nothing is shown for a cohort no LMS course links.
 import { cohortsApi } from '../api/cohorts-client';
 import type { CohortView, GradeSyncView } from '../api/types';
+import { dataTable, dataTableRow, type TableSpec } from '../data-table';
 import { formatTime, h, replace } from '../dom';
 import { renderApiError } from '../submit/error-box';
 
@@ -14,37 +15,59 @@ export function gradeSyncPanel(cohort: CohortView, nameOf: Map<string, string>):
   const section = h('section', { class: 'grade-sync-panel', 'aria-label': 'Grades sent to the LMS', 'data-testid': 'grade-syncs' });
   const titleOf = new Map(cohort.assignments.map((a) => [a.id, a.labTitle]));
 
-  const row = (sync: GradeSyncView): HTMLElement => {
+  const retryButton = (sync: GradeSyncView): HTMLElement => {
     const retry = h('button', { type: 'button', class: 'secondary', 'data-testid': 'grade-sync-retry' }, 'Retry');
     retry.disabled = sync.status === 'pending';
-    const tr = h(
-      'tr',
-      { 'data-sync': sync.id, 'data-status': sync.status },
-      h('th', { scope: 'row' }, nameOf.get(sync.userId) ?? sync.userId),
-      h('td', null, titleOf.get(sync.assignmentId) ?? sync.assignmentId),
-      h('td', { class: `sync-status ${sync.status}`, 'data-testid': 'grade-sync-status' }, sync.status),
-      h('td', null, score(sync.scoreGiven)),
-      h('td', null, score(sync.publishedScore), sync.publishedAt ? ` (${formatTime(sync.publishedAt)})` : ''),
-      h('td', null, String(sync.attempts.length)),
-      // The platform's own words: text content only, never markup.
-      h('td', { class: 'sync-error', 'data-testid': 'grade-sync-error' }, sync.lastError ?? ''),
-      h('td', null, retry),
-    );
     retry.addEventListener('click', () => {
+      const tr = retry.closest('tr');
+      const cell = retry.closest('td');
       retry.disabled = true;
       cohortsApi.retryGradeSync(sync.id).then(
         (next) => {
-          tr.replaceWith(row(next));
+          tr?.replaceWith(dataTableRow(table, next));
         },
         (error: unknown) => {
-          replace(tr.lastElementChild as HTMLElement, renderApiError(error, 'The retry could not be asked for.'));
+          if (cell) replace(cell, renderApiError(error, 'The retry could not be asked for.'));
         },
       );
     });
-    return tr;
+    return retry;
+  };
+  const table: Pick<TableSpec<GradeSyncView>, 'columns' | 'rowAttrs'> = {
+    rowAttrs: (sync) => ({ 'data-sync': sync.id, 'data-status': sync.status }),
+    columns: [
+      { header: 'Learner', rowHeader: true, cell: (sync) => nameOf.get(sync.userId) ?? sync.userId },
+      { header: 'Assignment', cell: (sync) => titleOf.get(sync.assignmentId) ?? sync.assignmentId },
+      {
+        header: 'Status',
+        cell: (sync) => sync.status,
+        cellAttrs: (sync) => ({ class: `sync-status ${sync.status}`, 'data-testid': 'grade-sync-status' }),
+      },
+      { header: 'Grade', cell: (sync) => score(sync.scoreGiven) },
+      {
+        header: 'Accepted by the LMS',
+        cell: (sync) => [score(sync.publishedScore), sync.publishedAt ? ` (${formatTime(sync.publishedAt)})` : ''],
+      },
+      { header: 'Attempts', cell: (sync) => String(sync.attempts.length) },
+      // The platform's own words: text content only, never markup.
+      {
+        header: 'Last error',
+        cell: (sync) => sync.lastError ?? '',
+        cellAttrs: () => ({ class: 'sync-error', 'data-testid': 'grade-sync-error' }),
+      },
+      { header: '', hiddenHeader: 'Retry', cell: retryButton },
+    ],
   };
 
-  const body = h('tbody', null);
+  // One table; its body is filled a page at a time.
+  const tableElement = dataTable({
+    ...table,
+    caption: { text: 'Grades sent to the LMS', hidden: true },
+    attrs: { class: 'stats-table' },
+    rows: [],
+  });
+  const body = tableElement.querySelector('tbody') as HTMLTableSectionElement;
+  const row = (sync: GradeSyncView, index: number) => dataTableRow(table, sync, index);
   const more = h('div', { class: 'grade-sync-more' });
   const notice = h('div', { 'aria-live': 'polite' });
   const failedOnly = h('input', { type: 'checkbox', id: `grade-sync-failed-${cohort.id}`, 'data-testid': 'grade-sync-failed-only' });
@@ -89,22 +112,7 @@ export function gradeSyncPanel(cohort: CohortView, nameOf: Map<string, string>):
         h('h2', null, 'Grades sent to the LMS'),
         h('p', { class: 'form-field' }, failedOnly, ' ', h('label', { for: failedOnly.id }, 'Failed only')),
         notice,
-        h(
-          'table',
-          { class: 'stats-table' },
-          h(
-            'thead',
-            null,
-            h(
-              'tr',
-              null,
-              ['Learner', 'Assignment', 'Status', 'Grade', 'Accepted by the LMS', 'Attempts', 'Last error', ''].map((t) =>
-                h('th', { scope: 'col' }, t),
-              ),
-            ),
-          ),
-          body,
-        ),
+        tableElement,
         more,
       );
     },

@@ -2,6 +2,7 @@
 // attempts, last activity, passed, late). Sorted by clicking a column heading, filtered by name
 // and by state; each cell is a button that opens that learner's attempts.
 import type { AssignmentView, MatrixCell, MatrixRow } from '../api/types';
+import { type Column, dataTable } from '../data-table';
 import { formatTime, h, replace } from '../dom';
 
 type Filter = 'all' | 'not-passed' | 'late' | 'passed' | 'stuck';
@@ -87,7 +88,8 @@ export class MatrixTable {
     return rows;
   }
 
-  private heading(label: string, sort: SortKey): HTMLElement {
+  /** A sortable column: its heading is a button, its aria-sort says how the rows are sorted now. */
+  private column(label: string, sort: SortKey, cell: Column<MatrixRow>['cell'], rowHeader = false): Column<MatrixRow> {
     const active = JSON.stringify(sort) === JSON.stringify(this.sort);
     const button = h('button', { type: 'button', class: 'link-button sort-button' }, label, active ? (this.descending ? ' ▼' : ' ▲') : '');
     button.addEventListener('click', () => {
@@ -95,40 +97,30 @@ export class MatrixTable {
       this.sort = sort;
       this.render();
     });
-    return h('th', { scope: 'col', 'aria-sort': active ? (this.descending ? 'descending' : 'ascending') : 'none' }, button);
+    return {
+      header: button,
+      headerAttrs: { 'aria-sort': active ? (this.descending ? 'descending' : 'ascending') : 'none' },
+      cell,
+      rowHeader,
+    };
   }
 
   private render(): void {
     const rows = this.visibleRows();
     replace(
       this.table,
-      h(
-        'table',
-        { class: 'matrix-table', 'data-testid': 'matrix' },
-        h('caption', null, `${rows.length} of ${this.rows.length} learners`),
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            this.heading('Learner', { column: 'learner' }),
-            this.assignments.map((a, index) => this.heading(a.labTitle, { column: 'assignment', index })),
+      dataTable({
+        caption: `${rows.length} of ${this.rows.length} learners`,
+        attrs: { class: 'matrix-table', 'data-testid': 'matrix' },
+        rows,
+        rowAttrs: (row) => ({ 'data-user': row.learner.userId }),
+        columns: [
+          this.column('Learner', { column: 'learner' }, learnerName, true),
+          ...this.assignments.map((a, index) =>
+            this.column(a.labTitle, { column: 'assignment', index }, (row) => this.cellButton(row, row.cells[index], a)),
           ),
-        ),
-        h(
-          'tbody',
-          null,
-          rows.map((row) =>
-            h(
-              'tr',
-              { 'data-user': row.learner.userId },
-              h('th', { scope: 'row' }, learnerName(row)),
-              row.cells.map((cell, index) => h('td', null, this.cellButton(row, cell, this.assignments[index]))),
-            ),
-          ),
-        ),
-      ),
+        ],
+      }),
     );
   }
 

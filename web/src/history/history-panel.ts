@@ -2,6 +2,7 @@
 // attempt back into the editor with its report, and a diff between any two attempts.
 import { api } from '../api/client';
 import type { HistoryEntry, SubmissionView } from '../api/types';
+import { dataTable } from '../data-table';
 import { formatTime, h, replace, uid } from '../dom';
 import { verdictText } from '../report/labels';
 import { renderApiError } from '../submit/error-box';
@@ -45,46 +46,39 @@ export class HistoryPanel {
   }
 
   private render(): void {
-    if (this.entries.length === 0) {
-      replace(this.body, h('p', { class: 'empty-note' }, 'No attempts yet. Your submissions will be listed here.'));
-      return;
-    }
     const count = this.entries.length;
     const number = (index: number) => count - index; // newest first, numbered from the oldest
-    const table = h(
-      'table',
-      { class: 'history-table' },
-      h('caption', { class: 'visually-hidden' }, 'Your attempts at this lab, newest first'),
-      h('thead', null, h('tr', null, ...['Attempt', 'Submitted', 'Verdict', 'Score', ''].map((t) => h('th', { scope: 'col' }, t)))),
-      h(
-        'tbody',
-        null,
-        this.entries.map((entry, index) =>
-          h(
-            'tr',
-            { 'data-outcome': entry.outcome ?? entry.status },
-            h('th', { scope: 'row' }, `#${number(index)}`),
-            h('td', null, formatTime(entry.createdAt)),
-            h('td', null, entry.outcome ? verdictText(entry.outcome) : entry.status === 'error' ? 'Could not run' : `${entry.status}…`),
-            h('td', null, entry.score === null ? '–' : `${entry.score} / 100`),
+    const table = dataTable({
+      caption: { text: 'Your attempts at this lab, newest first', hidden: true },
+      attrs: { class: 'history-table' },
+      rows: this.entries,
+      rowAttrs: (entry) => ({ 'data-outcome': entry.outcome ?? entry.status }),
+      empty: { note: 'No attempts yet. Your submissions will be listed here.' },
+      columns: [
+        { header: 'Attempt', rowHeader: true, cell: (_entry, index) => `#${number(index)}` },
+        { header: 'Submitted', cell: (entry) => formatTime(entry.createdAt) },
+        {
+          header: 'Verdict',
+          cell: (entry) => (entry.outcome ? verdictText(entry.outcome) : entry.status === 'error' ? 'Could not run' : `${entry.status}…`),
+        },
+        { header: 'Score', cell: (entry) => (entry.score === null ? '–' : `${entry.score} / 100`) },
+        {
+          header: '',
+          hiddenHeader: 'Open',
+          cell: (entry, index) =>
             h(
-              'td',
-              null,
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'secondary',
-                  onclick: () => void this.open(entry.id),
-                  'aria-label': `Open attempt #${number(index)} ${this.options.openWhere ?? 'in the editor'}`,
-                },
-                'Open',
-              ),
+              'button',
+              {
+                type: 'button',
+                class: 'secondary',
+                onclick: () => void this.open(entry.id),
+                'aria-label': `Open attempt #${number(index)} ${this.options.openWhere ?? 'in the editor'}`,
+              },
+              'Open',
             ),
-          ),
-        ),
-      ),
-    );
+        },
+      ],
+    });
     replace(this.body, table, count >= 2 ? this.compareForm(number) : null);
   }
 

@@ -2,6 +2,7 @@
 // resource limit, syntax error...) when the run could not finish, then tests, diagnostics,
 // variants (fix-tests labs) and the output.
 import type { LabKind, Score, SubmissionReport, SubmissionView } from '../api/types';
+import { dataTable } from '../data-table';
 import { Child, formatTime, h } from '../dom';
 import { DiagnosticListOptions, renderDiagnosticList } from './diagnostic-list';
 import { groupDiagnostics } from './group-diagnostics';
@@ -99,29 +100,16 @@ function lastLearnerFrame(message: string, isOpen: (file: string) => boolean): {
 function renderScore(score: Score): HTMLElement {
   return section(
     `Score: ${score.total} / 100`,
-    h(
-      'table',
-      { class: 'score-table' },
-      h('caption', { class: 'visually-hidden' }, 'How the score is made up'),
-      h(
-        'thead',
-        null,
-        h('tr', null, h('th', { scope: 'col' }, 'Part'), h('th', { scope: 'col' }, 'Earned'), h('th', { scope: 'col' }, 'Detail')),
-      ),
-      h(
-        'tbody',
-        null,
-        score.parts.map((part) =>
-          h(
-            'tr',
-            null,
-            h('th', { scope: 'row' }, scorePartName(part.name)),
-            h('td', null, `${part.earned} / ${part.weight}`),
-            h('td', null, part.detail),
-          ),
-        ),
-      ),
-    ),
+    dataTable({
+      caption: { text: 'How the score is made up', hidden: true },
+      attrs: { class: 'score-table' },
+      rows: score.parts,
+      columns: [
+        { header: 'Part', rowHeader: true, cell: (part) => scorePartName(part.name) },
+        { header: 'Earned', cell: (part) => `${part.earned} / ${part.weight}` },
+        { header: 'Detail', cell: (part) => part.detail },
+      ],
+    }),
   );
 }
 
@@ -145,36 +133,18 @@ function renderTests(report: SubmissionReport): HTMLElement {
 }
 
 function renderVariants(report: SubmissionReport): HTMLElement {
-  if (report.variants.length === 0)
-    return h('p', { class: 'empty-note' }, 'No variant ran (the tests did not pass on the reference code first).');
-  return h(
-    'table',
-    { class: 'variants', 'data-testid': 'variants' },
-    h(
-      'thead',
-      null,
-      h(
-        'tr',
-        null,
-        h('th', { scope: 'col' }, 'Broken version'),
-        h('th', { scope: 'col' }, 'Caught?'),
-        h('th', { scope: 'col' }, 'Your tests on it'),
-      ),
-    ),
-    h(
-      'tbody',
-      null,
-      report.variants.map((variant) =>
-        h(
-          'tr',
-          { class: variant.caught ? 'variant-caught' : 'variant-missed' },
-          h('th', { scope: 'row' }, h('code', null, variant.name)),
-          h('td', null, variant.caught ? '✓ caught' : '✗ let through'),
-          h('td', null, `${variant.counts.failed + variant.counts.error} of ${variant.counts.total} failed`),
-        ),
-      ),
-    ),
-  );
+  return dataTable({
+    caption: { text: 'The broken versions and whether your tests caught each', hidden: true },
+    attrs: { class: 'variants', 'data-testid': 'variants' },
+    rows: report.variants,
+    rowAttrs: (variant) => ({ class: variant.caught ? 'variant-caught' : 'variant-missed' }),
+    empty: { note: 'No variant ran (the tests did not pass on the reference code first).' },
+    columns: [
+      { header: 'Broken version', rowHeader: true, cell: (variant) => h('code', null, variant.name) },
+      { header: 'Caught?', cell: (variant) => (variant.caught ? '✓ caught' : '✗ let through') },
+      { header: 'Your tests on it', cell: (v) => `${v.counts.failed + v.counts.error} of ${v.counts.total} failed` },
+    ],
+  });
 }
 
 function renderOutput(report: SubmissionReport): HTMLElement | null {

@@ -2,6 +2,7 @@
 // attempt (status, response code, duration, the capped body, the error) and a redeliver button.
 // Everything a receiver answered is shown as text, never as markup.
 import type { WebhookDeliveryView } from '../api/types';
+import { dataTable } from '../data-table';
 import { formatTime, h } from '../dom';
 
 const STATUS_LABEL: Record<string, string> = { pending: 'Pending', succeeded: 'Delivered', failed: 'Failed' };
@@ -47,39 +48,27 @@ function deliveryItem(row: WebhookDeliveryView, redeliver: ((id: string) => void
       ' ',
       button,
     ),
-    row.attempts.length === 0 ? h('p', { class: 'empty-note' }, 'No attempt yet.') : attemptTable(row),
+    attemptTable(row),
   );
 }
 
 function attemptTable(row: WebhookDeliveryView): HTMLElement {
-  return h(
-    'table',
-    { class: 'data-table attempts' },
-    h('caption', null, `${String(row.attempts.length)} attempt(s)`),
-    h(
-      'thead',
-      null,
-      h(
-        'tr',
-        null,
-        ['When', 'Result', 'Response', 'Duration', 'Body (first 4 KiB)', 'Error'].map((name) => h('th', { scope: 'col' }, name)),
-      ),
-    ),
-    h(
-      'tbody',
-      null,
-      row.attempts.map((attempt) =>
-        h(
-          'tr',
-          { 'data-attempt-status': attempt.status },
-          h('td', null, formatTime(attempt.createdAt)),
-          h('td', null, attempt.status === 'succeeded' ? 'succeeded' : 'failed'),
-          h('td', null, attempt.responseCode === null ? '–' : String(attempt.responseCode)),
-          h('td', null, `${String(attempt.durationMs)} ms`),
-          h('td', null, attempt.responseBody ? h('pre', { class: 'attempt-body' }, attempt.responseBody) : '–'),
-          h('td', null, attempt.error ?? '–'),
-        ),
-      ),
-    ),
-  );
+  return dataTable({
+    caption: `${String(row.attempts.length)} attempt(s)`,
+    attrs: { class: 'data-table attempts' },
+    rows: row.attempts,
+    rowAttrs: (attempt) => ({ 'data-attempt-status': attempt.status }),
+    empty: { note: 'No attempt yet.' },
+    columns: [
+      { header: 'When', cell: (attempt) => formatTime(attempt.createdAt) },
+      { header: 'Result', cell: (attempt) => (attempt.status === 'succeeded' ? 'succeeded' : 'failed') },
+      { header: 'Response', cell: (attempt) => (attempt.responseCode === null ? '–' : String(attempt.responseCode)) },
+      { header: 'Duration', cell: (attempt) => `${String(attempt.durationMs)} ms` },
+      {
+        header: 'Body (first 4 KiB)',
+        cell: (attempt) => (attempt.responseBody ? h('pre', { class: 'attempt-body' }, attempt.responseBody) : '–'),
+      },
+      { header: 'Error', cell: (attempt) => attempt.error ?? '–' },
+    ],
+  });
 }

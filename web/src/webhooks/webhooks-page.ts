@@ -4,6 +4,7 @@
 // While a delivery shown is pending the log reloads itself, so a redelivery's outcome appears.
 import { webhooksApi, type DeliveryFilter } from '../api/webhooks-client';
 import type { Me, WebhookDeliveryView, WebhookEndpointView } from '../api/types';
+import { dataTable } from '../data-table';
 import { formatTime, h, replace } from '../dom';
 import { renderApiError } from '../submit/error-box';
 import { deliveryList } from './delivery-log';
@@ -30,36 +31,23 @@ export async function webhooksPage(main: HTMLElement, me: Me | null): Promise<()
   let content: HTMLElement;
   try {
     const endpoints = await webhooksApi.endpoints();
-    content =
-      endpoints.length === 0
-        ? h('p', { class: 'empty-note' }, 'No endpoints yet: register one with POST /api/v1/webhooks/endpoints.')
-        : h(
-            'table',
-            { class: 'data-table', 'data-testid': 'endpoints' },
-            h(
-              'thead',
-              null,
-              h(
-                'tr',
-                null,
-                ['Endpoint', 'Events', 'State', ''].map((name) => h('th', { scope: 'col' }, name)),
-              ),
-            ),
-            h(
-              'tbody',
-              null,
-              endpoints.map((endpoint) =>
-                h(
-                  'tr',
-                  { 'data-endpoint': endpoint.id, 'data-state': endpoint.enabled ? 'enabled' : 'disabled' },
-                  h('td', null, h('code', null, endpoint.url)),
-                  h('td', null, endpoint.events.join(', ')),
-                  h('td', null, stateOf(endpoint)),
-                  h('td', null, h('a', { href: `/admin/webhooks/${endpoint.id}` }, 'Delivery log')),
-                ),
-              ),
-            ),
-          );
+    content = dataTable({
+      caption: { text: 'Webhook endpoints', hidden: true },
+      attrs: { class: 'data-table', 'data-testid': 'endpoints' },
+      rows: endpoints,
+      rowAttrs: (endpoint) => ({ 'data-endpoint': endpoint.id, 'data-state': endpoint.enabled ? 'enabled' : 'disabled' }),
+      empty: { note: 'No endpoints yet: register one with POST /api/v1/webhooks/endpoints.' },
+      columns: [
+        { header: 'Endpoint', cell: (endpoint) => h('code', null, endpoint.url) },
+        { header: 'Events', cell: (endpoint) => endpoint.events.join(', ') },
+        { header: 'State', cell: stateOf },
+        {
+          header: '',
+          hiddenHeader: 'Delivery log',
+          cell: (endpoint) => h('a', { href: `/admin/webhooks/${endpoint.id}` }, 'Delivery log'),
+        },
+      ],
+    });
   } catch (error) {
     content = renderApiError(error, 'The endpoints could not be loaded.');
   }
