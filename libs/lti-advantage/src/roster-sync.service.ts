@@ -5,25 +5,14 @@
 // it no longer lists. Learners who joined the cohort by its code are never removed by a roster.
 // Each learner added is a cohort.member_joined webhook, as when a launch or a join code adds one.
 import { Injectable, Logger } from '@nestjs/common';
-import { LtiLinksRepository, LtiRosterRepository, type RosterContext } from '@asynclab/database';
+import { LtiLinksRepository, LtiRosterRepository, type RosterContext, type RosterSyncOutcome } from '@asynclab/database';
 import { courseRoleOf } from '@asynclab/lti';
 import { WebhookDispatcher } from '@asynclab/webhooks';
 import { NrpsClient } from './nrps-client';
 import { PlatformServiceError } from './platform-request';
 
-export interface RosterSyncCounts {
-  pages: number;
-  members: number;
-  usersCreated: number;
-  learnersAdded: number;
-  learnersRemoved: number;
-  /** Active learners the roster lists who were members already. */
-  learnersKept: number;
-  instructors: number;
-  inactive: number;
-  /** False when the page bound stopped the paging: nobody was removed for being absent. */
-  complete: boolean;
-}
+/** What a sync counted: the outcome its run record stores. */
+export type RosterSyncCounts = RosterSyncOutcome;
 
 @Injectable()
 export class RosterSyncService {

@@ -7,38 +7,33 @@ import { PrismaService } from '../prisma.service';
 
 export type RosterSyncTriggerRow = 'schedule' | 'launch' | 'request';
 
+/** What a finished roster sync counted (the roster sync service's answer, stored with its run). */
 export interface RosterSyncOutcome {
   pages: number;
   members: number;
   usersCreated: number;
   learnersAdded: number;
   learnersRemoved: number;
+  /** Active learners the roster lists who were members already. */
   learnersKept: number;
   instructors: number;
   inactive: number;
+  /** False when the page bound stopped the paging: nobody was removed for being absent. */
   complete: boolean;
 }
 
-export interface RosterSyncRunRow {
+/** One run: its counts are null until it succeeded. */
+export type RosterSyncRunRow = { [K in keyof RosterSyncOutcome]: RosterSyncOutcome[K] | null } & {
   id: string;
   contextId: string;
   trigger: string;
   slotAt: Date | null;
   status: string;
   attempts: number;
-  pages: number | null;
-  members: number | null;
-  usersCreated: number | null;
-  learnersAdded: number | null;
-  learnersRemoved: number | null;
-  learnersKept: number | null;
-  instructors: number | null;
-  inactive: number | null;
-  complete: boolean | null;
   error: string | null;
   startedAt: Date;
   finishedAt: Date | null;
-}
+};
 
 /** Longer than any sync can run (50 pages at the request timeout): a 'running' row older is a dead worker's. */
 const STALE_RUN_MINUTES = 15;
