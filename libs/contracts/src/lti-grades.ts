@@ -40,18 +40,24 @@ export interface GradeSyncPage {
   nextCursor: string | null;
 }
 
-export interface RosterSyncResult {
-  contextId: string;
-  cohortId: string;
+/** What a roster sync counted. */
+export interface RosterSyncCounts {
   pages: number;
   members: number;
   usersCreated: number;
   learnersAdded: number;
   learnersRemoved: number;
+  /** Active learners the roster lists who were members already. */
   learnersKept: number;
   instructors: number;
   inactive: number;
+  /** False when the page bound stopped the paging: nobody was removed for being absent. */
   complete: boolean;
+}
+
+export interface RosterSyncResult extends RosterSyncCounts {
+  contextId: string;
+  cohortId: string;
 }
 
 export const ROSTER_SYNC_TRIGGERS = ['schedule', 'launch', 'request'] as const;
@@ -60,27 +66,18 @@ export const ROSTER_SYNC_STATUSES = ['running', 'retrying', 'succeeded', 'failed
 export type RosterSyncStatus = (typeof ROSTER_SYNC_STATUSES)[number];
 
 /** One run of a context's roster sync; the counts are null until it succeeded. */
-export interface RosterSyncRunView {
+export type RosterSyncRunView = { [K in keyof RosterSyncCounts]: RosterSyncCounts[K] | null } & {
   id: string;
   trigger: RosterSyncTrigger;
   /** The schedule's slot (null for a launch's or a request's run). */
   slotAt: Date | null;
   status: RosterSyncStatus;
   attempts: number;
-  pages: number | null;
-  members: number | null;
-  usersCreated: number | null;
-  learnersAdded: number | null;
-  learnersRemoved: number | null;
-  learnersKept: number | null;
-  instructors: number | null;
-  inactive: number | null;
-  complete: boolean | null;
   /** The platform's last error (also while a scheduled run waits for its retry). */
   error: string | null;
   startedAt: Date;
   finishedAt: Date | null;
-}
+};
 
 /** An LMS course context linked to a cohort, with its roster syncs. */
 export interface LtiContextView {

@@ -3,24 +3,13 @@
 // same slot, one syncs; its retries take the row back only while it waits for them ('retrying'),
 // or when the worker that held it died mid-run (a 'running' row untouched for STALE_RUN).
 import { Injectable } from '@nestjs/common';
+import type { RosterSyncCounts } from '@asynclab/contracts';
 import { PrismaService } from '../prisma.service';
 
 export type RosterSyncTriggerRow = 'schedule' | 'launch' | 'request';
 
 /** What a finished roster sync counted (the roster sync service's answer, stored with its run). */
-export interface RosterSyncOutcome {
-  pages: number;
-  members: number;
-  usersCreated: number;
-  learnersAdded: number;
-  learnersRemoved: number;
-  /** Active learners the roster lists who were members already. */
-  learnersKept: number;
-  instructors: number;
-  inactive: number;
-  /** False when the page bound stopped the paging: nobody was removed for being absent. */
-  complete: boolean;
-}
+export type RosterSyncOutcome = RosterSyncCounts;
 
 /** One run: its counts are null until it succeeded. */
 export type RosterSyncRunRow = { [K in keyof RosterSyncOutcome]: RosterSyncOutcome[K] | null } & {
