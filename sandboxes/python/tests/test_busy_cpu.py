@@ -8,7 +8,9 @@ and a real blocking call on the same loaded CPU is still reported. The per-test 
 likewise moves by the test's wait for a CPU, and a test that really hangs is still stopped.
 
 The load is real: busy processes pinned to one CPU, and the learner's test pins its own thread to
-that CPU once it runs (so the harness and pytest start at full speed on the other one).
+that CPU while it runs (so the harness and pytest start, and go on after the test, at full speed on
+the other one: pytest's thread is the loop's, and left pinned it would run the rest of the session
+at a fortieth of a CPU).
 """
 
 import os
@@ -52,10 +54,26 @@ def needs_schedstat():
         pytest.skip("this kernel (or gVisor) has no schedstat: wall-clock time is all there is")
 
 
+def pinning_fixture(tmp_path: Path, cpu: int) -> None:
+    """`on_the_busy_cpu()` pins the test's thread to the loaded CPU until the test's teardown."""
+    (tmp_path / "conftest.py").write_text(textwrap.dedent(f"""\
+        import os
+
+        import pytest
+
+
+        @pytest.fixture
+        def on_the_busy_cpu():
+            every_cpu = os.sched_getaffinity(0)
+            yield lambda: os.sched_setaffinity(0, {{{cpu}}})
+            os.sched_setaffinity(0, every_cpu)
+        """))
+
+
 def submission(tmp_path: Path, cpu: int) -> Path:
+    pinning_fixture(tmp_path, cpu)
     (tmp_path / "test_ticks.py").write_text(textwrap.dedent(f"""\
         import asyncio
-        import os
         import time
 
         import pytest
@@ -69,8 +87,8 @@ def submission(tmp_path: Path, cpu: int) -> Path:
 
 
         @pytest.mark.asyncio
-        async def test_ticks_on_a_busy_cpu():
-            os.sched_setaffinity(0, {{{cpu}}})
+        async def test_ticks_on_a_busy_cpu(on_the_busy_cpu):
+            on_the_busy_cpu()
             longest = 0.0
             for _ in range(12):
                 started = time.perf_counter()
@@ -82,8 +100,8 @@ def submission(tmp_path: Path, cpu: int) -> Path:
 
 
         @pytest.mark.asyncio
-        async def test_sleeps_on_a_busy_cpu():
-            os.sched_setaffinity(0, {{{cpu}}})
+        async def test_sleeps_on_a_busy_cpu(on_the_busy_cpu):
+            on_the_busy_cpu()
             await asyncio.sleep(0)
             time.sleep(0.4)  # a real blocking call
         """))
@@ -104,17 +122,17 @@ def test_waiting_for_a_cpu_is_not_a_blocking_call_but_time_sleep_still_is(tmp_pa
 
 def test_waiting_for_a_cpu_does_not_count_against_the_time_limit_but_a_hang_still_does(tmp_path, loaded_cpu):
     needs_schedstat()
+    pinning_fixture(tmp_path, loaded_cpu)
     (tmp_path / "test_slow.py").write_text(textwrap.dedent(f"""\
         import asyncio
-        import os
         import time
 
         import pytest
 
 
         @pytest.mark.asyncio
-        async def test_little_work_on_a_busy_cpu():
-            os.sched_setaffinity(0, {{{loaded_cpu}}})
+        async def test_little_work_on_a_busy_cpu(on_the_busy_cpu):
+            on_the_busy_cpu()
             started = time.perf_counter()
             for _ in range(6):
                 end = time.thread_time() + 0.004  # 24 ms of CPU in all
@@ -126,8 +144,8 @@ def test_waiting_for_a_cpu_does_not_count_against_the_time_limit_but_a_hang_stil
 
 
         @pytest.mark.asyncio
-        async def test_hangs_on_a_busy_cpu():
-            os.sched_setaffinity(0, {{{loaded_cpu}}})
+        async def test_hangs_on_a_busy_cpu(on_the_busy_cpu):
+            on_the_busy_cpu()
             await asyncio.sleep(30)  # a real hang
         """))
     run = run_submission(tmp_path, {"learnerFiles": ["test_slow.py"], "perTestTimeoutSec": 0.5, "blockingThresholdMs": 100})

@@ -18,7 +18,12 @@ but holds the loop just as long, while a preempted short step runs a few millise
 The watchdog thread takes the GIL to look at the loop; CPython makes a thread that holds the GIL
 hand it over after the switch interval (5 ms by default), and on a busy CPU the taker can then sit
 on a run queue while the loop's thread waits for it. The harness sets the interval to half the
-threshold: a short step never hands the GIL over, a long one still gets its samples.
+threshold: a short step never hands the GIL over, a long one still gets its samples. When a hand-over
+does happen, the loop's thread sleeps on the GIL until the watchdog has been scheduled and let go:
+time it neither ran nor queued for a CPU, the harness's and not the learner's. The watchdog tells
+how long that can have been (`note_handover`) and the step's own time leaves it out; a step that
+sleeps in `time.sleep` holds no GIL, so the watchdog takes it without a hand-over and nothing is
+left out.
 """
 
 import sys
@@ -41,6 +46,8 @@ class StepClock:
         self.started = None   # perf_counter() when the current step began, None between steps
         self.step = 0
         self.samples = []     # (step, learner frame, async def) taken by the watchdog
+        self.handed_over = 0.0  # seconds this step may have slept on the GIL the watchdog took
+        self.handed_over_in_all = 0.0  # the same over the whole run (the per-test limit leaves it out too)
         self.threshold = 0.1
 
 
@@ -62,6 +69,7 @@ def install(threshold_ms: float) -> None:
         if get_ident() != main:
             return original(self)
         clock.step += 1
+        clock.handed_over = 0.0
         queued = reading()
         started = clock.started = perf()
         verdict = False
@@ -75,7 +83,7 @@ def install(threshold_ms: float) -> None:
             elapsed = perf() - started
             if elapsed >= clock.threshold and not verdict:
                 use = cpuwait.since(queued)
-                if held_the_loop(elapsed, use, clock.threshold):
+                if held_the_loop(elapsed, use, clock.threshold, clock.handed_over):
                     _report(self, elapsed, use.waited)
             if clock.samples:
                 clock.samples.clear()
@@ -83,9 +91,19 @@ def install(threshold_ms: float) -> None:
     events.Handle._run = _run
 
 
-def held_the_loop(elapsed: float, use: cpuwait.CpuUse, threshold: float) -> bool:
-    """Whether a step of `elapsed` s that ran and waited for a CPU as `use` says is the code's blocking call."""
-    return elapsed - use.waited >= threshold or (elapsed >= threshold and use.ran >= threshold * RAN_SHARE_MIN)
+def held_the_loop(elapsed: float, use: cpuwait.CpuUse, threshold: float, handed_over: float = 0.0) -> bool:
+    """Whether a step of `elapsed` s that ran and waited for a CPU as `use` says, and may have waited
+    `handed_over` s for the watchdog to give the GIL back, is the code's blocking call."""
+    own = elapsed - use.waited - handed_over
+    return own >= threshold or (elapsed >= threshold and use.ran >= threshold * RAN_SHARE_MIN)
+
+
+def note_handover(step: int, seconds: float) -> None:
+    """From the watchdog, holding the GIL it had to ask for: the loop's thread may have slept on it
+    `seconds` (an upper bound: from when it could first have been asked to let go until now)."""
+    clock.handed_over_in_all += seconds
+    if clock.started is not None and clock.step == step:
+        clock.handed_over += seconds
 
 
 def sample() -> None:

@@ -8,7 +8,8 @@ wherever it is. The handler looks at where that is before raising HarnessTimeout
 - anywhere else: the code was busy; the report points at the learner line it was running.
 
 The limit counts the time the test had, not the time its thread waited for a busy CPU
-(cpuwait.py): when the alarm finds the loop's thread waited, the deadline moves by that wait,
+(cpuwait.py) or for the GIL the harness's watchdog took (blocking.py): when the alarm finds the
+loop's thread waited, the deadline moves by that wait,
 up to MAX_CREDIT limits in all, so a neighbour's load never turns a correct test into a timeout
 and a test that really hangs is still stopped.
 
@@ -25,7 +26,7 @@ import time
 from .. import astindex
 from ..context import harness
 from ..workspace import enclosing_async_def, stack_of
-from . import awaitchain, cancellation, coroutines, cpuwait, loop as loopmod
+from . import awaitchain, blocking, cancellation, coroutines, cpuwait, loop as loopmod
 from .verdicts import HarnessTimeout
 
 RETRY_SEC = 0.5
@@ -39,6 +40,7 @@ class Clock:
         self.deadline = None
         self.fired = 0
         self.queued = None     # cpuwait reading at the test's start
+        self.handed_over = 0.0  # blocking.clock.handed_over_in_all at the test's start
         self.credited = 0.0    # seconds the deadline has moved
         self.on_extend = None  # told the new deadline (the watchdog's last resort moves with it)
 
@@ -58,6 +60,7 @@ def start_test() -> None:
     clock.deadline = time.monotonic() + clock.limit
     clock.fired = 0
     clock.queued = cpuwait.raw()
+    clock.handed_over = blocking.clock.handed_over_in_all
     clock.credited = 0.0
 
 
@@ -97,8 +100,9 @@ def _on_alarm(signum, frame):
 
 
 def _extend_by_cpu_wait() -> bool:
-    """Moves the deadline by the CPU wait not yet credited; False when there is none to give."""
-    owed = min(cpuwait.since(clock.queued).waited - clock.credited, MAX_CREDIT * clock.limit - clock.credited)
+    """Moves the deadline by the CPU and GIL wait not yet credited; False when there is none to give."""
+    waited = cpuwait.since(clock.queued).waited + blocking.clock.handed_over_in_all - clock.handed_over
+    owed = min(waited - clock.credited, MAX_CREDIT * clock.limit - clock.credited)
     if owed < MIN_CREDIT_SEC:
         return False
     clock.credited += owed
