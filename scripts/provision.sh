@@ -15,8 +15,12 @@ command -v pg_ctlcluster >/dev/null || need_packages+=(postgresql)
 command -v redis-server >/dev/null || need_packages+=(redis-server)
 command -v dockerd >/dev/null || need_packages+=(docker.io)
 command -v debootstrap >/dev/null || need_packages+=(debootstrap)
-# gVisor, only when asked for (SANDBOX_RUNTIME=runsc): a stronger sandbox boundary than runc.
-if [ "${SANDBOX_RUNTIME:-runc}" = runsc ] && ! command -v runsc >/dev/null; then need_packages+=(runsc); fi
+# gVisor, only when asked for (SANDBOX_RUNTIME=runsc): a stronger sandbox boundary than runc. The
+# test command asks for it too (registered, not the default), so the sandbox isolation tests run
+# under both runtimes on every machine, not only where someone installed it by hand.
+want_runsc=0
+if [ "${SANDBOX_RUNTIME:-runc}" = runsc ] || [ "${ASYNCLAB_TEST_TOOLS:-0}" = 1 ]; then want_runsc=1; fi
+if [ $want_runsc = 1 ] && ! command -v runsc >/dev/null; then need_packages+=(runsc); fi
 if [ "${ASYNCLAB_TEST_TOOLS:-0}" = 1 ] && ! command -v chromium >/dev/null; then need_packages+=(chromium); fi
 # The test command lints the harness's Python with Debian's pyflakes.
 if [ "${ASYNCLAB_TEST_TOOLS:-0}" = 1 ] && ! command -v pyflakes3 >/dev/null; then need_packages+=(pyflakes3); fi
@@ -53,7 +57,7 @@ fi
 # gVisor registered as a Docker runtime. `--network=none`: without it every start fails ("cannot
 # run with network enabled in root network namespace"); the sandbox has no network anyway. The
 # daemon reloads its runtimes on SIGHUP, so a running engine is not restarted for this.
-if [ "${SANDBOX_RUNTIME:-runc}" = runsc ]; then
+if [ $want_runsc = 1 ]; then
   if node scripts/register-runsc.js /etc/docker/daemon.json "$(command -v runsc)"; then
     log "registered runsc in /etc/docker/daemon.json; reloading the Docker engine"
     kill -HUP "$(pidof dockerd)"

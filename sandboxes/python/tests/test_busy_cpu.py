@@ -72,7 +72,7 @@ def pinning_fixture(tmp_path: Path, cpu: int) -> None:
 
 def submission(tmp_path: Path, cpu: int) -> Path:
     pinning_fixture(tmp_path, cpu)
-    (tmp_path / "test_ticks.py").write_text(textwrap.dedent(f"""\
+    (tmp_path / "test_ticks.py").write_text(textwrap.dedent("""\
         import asyncio
         import time
 
@@ -96,7 +96,7 @@ def submission(tmp_path: Path, cpu: int) -> Path:
                 longest = max(longest, time.perf_counter() - started)
                 await asyncio.sleep(0.005)
             # The premise: some step took longer than the 100 ms threshold in wall-clock time.
-            assert longest > 0.15, f"the CPU was not busy enough: longest step {{longest:.3f}} s"
+            assert longest > 0.15, f"the CPU was not busy enough: longest step {longest:.3f} s"
 
 
         @pytest.mark.asyncio
@@ -123,7 +123,7 @@ def test_waiting_for_a_cpu_is_not_a_blocking_call_but_time_sleep_still_is(tmp_pa
 def test_waiting_for_a_cpu_does_not_count_against_the_time_limit_but_a_hang_still_does(tmp_path, loaded_cpu):
     needs_schedstat()
     pinning_fixture(tmp_path, loaded_cpu)
-    (tmp_path / "test_slow.py").write_text(textwrap.dedent(f"""\
+    (tmp_path / "test_slow.py").write_text(textwrap.dedent("""\
         import asyncio
         import time
 
