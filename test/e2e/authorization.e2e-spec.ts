@@ -270,13 +270,16 @@ describe('authorisation', () => {
   describe('LTI grade syncs and roster syncs', () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
 
-    it('let instructors, admins and keys read the grade sync log; learners are refused', async () => {
-      expect((await as(undefined, 'GET', '/lti/grade-syncs')).status).toBe(401);
-      expect((await as(ann, 'GET', '/lti/grade-syncs')).status).toBe(403);
+    it.each([
+      ['/lti/grade-syncs', 'syncs'],
+      ['/lti/contexts', 'contexts'],
+    ])('let instructors, admins and keys read %s; learners are refused', async (path, list) => {
+      expect((await as(undefined, 'GET', path)).status).toBe(401);
+      expect((await as(ann, 'GET', path)).status).toBe(403);
       for (const caller of [instructorX, adminX, keyX, readOnlyKeyX]) {
-        const answer = await as<{ syncs: unknown[] }>(caller, 'GET', '/lti/grade-syncs');
+        const answer = await as<Record<string, unknown>>(caller, 'GET', path);
         expect(answer.status).toBe(200);
-        expect(answer.body.syncs).toEqual([]);
+        expect(answer.body[list]).toEqual([]);
       }
     });
 

@@ -1,7 +1,7 @@
 // Names and roles (NRPS 2.0) against the real service and a simulated platform whose roster is
 // paged two members at a time with Link rel="next": an instructor's launch syncs the cohort in the
 // background; POST /lti/contexts/:id/roster-sync syncs again after the roster changed.
-import type { LtiContextView, RosterSyncResult, Wire } from '../../libs/contracts/src';
+import type { LtiContextPage, LtiContextView, RosterSyncResult, Wire } from '../../libs/contracts/src';
 import { call } from './support/client';
 import { ROLE } from '../support/lti-platform';
 import { NRPS, type RosterMember } from '../support/lti-platform-services';
@@ -140,6 +140,51 @@ describe('LTI roster sync (NRPS 2.0)', () => {
       ['launch', 'succeeded', 3, 0],
     ]);
     expect(seen.body.lastRosterSync).toMatchObject({ trigger: 'request', learnersKept: 1, slotAt: null });
+
+    // The cohort's context is found from the cohort (the dashboard asks so), the same view as by id.
+    const byCohort = await call<Wire<LtiContextPage>>(fx.tool.baseUrl, 'GET', `/lti/contexts?cohortId=${context.cohort_id}`, {
+      caller: fx.org.admin,
+    });
+    expect(byCohort).toMatchObject({ status: 200, body: { nextCursor: null } });
+    expect(byCohort.body.contexts).toEqual([seen.body]);
+  });
+
+  it("lists the organisation's contexts newest first a page at a time, and answers 404 for another organisation's cohort", async () => {
+    const other = await ltiOrg(fx.tool);
+    for (const id of ['course-l1', 'course-l2', 'course-l3'])
+      await launchAs(fx, { sub: `teacher-${id}`, role: 'instructor', context: { id } });
+    const stored = (
+      await fx.tool.accounts.query<{ id: string }>(
+        `SELECT c.id FROM lti_contexts c JOIN lti_platforms p ON p.id = c.platform_id WHERE p.organization_id = $1::uuid
+         ORDER BY c.created_at DESC, c.id DESC`,
+        fx.org.id,
+      )
+    ).map((row) => row.id);
+    expect(stored.length).toBeGreaterThanOrEqual(3);
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `limit=2&cursor=${cursor}` : 'limit=2';
+      const page = await call<Wire<LtiContextPage>>(fx.tool.baseUrl, 'GET', `/lti/contexts?${query}`, { caller: fx.key });
+      expect(page.status).toBe(200);
+      expect(page.body.contexts.length).toBeLessThanOrEqual(2);
+      walked.push(...page.body.contexts.map((c) => c.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(walked).toEqual(stored);
+
+    const [cohort] = await fx.tool.accounts.query<{ cohort_id: string }>(
+      `SELECT cohort_id FROM lti_contexts WHERE platform_id = $1::uuid AND context_id = 'course-l1'`,
+      fx.platformId,
+    );
+    const foreign = await call(fx.tool.baseUrl, 'GET', `/lti/contexts?cohortId=${cohort.cohort_id}`, { caller: other.admin });
+    expect(foreign).toMatchObject({ status: 404, body: { code: 'COHORT_NOT_FOUND', field: 'cohortId' } });
+    expect((await call<Wire<LtiContextPage>>(fx.tool.baseUrl, 'GET', '/lti/contexts', { caller: other.admin })).body).toEqual({
+      contexts: [],
+      nextCursor: null,
+    });
+    const bad = await call(fx.tool.baseUrl, 'GET', '/lti/contexts?cohortId=not-a-uuid', { caller: fx.org.admin });
+    expect(bad).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', message: 'cohortId must be a UUID' } });
   });
 
   it('answers 404 for another organisation, 403 without the manage scope, 409 for a context without the service, 502 when the platform fails', async () => {

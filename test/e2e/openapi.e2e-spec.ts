@@ -112,6 +112,8 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(schema(document, 'GradeSyncsDoc')?.properties ?? {}).sort()).toEqual(['nextCursor', 'syncs']);
     expect(document.paths['/api/v1/lti/grade-syncs/{id}/retry'].post?.responses).toHaveProperty('202');
     expect(document.paths['/api/v1/lti/contexts/{id}/roster-sync'].post?.responses).toHaveProperty('200');
+    expect(parameterNames(document.paths['/api/v1/lti/contexts'].get)).toEqual(expect.arrayContaining(['cohortId', 'limit', 'cursor']));
+    expect(Object.keys(schema(document, 'LtiContextPageDoc')?.properties ?? {}).sort()).toEqual(['contexts', 'nextCursor']);
     const attempt = schema(document, 'GradeSyncAttemptViewDoc')?.properties ?? {};
     expect(Object.keys(attempt)).toEqual(expect.arrayContaining(['status', 'httpCode', 'durationMs', 'error', 'scoreGiven']));
     const counts = schema(document, 'RosterSyncResultDoc')?.properties ?? {};

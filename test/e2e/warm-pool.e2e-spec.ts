@@ -63,13 +63,15 @@ describe('the warm sandbox pool in the service', () => {
     expect((await get<HealthView>(service.baseUrl, '/health')).body).toEqual({ status: 'ok' });
     expect(answer.body.workers?.find((w) => w.pool)).toMatchObject({ image: config.sandbox.image, runtime: 'runc', pool: { size: 2 } });
 
+    // Counted from here: the worker may also have drained runs an earlier test file left queued.
+    const takenBefore = (await pool())?.taken ?? 0;
     const result = await submitAndWait(service.baseUrl, 'playground', correctNews);
     expect(reportOf(result).outcome).toBe('pass');
     await until(
       'the pool to refill',
       async () => {
         const state = await pool();
-        return state?.taken === 1 && state.ready === 2;
+        return !!state && state.taken > takenBefore && state.ready === 2;
       },
       () => lastPool,
     );

@@ -95,4 +95,12 @@ export interface LtiContextView {
   lastRosterSync: RosterSyncRunView | null;
   /** The latest runs, newest first (at most 10), including one under way. */
   rosterSyncs: RosterSyncRunView[];
+  /** When a launch first linked the course. */
+  createdAt: Date;
+}
+
+/** A page of the organisation's LMS course contexts, newest first. */
+export interface LtiContextPage {
+  contexts: LtiContextView[];
+  nextCursor: string | null;
 }

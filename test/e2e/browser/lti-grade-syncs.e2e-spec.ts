@@ -4,39 +4,17 @@
 // again (the row turns pending, and PostgreSQL says so). A cohort with more syncs than a page shows
 // 50, "Show more" loads the rest (each once), and "Failed only" narrows to the failed ones. The
 // learner arrives by a real LTI launch.
-import type { Browser, Page } from 'playwright-core';
-import { PASSWORD } from '../support/accounts';
-import { launchAs, startAdvantageFixture, type AdvantageFixture } from '../../support/lti-advantage-fixture';
-import { launchChromium, openPage } from './support/chromium';
-import { buildWebBundle } from './support/web-bundle';
+import { launchAs } from '../../support/lti-advantage-fixture';
+import { openPage } from './support/chromium';
+import { lmsDashboard, signInAsAdmin } from './support/lms-dashboard';
 
 const HOSTILE_ERROR = 'scores: the platform answered 422 (<img src=x onerror="window.__pwned=1">)';
 
 describe('the grade sync log in the browser', () => {
-  let fx: AdvantageFixture;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    buildWebBundle();
-    // No worker: a retried sync stays pending, so what the page shows is what the API stored.
-    fx = await startAdvantageFixture({}, false);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await fx.close();
-  });
-
-  async function signInAsAdmin(page: Page): Promise<void> {
-    const admin = await fx.tool.accounts.user(fx.org.id, 'admin');
-    await page.goto(`${fx.tool.origin}/sign-in?organization=${fx.org.slug}`);
-    await page.locator('input[name="email"]').fill(admin.email);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('account-link').waitFor();
-  }
+  const lms = lmsDashboard();
 
   it('lists the syncs with status, scores, attempts and the last error, and retries a failed one', async () => {
+    const { fx, browser } = lms;
     const learner = await launchAs(fx, {
       sub: 'learner-w',
       role: 'learner',
@@ -65,7 +43,7 @@ describe('the grade sync log in the browser', () => {
       HOSTILE_ERROR,
     );
     const { page, errors } = await openPage(browser);
-    await signInAsAdmin(page);
+    await signInAsAdmin(page, fx);
     await page.goto(`${fx.tool.origin}/cohorts/${cohortId}`);
 
     const row = page.locator(`[data-testid="grade-syncs"] tr[data-sync="${sync.id}"]`);
@@ -87,6 +65,7 @@ describe('the grade sync log in the browser', () => {
   });
 
   it('shows 50 syncs, loads the rest with "Show more" (each once), and narrows to the failed ones', async () => {
+    const { fx, browser } = lms;
     await launchAs(fx, { sub: 'learner-m', role: 'learner', context: { id: 'course-m' }, resourceLinkId: 'rl-m', name: 'Mo Many' });
     const [{ id: contextId, cohort_id: cohortId }] = await fx.tool.accounts.query<{ id: string; cohort_id: string }>(
       `SELECT id, cohort_id FROM lti_contexts WHERE platform_id = $1::uuid AND context_id = 'course-m'`,
@@ -115,7 +94,7 @@ describe('the grade sync log in the browser', () => {
         )
       ).map((r) => r.id);
     const { page, errors } = await openPage(browser);
-    await signInAsAdmin(page);
+    await signInAsAdmin(page, fx);
     await page.goto(`${fx.tool.origin}/cohorts/${cohortId}`);
 
     const panel = page.getByTestId('grade-syncs');

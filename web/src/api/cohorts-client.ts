@@ -7,6 +7,9 @@ import type {
   GradeSyncPage,
   GradeSyncView,
   LatePolicy,
+  LtiContextPage,
+  LtiContextView,
+  RosterSyncResult,
   MyAssignment,
   RegradePreview,
   RegradeView,
@@ -55,5 +58,9 @@ export const cohortsApi = {
     return request<GradeSyncPage>(`/lti/grade-syncs?${params.toString()}`);
   },
   retryGradeSync: (syncId: string) => request<GradeSyncView>(`/lti/grade-syncs/${q(syncId)}/retry`, { method: 'POST' }),
+  /** The LMS course linked to the cohort, with its roster syncs; null when none is. */
+  ltiContext: (cohortId: string) =>
+    request<LtiContextPage>(`/lti/contexts?cohortId=${q(cohortId)}`).then((page): LtiContextView | null => page.contexts[0] ?? null),
+  syncRoster: (contextId: string) => request<RosterSyncResult>(`/lti/contexts/${q(contextId)}/roster-sync`, { method: 'POST' }),
   myAssignments: () => request<{ assignments: MyAssignment[] }>('/cohorts/my-assignments').then((body) => body.assignments),
 };

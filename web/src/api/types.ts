@@ -21,6 +21,9 @@ import type {
   RegradeView as ServerRegradeView,
   GradeSyncView as ServerGradeSyncView,
   GradeSyncPage as ServerGradeSyncPage,
+  LtiContextView as ServerLtiContextView,
+  LtiContextPage as ServerLtiContextPage,
+  RosterSyncResult,
   WebhookEndpointView as ServerWebhookEndpointView,
   WebhookDeliveryPage as ServerWebhookDeliveryPage,
   WebhookDeliveryView as ServerWebhookDeliveryView,
@@ -63,6 +66,10 @@ export type { LatePolicy } from '../../../libs/contracts/src';
 export type AssignmentView = Wire<ServerAssignmentView>;
 export type GradeSyncView = Wire<ServerGradeSyncView>;
 export type GradeSyncPage = Wire<ServerGradeSyncPage>;
+export type LtiContextView = Wire<ServerLtiContextView>;
+export type LtiContextPage = Wire<ServerLtiContextPage>;
+export type RosterSyncRunView = LtiContextView['rosterSyncs'][number];
+export type { RosterSyncResult };
 export type RegradePreview = Wire<ServerRegradePreview>;
 export type RegradeView = Wire<ServerRegradeView>;
 export type WebhookEndpointView = Wire<ServerWebhookEndpointView>;

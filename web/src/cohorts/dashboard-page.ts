@@ -11,6 +11,7 @@ import { showAttempts } from './attempts-panel';
 import { addMemberForm, assignForm, extendForm } from './cohort-forms';
 import { MatrixTable } from './matrix-table';
 import { gradeSyncPanel } from './grade-sync-panel';
+import { rosterPanel } from './roster-panel';
 import { regradePanel } from './regrade-panel';
 
 const POLICY_TEXT = { accept: 'late work accepted', penalty: 'late work loses points per day', lock: 'locked after the due date' };
@@ -42,6 +43,7 @@ export async function dashboardPage(main: HTMLElement, cohortId: string, me: Me 
     const regrades = staff ? regradePanel(cohort, () => void load()) : null;
     const nameOf = new Map(rows.map((r) => [r.learner.userId, r.learner.displayName ?? r.learner.email ?? r.learner.userId]));
     const gradeSyncs = staff ? gradeSyncPanel(cohort, nameOf) : null;
+    const roster = staff ? rosterPanel(cohort) : null;
     destroy = () => {
       bugs?.destroy();
       regrades?.stop();
@@ -84,6 +86,7 @@ export async function dashboardPage(main: HTMLElement, cohortId: string, me: Me 
       attempts,
       staff && dashboard.stats.length ? renderAssignmentStats(dashboard, cohort.assignments) : null,
       bugs?.element ?? null,
+      roster,
       gradeSyncs,
       staff
         ? h(

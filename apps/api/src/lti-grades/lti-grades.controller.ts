@@ -2,11 +2,19 @@
 // instructors, admins and keys. docs/lti-grades.md describes both.
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { GradeSyncPage, GradeSyncView, LtiContextView, RosterSyncResult } from '@asynclab/contracts';
+import type { GradeSyncPage, GradeSyncView, LtiContextPage, LtiContextView, RosterSyncResult } from '@asynclab/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { toPageQuery } from '../common/dto/page-query.dto';
-import { GradeSyncsDoc, GradeSyncViewDoc, ListGradeSyncsQuery, LtiContextViewDoc, RosterSyncResultDoc } from './lti-grades.dto';
+import {
+  GradeSyncsDoc,
+  GradeSyncViewDoc,
+  ListGradeSyncsQuery,
+  ListLtiContextsQuery,
+  LtiContextPageDoc,
+  LtiContextViewDoc,
+  RosterSyncResultDoc,
+} from './lti-grades.dto';
 import { LtiGradesService } from './lti-grades.service';
 
 @ApiTags('lti')
@@ -33,6 +41,17 @@ export class LtiGradesController {
   @ApiAcceptedResponse({ type: GradeSyncViewDoc })
   retry(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<GradeSyncView> {
     return this.grades.retry(principal.organizationId, id);
+  }
+
+  @Get('contexts')
+  @Access({ roles: ['instructor', 'admin'], keyScope: 'read' })
+  @ApiOperation({
+    summary:
+      "The organisation's LMS course contexts, newest first, a page at a time, each with its cohort, roster schedule and latest roster syncs; cohortId finds a cohort's",
+  })
+  @ApiOkResponse({ type: LtiContextPageDoc })
+  contexts(@CurrentPrincipal() principal: Principal, @Query() query: ListLtiContextsQuery): Promise<LtiContextPage> {
+    return this.grades.contexts(principal.organizationId, { cohortId: query.cohortId }, toPageQuery(query));
   }
 
   @Get('contexts/:id')

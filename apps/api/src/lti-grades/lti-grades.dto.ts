@@ -118,4 +118,22 @@ export class LtiContextViewDoc {
   lastRosterSync!: RosterSyncRunViewDoc | null;
   @ApiProperty({ type: [RosterSyncRunViewDoc], description: 'the latest runs, newest first (at most 10)' })
   rosterSyncs!: RosterSyncRunViewDoc[];
+  @ApiProperty({ type: String, format: 'date-time', description: 'when a launch first linked the course' }) createdAt!: Date;
+}
+
+export class LtiContextPageDoc {
+  @ApiProperty({ type: [LtiContextViewDoc], description: 'newest first (createdAt, then id)' }) contexts!: LtiContextViewDoc[];
+  @ApiProperty({ type: String, nullable: true, description: 'pass as cursor for the next (older) page; null on the last' })
+  nextCursor!: string | null;
+}
+
+/** The context list's query: PageQueryDto's limit, cursor and window on createdAt, and the cohort. */
+export class ListLtiContextsQuery extends PageQueryDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "only the context linked to this cohort (at most one); 404 COHORT_NOT_FOUND for another organisation's",
+  })
+  @IsOptional()
+  @IsUUID()
+  cohortId?: string;
 }

@@ -6,9 +6,9 @@ import {
   ErrorCode,
   type GradeSyncPage,
   type GradeSyncView,
+  type LtiContextPage,
   type LtiContextView,
   type RosterSyncResult,
-  type RosterSyncRunView,
 } from '@asynclab/contracts';
 import {
   LtiGradeSyncLogRepository,
@@ -19,9 +19,9 @@ import {
   type GradeSyncFilter,
   type GradeSyncRow,
   type PageQuery,
-  type RosterSyncRunRow,
 } from '@asynclab/database';
 import { GradeSyncQueue, PlatformServiceError, RecordedRosterSync } from '@asynclab/lti-advantage';
+import { contextView } from './lti-context-view';
 import { LtiGradesException } from './lti-grades.exception';
 
 @Injectable()
@@ -65,15 +65,21 @@ export class LtiGradesService {
   async context(organizationId: string, contextId: string): Promise<LtiContextView> {
     const context = await this.roster.summary(organizationId, contextId);
     if (!context) throw contextNotFound(contextId);
-    const { membershipsUrl, ...rest } = context;
+    const runs = await this.rosterRuns.runsOf([context.id]);
+    return contextView(context, runs.get(context.id) ?? [], this.config.ltiServices.rosterSyncIntervalMs);
+  }
+
+  /** A page of the organisation's contexts (a cohort's: at most one); another organisation's cohort is a 404. */
+  async contexts(organizationId: string, filter: { cohortId?: string }, query: PageQuery): Promise<LtiContextPage> {
+    if (filter.cohortId && !(await this.roster.isOrganizationCohort(organizationId, filter.cohortId))) {
+      throw filterNotFound('cohortId', { cohortId: filter.cohortId });
+    }
+    const page = await this.roster.summaries(organizationId, filter, query);
+    const runs = await this.rosterRuns.runsOf(page.items.map((context) => context.id));
     const intervalMs = this.config.ltiServices.rosterSyncIntervalMs;
-    const last = await this.rosterRuns.lastFinished(context.id);
     return {
-      ...rest,
-      namesAndRoles: membershipsUrl !== null,
-      rosterSyncIntervalMinutes: intervalMs === 0 ? null : intervalMs / 60_000,
-      lastRosterSync: last ? runView(last) : null,
-      rosterSyncs: (await this.rosterRuns.recent(context.id, RECENT_RUNS)).map(runView),
+      contexts: page.items.map((context) => contextView(context, runs.get(context.id) ?? [], intervalMs)),
+      nextCursor: page.nextCursor,
     };
   }
 
@@ -91,31 +97,7 @@ export class LtiGradesService {
   }
 }
 
-const RECENT_RUNS = 10;
-
 const contextNotFound = (id: string) => new LtiGradesException(ErrorCode.LtiContextNotFound, `LTI context "${id}" does not exist`, 'id');
-
-function runView(row: RosterSyncRunRow): RosterSyncRunView {
-  return {
-    id: row.id,
-    trigger: row.trigger as RosterSyncRunView['trigger'],
-    slotAt: row.slotAt,
-    status: row.status as RosterSyncRunView['status'],
-    attempts: row.attempts,
-    pages: row.pages,
-    members: row.members,
-    usersCreated: row.usersCreated,
-    learnersAdded: row.learnersAdded,
-    learnersRemoved: row.learnersRemoved,
-    learnersKept: row.learnersKept,
-    instructors: row.instructors,
-    inactive: row.inactive,
-    complete: row.complete,
-    error: row.error,
-    startedAt: row.startedAt,
-    finishedAt: row.finishedAt,
-  };
-}
 
 const notFound = (id: string) => new LtiGradesException(ErrorCode.LtiGradeSyncNotFound, `grade sync "${id}" does not exist`, 'id');
 

@@ -75,17 +75,19 @@ export class LtiRosterSyncsRepository {
     if (final) await this.prune(run.contextId);
   }
 
-  /** The context's latest runs, newest first. */
-  recent(contextId: string, limit: number): Promise<RosterSyncRunRow[]> {
-    return this.prisma.ltiRosterSync.findMany({ where: { contextId }, orderBy: [{ startedAt: 'desc' }, { id: 'desc' }], take: limit });
-  }
-
-  /** The latest run that finished, or null. */
-  lastFinished(contextId: string): Promise<RosterSyncRunRow | null> {
-    return this.prisma.ltiRosterSync.findFirst({
-      where: { contextId, status: { in: ['succeeded', 'failed'] } },
-      orderBy: [{ finishedAt: 'desc' }, { id: 'desc' }],
+  /**
+   * Every kept run of each context (at most KEPT_RUNS a context), newest first, in one query: a
+   * page of contexts is shown with its runs without a query per context.
+   */
+  async runsOf(contextIds: string[]): Promise<Map<string, RosterSyncRunRow[]>> {
+    const runs = new Map<string, RosterSyncRunRow[]>(contextIds.map((id) => [id, []]));
+    if (contextIds.length === 0) return runs;
+    const rows = await this.prisma.ltiRosterSync.findMany({
+      where: { contextId: { in: contextIds } },
+      orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
     });
+    for (const row of rows) runs.get(row.contextId)?.push(row);
+    return runs;
   }
 
   private async prune(contextId: string): Promise<void> {

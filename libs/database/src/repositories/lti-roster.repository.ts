@@ -3,8 +3,9 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../../../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
+import { pageWhere, toPage, type Page, type PageQuery } from './pagination';
 
-/** A context as its instructors see it (GET /lti/contexts/:id). */
+/** A context as its instructors see it (GET /lti/contexts and /lti/contexts/:id). */
 export interface ContextSummary {
   id: string;
   platformId: string;
@@ -12,7 +13,18 @@ export interface ContextSummary {
   cohortId: string;
   title: string | null;
   membershipsUrl: string | null;
+  createdAt: Date;
 }
+
+const SUMMARY = {
+  id: true,
+  platformId: true,
+  contextId: true,
+  cohortId: true,
+  title: true,
+  membershipsUrl: true,
+  createdAt: true,
+} as const;
 
 export interface RosterContext {
   id: string;
@@ -34,10 +46,23 @@ export class LtiRosterRepository {
 
   /** The organisation's context, or null (another organisation's is not there for it). */
   summary(organizationId: string, contextId: string): Promise<ContextSummary | null> {
-    return this.prisma.ltiContext.findFirst({
-      where: { id: contextId, platform: { organizationId } },
-      select: { id: true, platformId: true, contextId: true, cohortId: true, title: true, membershipsUrl: true },
+    return this.prisma.ltiContext.findFirst({ where: { id: contextId, platform: { organizationId } }, select: SUMMARY });
+  }
+
+  /** A page of the organisation's contexts, newest first; with a cohort id, that cohort's (at most one). */
+  async summaries(organizationId: string, filter: { cohortId?: string }, query: PageQuery): Promise<Page<ContextSummary>> {
+    const rows = await this.prisma.ltiContext.findMany({
+      where: { platform: { organizationId }, ...(filter.cohortId ? { cohortId: filter.cohortId } : {}), ...pageWhere(query) },
+      select: SUMMARY,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: query.limit + 1,
     });
+    return toPage(rows, query.limit);
+  }
+
+  /** Whether the cohort is the organisation's (a filter naming another's is a 404, not an empty list). */
+  async isOrganizationCohort(organizationId: string, cohortId: string): Promise<boolean> {
+    return (await this.prisma.cohort.count({ where: { id: cohortId, organizationId } })) === 1;
   }
 
   /** Any organisation's context, for the worker's scheduled sync (the job names it, no caller does). */
