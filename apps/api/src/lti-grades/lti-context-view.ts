@@ -30,7 +30,7 @@ function lastFinished(runs: RosterSyncRunRow[]): RosterSyncRunView | null {
   return last ? runView(last) : null;
 }
 
-export function runView(row: RosterSyncRunRow): RosterSyncRunView {
+function runView(row: RosterSyncRunRow): RosterSyncRunView {
   return {
     id: row.id,
     trigger: row.trigger as RosterSyncRunView['trigger'],
