@@ -1,4 +1,4 @@
-import { parseRetryAfter, RETRY_AFTER_CAP_MS, retryDelayMs } from './retry-schedule';
+import { AttemptFailed, parseRetryAfter, RETRY_AFTER_CAP_MS, retryBackoff, retryDelayMs } from './retry-schedule';
 
 describe('retryDelayMs', () => {
   it('grows four times per retry, with half of each delay random', () => {
@@ -20,5 +20,16 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('9999999')).toBe(RETRY_AFTER_CAP_MS);
     expect(parseRetryAfter('soon')).toBeNull();
     expect(parseRetryAfter(undefined)).toBeNull();
+  });
+});
+
+describe('retryBackoff', () => {
+  const backoff = retryBackoff(100, () => 1);
+  it('follows the schedule, stretched to a longer Retry-After of a failed attempt only', () => {
+    expect(backoff(2)).toBe(400);
+    expect(backoff(2, 'custom', new Error('no header'))).toBe(400);
+    expect(backoff(2, 'custom', new AttemptFailed('busy', '10'))).toBe(10_000);
+    expect(backoff(2, 'custom', new AttemptFailed('soon', '0'))).toBe(400);
+    expect(backoff(2, 'custom', new AttemptFailed('no header', undefined))).toBe(400);
   });
 });

@@ -19,3 +19,26 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
   if (Number.isNaN(at)) return null;
   return Math.min(Math.max(0, at - now), RETRY_AFTER_CAP_MS);
 }
+
+/** A failed attempt to reach a receiver or a platform; retryAfter is its Retry-After header, if it sent one. */
+export class AttemptFailed extends Error {
+  constructor(
+    message: string,
+    readonly retryAfter: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A BullMQ backoffStrategy: the schedule above from baseMs, stretched to the Retry-After of a failed
+ * attempt (an AttemptFailed) when that asks for longer. The webhook, grade sync and roster sync
+ * queues all retry this way.
+ */
+export function retryBackoff(baseMs: number, random: () => number = Math.random) {
+  return (attemptsMade: number, _type?: string, error?: Error): number => {
+    const scheduled = retryDelayMs(attemptsMade, baseMs, random);
+    const asked = error instanceof AttemptFailed ? parseRetryAfter(error.retryAfter) : null;
+    return asked === null ? scheduled : Math.max(scheduled, asked);
+  };
+}

@@ -10,8 +10,8 @@ import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
 import { LtiGradeSyncsRepository } from '@asynclab/database';
 import { parseSyncLtiGradeJob, SYNC_LTI_GRADE_QUEUE } from '@asynclab/jobs';
 import { GradeSyncQueue } from '@asynclab/lti-advantage';
-import { parseRetryAfter, retryDelayMs } from '@asynclab/webhooks';
-import { GradeSyncAttemptFailed, GradeSyncProcessor } from './grade-sync.processor';
+import { retryBackoff } from '@asynclab/webhooks';
+import { GradeSyncProcessor } from './grade-sync.processor';
 
 /** Syncs in flight per worker: each is mostly waiting on a platform. */
 const GRADE_SYNC_CONCURRENCY = 5;
@@ -34,13 +34,7 @@ export class GradeSyncConsumer implements OnApplicationBootstrap, OnApplicationS
     this.worker = new Worker(SYNC_LTI_GRADE_QUEUE, (job) => this.processor.process(job), {
       connection: this.redis.bullmq('consumer'),
       concurrency: GRADE_SYNC_CONCURRENCY,
-      settings: {
-        backoffStrategy: (attemptsMade: number, _type?: string, error?: Error) => {
-          const scheduled = retryDelayMs(attemptsMade, baseMs);
-          const asked = error instanceof GradeSyncAttemptFailed ? parseRetryAfter(error.retryAfter) : null;
-          return asked === null ? scheduled : Math.max(scheduled, asked);
-        },
-      },
+      settings: { backoffStrategy: retryBackoff(baseMs) },
     });
     this.worker.on('error', (error) => {
       this.logger.warn(`grade sync consumer: ${error.message}`);

@@ -8,6 +8,7 @@ import { Injectable } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { LtiGradeSyncsRepository, type GradeSyncJobFacts, type GradeSyncStatus } from '@asynclab/database';
 import { parseSyncLtiGradeJob } from '@asynclab/jobs';
+import { AttemptFailed } from '@asynclab/webhooks';
 import {
   AgsClient,
   decidePublish,
@@ -19,15 +20,8 @@ import {
   type GradeToPublish,
 } from '@asynclab/lti-advantage';
 
-/** A failed attempt to try again; retryAfter is the platform's Retry-After header, if it sent one. */
-export class GradeSyncAttemptFailed extends Error {
-  constructor(
-    message: string,
-    readonly retryAfter: string | undefined,
-  ) {
-    super(message);
-  }
-}
+/** A failed attempt to try again, with the platform's Retry-After (the queue's backoff honours it). */
+export class GradeSyncAttemptFailed extends AttemptFailed {}
 
 /** Runs of one job when grades keep arriving while it publishes (each run reads the grade afresh). */
 const MAX_ROUNDS = 3;

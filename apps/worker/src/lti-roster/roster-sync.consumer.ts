@@ -9,7 +9,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Worker, type Job } from 'bullmq';
 import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
 import { LTI_ROSTER_TICK_JOB, parseSyncLtiRosterJob, SYNC_LTI_ROSTER_QUEUE, tickSlotOf } from '@asynclab/jobs';
-import { retryDelayMs } from '@asynclab/webhooks';
+import { retryBackoff } from '@asynclab/webhooks';
 import { RosterSyncQueue } from './roster-sync-queue';
 import { ScheduledRosterSyncProcessor } from './scheduled-roster-sync.processor';
 
@@ -33,7 +33,7 @@ export class RosterSyncConsumer implements OnApplicationBootstrap, OnApplication
     this.worker = new Worker(SYNC_LTI_ROSTER_QUEUE, (job) => this.process(job), {
       connection: this.redis.bullmq('consumer'),
       concurrency: ROSTER_SYNC_CONCURRENCY,
-      settings: { backoffStrategy: (attemptsMade: number) => retryDelayMs(attemptsMade, baseMs) },
+      settings: { backoffStrategy: retryBackoff(baseMs) },
     });
     this.worker.on('error', (error) => {
       this.logger.warn(`roster sync consumer: ${error.message}`);

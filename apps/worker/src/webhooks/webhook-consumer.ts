@@ -5,8 +5,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig, RedisConnections } from '@asynclab/config';
 import { DELIVER_WEBHOOK_QUEUE } from '@asynclab/jobs';
-import { parseRetryAfter, retryDelayMs } from '@asynclab/webhooks';
-import { DeliveryAttemptFailed, WebhookDeliveryProcessor } from './webhook-delivery.processor';
+import { retryBackoff } from '@asynclab/webhooks';
+import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
 
 /** Deliveries in flight per worker: each is mostly waiting on a receiver. */
 const WEBHOOK_CONCURRENCY = 10;
@@ -27,13 +27,7 @@ export class WebhookConsumer implements OnApplicationBootstrap, OnApplicationShu
     this.worker = new Worker(DELIVER_WEBHOOK_QUEUE, (job) => this.processor.process(job), {
       connection: this.redis.bullmq('consumer'),
       concurrency: WEBHOOK_CONCURRENCY,
-      settings: {
-        backoffStrategy: (attemptsMade: number, _type?: string, error?: Error) => {
-          const scheduled = retryDelayMs(attemptsMade, baseMs);
-          const asked = error instanceof DeliveryAttemptFailed ? parseRetryAfter(error.retryAfter) : null;
-          return asked === null ? scheduled : Math.max(scheduled, asked);
-        },
-      },
+      settings: { backoffStrategy: retryBackoff(baseMs) },
     });
     this.worker.on('error', (error) => {
       this.logger.warn(`webhook consumer: ${error.message}`);

@@ -7,18 +7,19 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@asynclab/config';
 import { WebhooksRepository, type DeliveryForSend } from '@asynclab/database';
 import { parseDeliverWebhookJob } from '@asynclab/jobs';
-import { checkOutboundTarget, OutboundTargetError, sendWebhook, signDelivery, signingSecrets, type SendResult } from '@asynclab/webhooks';
+import {
+  AttemptFailed,
+  checkOutboundTarget,
+  OutboundTargetError,
+  sendWebhook,
+  signDelivery,
+  signingSecrets,
+  type SendResult,
+} from '@asynclab/webhooks';
 import { EndpointDisabledNotifier } from './endpoint-disabled.notifier';
 
-/** A failed attempt; retryAfter is the receiver's Retry-After header, if it sent one. */
-export class DeliveryAttemptFailed extends Error {
-  constructor(
-    message: string,
-    readonly retryAfter: string | undefined,
-  ) {
-    super(message);
-  }
-}
+/** A failed attempt, with the receiver's Retry-After (the queue's backoff honours it). */
+export class DeliveryAttemptFailed extends AttemptFailed {}
 
 @Injectable()
 export class WebhookDeliveryProcessor {
